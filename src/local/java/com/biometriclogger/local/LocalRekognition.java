@@ -1,0 +1,183 @@
+package com.biometriclogger.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * A Rekognition-compatible endpoint on loopback speaking the service's real wire protocol
+ * (awsJson1.1: {@code POST /}, operation in {@code X-Amz-Target}), so the real
+ * {@code RekognitionClient} talks to it unchanged. It validates images the way the service does
+ * (size limits, JPEG/PNG only) and answers errors in the service's JSON error shape.
+ *
+ * <p>Faults can be injected on chosen calls ({@link #failNext}) to test retries over the wire.
+ */
+public final class LocalRekognition implements AutoCloseable {
+
+    static final long MAX_INLINE_BYTES = 5L * 1024 * 1024;
+    static final long MAX_S3_OBJECT_BYTES = 15L * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TARGET_PREFIX = "RekognitionService.";
+
+    private final HttpServer server;
+    private final FaceDetectionBackend backend;
+    private final S3Client s3;
+    private final Deque<RekognitionError> injectedFaults = new ArrayDeque<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    private LocalRekognition(HttpServer server, FaceDetectionBackend backend, S3Client s3) {
+        this.server = server;
+        this.backend = backend;
+        this.s3 = s3;
+    }
+
+    /**
+     * @param port 0 for any free port
+     * @param s3   resolves {@code Image.S3Object} references; may be null when only inline bytes are sent
+     */
+    public static LocalRekognition start(int port, FaceDetectionBackend backend, S3Client s3) {
+        try {
+            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            var endpoint = new LocalRekognition(server, backend, s3);
+            server.createContext("/", endpoint::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+                var thread = new Thread(runnable, "local-rekognition");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            server.start();
+            return endpoint;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the local Rekognition endpoint could not listen on port " + port
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The next {@code times} calls, of any operation, answer with the given error. */
+    public synchronized void failNext(int times, RekognitionError fault) {
+        for (int i = 0; i < times; i++) {
+            injectedFaults.add(fault);
+        }
+    }
+
+    /** How many requests for this operation (e.g. "DetectFaces") reached the endpoint. */
+    public int callCount(String operation) {
+        return calls.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    private synchronized RekognitionError nextInjectedFault() {
+        return injectedFaults.poll();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+            calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            try {
+                var fault = nextInjectedFault();
+                if (fault != null) {
+                    throw fault;
+                }
+                if (!"POST".equals(exchange.getRequestMethod())) {
+                    throw new RekognitionError(400, "UnknownOperationException", "only POST is supported");
+                }
+                respond(exchange, 200, dispatch(operation, JSON.readTree(body)));
+            } catch (RekognitionError error) {
+                var payload = JSON.createObjectNode().put("__type", error.type()).put("message", error.getMessage());
+                respond(exchange, error.status(), payload);
+            }
+        }
+    }
+
+    private ObjectNode dispatch(String operation, JsonNode request) throws RekognitionError {
+        if ("DetectFaces".equals(operation)) {
+            List<String> attributes = new ArrayList<>();
+            request.path("Attributes").forEach(a -> attributes.add(a.asText()));
+            return backend.detectFaces(imageBytes(request.path("Image")), attributes);
+        }
+        throw new RekognitionError(400, "UnknownOperationException", operation + " is not implemented by the local endpoint");
+    }
+
+    private byte[] imageBytes(JsonNode image) throws RekognitionError {
+        byte[] bytes;
+        if (image.hasNonNull("Bytes")) {
+            bytes = Base64.getDecoder().decode(image.get("Bytes").asText());
+            if (bytes.length > MAX_INLINE_BYTES) {
+                throw RekognitionError.imageTooLarge("Image size is too large: " + bytes.length + " bytes");
+            }
+        } else if (image.hasNonNull("S3Object")) {
+            bytes = readS3Object(image.get("S3Object"));
+            if (bytes.length > MAX_S3_OBJECT_BYTES) {
+                throw RekognitionError.imageTooLarge("Image size is too large: " + bytes.length + " bytes");
+            }
+        } else {
+            throw new RekognitionError(400, "InvalidParameterException", "Request has invalid parameters");
+        }
+        if (!looksLikeJpegOrPng(bytes)) {
+            throw RekognitionError.invalidImageFormat("Request has invalid image format");
+        }
+        return bytes;
+    }
+
+    private byte[] readS3Object(JsonNode object) throws RekognitionError {
+        if (s3 == null) {
+            throw new RekognitionError(400, "InvalidS3ObjectException", "Unable to get object metadata from S3");
+        }
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(object.path("Bucket").asText())
+                    .key(object.path("Name").asText())
+                    .versionId(object.hasNonNull("Version") ? object.get("Version").asText() : null))
+                    .asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new RekognitionError(400, "InvalidS3ObjectException", "Unable to get object metadata from S3. Check object key, region and/or access permissions.");
+        } catch (S3Exception e) {
+            throw new RekognitionError(400, "InvalidS3ObjectException", "Unable to get object from S3: " + e.statusCode());
+        }
+    }
+
+    static boolean looksLikeJpegOrPng(byte[] bytes) {
+        boolean jpeg = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
+        boolean png = bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+        return jpeg || png;
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonNode payload) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,154 @@
+package com.biometriclogger.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * The three stand-ins together on loopback (S3Proxy, DynamoDB Local, the Rekognition-protocol
+ * endpoint), plus the environment that points the function at them.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    /** DynamoDB Local accepts access key ids of letters and digits only. */
+    public static final String ACCESS_KEY = "localaccesskey";
+    public static final String SECRET_KEY = "localsecretkey";
+
+    private final LocalS3 s3Server;
+    private final LocalDynamoDb dynamoDbServer;
+    private final LocalRekognition rekognition;
+    private final S3Client s3;
+    private final DynamoDbClient dynamoDb;
+
+    private LocalStack(LocalS3 s3Server, LocalDynamoDb dynamoDbServer, LocalRekognition rekognition, S3Client s3,
+                       DynamoDbClient dynamoDb) {
+        this.s3Server = s3Server;
+        this.dynamoDbServer = dynamoDbServer;
+        this.rekognition = rekognition;
+        this.s3 = s3;
+        this.dynamoDb = dynamoDb;
+    }
+
+    /** Everything on free ports, in memory. */
+    public static LocalStack start(FaceDetectionBackend faces) {
+        return start(faces, new Ports(0, 0, 0), null);
+    }
+
+    /**
+     * @param dataDir null keeps buckets and tables in memory; otherwise they live under it
+     */
+    public static LocalStack start(FaceDetectionBackend faces, Ports ports, Path dataDir) {
+        LocalS3 s3Server = null;
+        LocalDynamoDb dynamoDbServer = null;
+        try {
+            s3Server = LocalS3.start(ports.s3(), dataDir == null ? null : dataDir.resolve("s3"), ACCESS_KEY, SECRET_KEY);
+            dynamoDbServer = LocalDynamoDb.start(ports.dynamoDb(), dataDir == null ? null : dataDir.resolve("dynamodb"));
+            var s3 = S3Client.builder()
+                    .region(Region.of(REGION))
+                    .credentialsProvider(credentials())
+                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+                    .endpointOverride(s3Server.endpoint())
+                    .forcePathStyle(true)
+                    .build();
+            var dynamoDb = DynamoDbClient.builder()
+                    .region(Region.of(REGION))
+                    .credentialsProvider(credentials())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .endpointOverride(dynamoDbServer.endpoint())
+                    .build();
+            var rekognition = LocalRekognition.start(ports.rekognition(), faces, s3);
+            return new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb);
+        } catch (RuntimeException e) {
+            closeQuietly(dynamoDbServer);
+            closeQuietly(s3Server);
+            throw e;
+        }
+    }
+
+    public record Ports(int s3, int dynamoDb, int rekognition) {
+    }
+
+    public static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    /** A versioned bucket, as template.yaml declares it. */
+    public void createVersionedBucket(String bucket) {
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+            // --data-dir keeps buckets between runs.
+        }
+        s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    }
+
+    public void createAuditTable(String tableName) {
+        AuditTable.createIfMissing(dynamoDb, tableName);
+    }
+
+    /** The function's environment for this stack: what a deployment sets, pointed at loopback. */
+    public Map<String, String> functionEnvironment(String bucket, String tableName) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AUDIT_TABLE_NAME", tableName);
+        env.put("UPLOAD_BUCKET", bucket);
+        env.put("UPLOAD_PREFIX", "uploads/");
+        env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
+        return env;
+    }
+
+    public URI s3Endpoint() {
+        return s3Server.endpoint();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbServer.endpoint();
+    }
+
+    public LocalRekognition rekognition() {
+        return rekognition;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        dynamoDb.close();
+        rekognition.close();
+        dynamoDbServer.close();
+        s3Server.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Already failing to start: the original error is the one worth reporting.
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.verify.AuditLog;
+import com.biometriclogger.verify.AuditRecord;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Write-once audit items: {@code attribute_not_exists(attemptId)} makes DynamoDB itself refuse a
+ * second item for the same upload, however many deliveries, retries or containers race for it.
+ */
+public final class DynamoDbAuditLog implements AuditLog {
+
+    private static final Expression WRITE_ONCE = Expression.builder()
+            .expression("attribute_not_exists(#pk)")
+            .putExpressionName("#pk", AuditRecordSchema.PARTITION_KEY)
+            .build();
+
+    private final DynamoDbTable<AuditRecord> table;
+
+    public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName) {
+        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build()
+                .table(tableName, AuditRecordSchema.SCHEMA);
+    }
+
+    @Override
+    public boolean recordOnce(AuditRecord record) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(AuditRecord.class)
+                    .item(record)
+                    .conditionExpression(WRITE_ONCE)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyWritten) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.verify.DetectedFace;
+import com.biometriclogger.verify.FaceAnalysis;
+import com.biometriclogger.verify.FaceAnalyzer;
+import com.biometriclogger.verify.ImageContent;
+import com.biometriclogger.verify.ReasonCode;
+import com.biometriclogger.verify.UnjudgeableImageException;
+import com.biometriclogger.verify.UploadedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.Attribute;
+import software.amazon.awssdk.services.rekognition.model.DetectFacesRequest;
+import software.amazon.awssdk.services.rekognition.model.FaceDetail;
+import software.amazon.awssdk.services.rekognition.model.Image;
+import software.amazon.awssdk.services.rekognition.model.ImageTooLargeException;
+import software.amazon.awssdk.services.rekognition.model.InvalidImageFormatException;
+import software.amazon.awssdk.services.rekognition.model.InvalidParameterException;
+import software.amazon.awssdk.services.rekognition.model.InvalidS3ObjectException;
+import software.amazon.awssdk.services.rekognition.model.S3Object;
+
+/**
+ * Rekognition DetectFaces. The image goes inline, as the very bytes that were hashed, whenever it
+ * fits (5 MB), so the decision provably concerns the hashed image; larger ones go as an S3 reference
+ * pinned to the same version.
+ *
+ * <p>Errors that say the image itself can never be analysed become {@link UnjudgeableImageException};
+ * everything else (throttling, 5xx, timeouts, access denied) propagates after the client's retries.
+ */
+public final class RekognitionFaceAnalyzer implements FaceAnalyzer {
+
+    private final RekognitionClient rekognition;
+
+    public RekognitionFaceAnalyzer(RekognitionClient rekognition) {
+        this.rekognition = rekognition;
+    }
+
+    @Override
+    public FaceAnalysis analyze(UploadedImage image, ImageContent content, Set<FaceAttribute> wanted) {
+        var request = DetectFacesRequest.builder()
+                .image(imageOf(image, content))
+                .attributes(attributes(wanted))
+                .build();
+        try {
+            return new FaceAnalysis(rekognition.detectFaces(request).faceDetails().stream()
+                    .map(RekognitionFaceAnalyzer::toDetectedFace)
+                    .toList());
+        } catch (InvalidImageFormatException e) {
+            throw new UnjudgeableImageException(ReasonCode.INVALID_IMAGE_FORMAT, e.getMessage(), e);
+        } catch (ImageTooLargeException e) {
+            throw new UnjudgeableImageException(ReasonCode.TOO_LARGE, e.getMessage(), e);
+        } catch (InvalidParameterException e) {
+            throw new UnjudgeableImageException(ReasonCode.INVALID_IMAGE, e.getMessage(), e);
+        } catch (InvalidS3ObjectException e) {
+            throw new UnjudgeableImageException(ReasonCode.OBJECT_GONE, e.getMessage(), e);
+        }
+    }
+
+    private static Image imageOf(UploadedImage image, ImageContent content) {
+        if (content.hasBytes()) {
+            return Image.builder().bytes(SdkBytes.fromByteArrayUnsafe(content.bytes())).build();
+        }
+        var object = S3Object.builder().bucket(image.bucket()).name(image.key());
+        if (image.isVersioned()) {
+            object.version(image.versionId());
+        }
+        return Image.builder().s3Object(object.build()).build();
+    }
+
+    /** DEFAULT carries confidence, pose and quality; the rest only when the policy checks them. */
+    private static List<Attribute> attributes(Set<FaceAttribute> wanted) {
+        List<Attribute> attributes = new ArrayList<>();
+        attributes.add(Attribute.DEFAULT);
+        if (wanted.contains(FaceAttribute.EYES_OPEN)) {
+            attributes.add(Attribute.EYES_OPEN);
+        }
+        if (wanted.contains(FaceAttribute.SUNGLASSES)) {
+            attributes.add(Attribute.SUNGLASSES);
+        }
+        return attributes;
+    }
+
+    private static DetectedFace toDetectedFace(FaceDetail face) {
+        var pose = face.pose();
+        var quality = face.quality();
+        return new DetectedFace(
+                face.confidence() == null ? 0f : face.confidence(),
+                pose == null ? null : pose.yaw(),
+                pose == null ? null : pose.pitch(),
+                pose == null ? null : pose.roll(),
+                quality == null ? null : quality.brightness(),
+                quality == null ? null : quality.sharpness(),
+                face.eyesOpen() == null ? null : face.eyesOpen().value(),
+                face.sunglasses() == null ? null : face.sunglasses().value());
+    }
+}

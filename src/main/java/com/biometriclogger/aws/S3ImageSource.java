@@ -1,0 +1,102 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.verify.ImageContent;
+import com.biometriclogger.verify.ImageSource;
+import com.biometriclogger.verify.ReasonCode;
+import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.verify.RekognitionLimits;
+import com.biometriclogger.verify.UnjudgeableImageException;
+import com.biometriclogger.verify.UploadedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Reads the exact object version an event names and hashes it while the bytes stream in.
+ *
+ * <p>The read is pinned: by {@code versionId} in a versioned bucket, else by {@code If-Match} on the
+ * event's eTag, so the bytes judged are the bytes that triggered the event. Images small enough to
+ * send to Rekognition inline are kept in memory; larger ones are hashed and dropped chunk by chunk,
+ * and objects beyond Rekognition's limit are not read at all.
+ */
+public final class S3ImageSource implements ImageSource {
+
+    private static final int CHUNK = 64 * 1024;
+
+    private final S3Client s3;
+
+    public S3ImageSource(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public ImageContent read(UploadedImage image) {
+        var request = GetObjectRequest.builder().bucket(image.bucket()).key(image.key());
+        if (image.isVersioned()) {
+            request.versionId(image.versionId());
+        } else if (image.eTag() != null && !image.eTag().isEmpty()) {
+            request.ifMatch(image.eTag());
+        }
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request.build())) {
+            long size = in.response().contentLength();
+            if (size > RekognitionLimits.MAX_S3_OBJECT_BYTES) {
+                in.abort();
+                return ImageContent.notRead(size);
+            }
+            return hashWhileReading(in, size);
+        } catch (S3Exception e) {
+            throw translate(e, image);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading s3://" + image.bucket() + "/" + image.key() + " failed", e);
+        }
+    }
+
+    private static ImageContent hashWhileReading(InputStream in, long declaredSize) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        boolean inline = declaredSize <= RekognitionLimits.MAX_INLINE_BYTES;
+        byte[] whole = inline ? new byte[(int) declaredSize] : null;
+        byte[] head = new byte[ImageContent.HEAD_LENGTH];
+        byte[] chunk = new byte[CHUNK];
+        long total = 0;
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            digest.update(chunk, 0, n);
+            if (total < head.length) {
+                System.arraycopy(chunk, 0, head, (int) total, (int) Math.min(n, head.length - total));
+            }
+            if (whole != null && total + n <= whole.length) {
+                System.arraycopy(chunk, 0, whole, (int) total, n);
+            } else {
+                whole = null;
+            }
+            total += n;
+        }
+        if (total != declaredSize) {
+            throw new IOException("expected " + declaredSize + " bytes but the stream ended after " + total);
+        }
+        return new ImageContent(HexFormat.of().formatHex(digest.digest()), total,
+                Arrays.copyOf(head, (int) Math.min(total, head.length)), whole);
+    }
+
+    private static RuntimeException translate(S3Exception e, UploadedImage image) {
+        return switch (e.statusCode()) {
+            case 404 -> new UnjudgeableImageException(ReasonCode.OBJECT_GONE,
+                    "version " + image.versionId() + " of the object no longer exists (" + errorCode(e) + ")", e);
+            case 412 -> new UnjudgeableImageException(ReasonCode.OBJECT_CHANGED,
+                    "the object was overwritten after the event: its eTag is no longer " + image.eTag(), e);
+            default -> e;
+        };
+    }
+
+    private static String errorCode(S3Exception e) {
+        return e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
+    }
+}

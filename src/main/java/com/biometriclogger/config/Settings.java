@@ -1,0 +1,139 @@
+package com.biometriclogger.config;
+
+import com.biometriclogger.verify.PolicyThresholds;
+import com.biometriclogger.verify.UploadScope;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the function reads from its environment, validated once at start-up. Every problem
+ * is reported at once, each naming its variable, so a bad deployment fails on its first cold start
+ * with a message that says what to fix.
+ */
+public record Settings(
+        String region,
+        String auditTableName,
+        UploadScope uploadScope,
+        PolicyThresholds thresholds,
+        AwsCredentialsSettings credentials,
+        Endpoints endpoints) {
+
+    public static Settings fromEnvironment(Map<String, String> env) {
+        var reader = new Reader(env);
+        var defaults = PolicyThresholds.defaults();
+        String region = reader.required("AWS_REGION");
+        String table = reader.required("AUDIT_TABLE_NAME");
+        String bucket = reader.optional("UPLOAD_BUCKET").orElse(null);
+        String prefix = reader.optional("UPLOAD_PREFIX").orElse("uploads/");
+        var thresholds = new PolicyThresholds(
+                reader.number("MIN_FACE_CONFIDENCE", defaults.minConfidence(), 0, 100),
+                reader.number("MAX_YAW_DEGREES", defaults.maxYaw(), 0, 180),
+                reader.number("MAX_PITCH_DEGREES", defaults.maxPitch(), 0, 180),
+                reader.number("MAX_ROLL_DEGREES", defaults.maxRoll(), 0, 180),
+                reader.number("MIN_BRIGHTNESS", defaults.minBrightness(), 0, 100),
+                reader.number("MIN_SHARPNESS", defaults.minSharpness(), 0, 100),
+                reader.bool("REQUIRE_EYES_OPEN", defaults.requireEyesOpen()),
+                reader.bool("REJECT_SUNGLASSES", defaults.rejectSunglasses()));
+        var credentials = AwsCredentialsSettings.from(reader);
+        var endpoints = new Endpoints(
+                reader.uri("AWS_ENDPOINT_URL_S3"),
+                reader.uri("AWS_ENDPOINT_URL_DYNAMODB"),
+                reader.uri("AWS_ENDPOINT_URL_REKOGNITION"));
+        reader.failIfAnyProblem();
+        return new Settings(region, table, new UploadScope(bucket, prefix), thresholds, credentials, endpoints);
+    }
+
+    /** Endpoint overrides for local stand-ins; empty means the service's regional AWS endpoint. */
+    public record Endpoints(Optional<URI> s3, Optional<URI> dynamoDb, Optional<URI> rekognition) {
+    }
+
+    static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        Optional<String> optional(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        String required(String name) {
+            return optional(name).orElseGet(() -> {
+                problems.add(name + " is required but not set");
+                return null;
+            });
+        }
+
+        float number(String name, float defaultValue, float min, float max) {
+            var raw = optional(name);
+            if (raw.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                float value = Float.parseFloat(raw.get());
+                if (Float.isNaN(value) || value < min || value > max) {
+                    problems.add(name + " must be a number from " + plain(min) + " to " + plain(max)
+                            + ", got '" + raw.get() + "'");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be a number from " + plain(min) + " to " + plain(max)
+                        + ", got '" + raw.get() + "'");
+                return defaultValue;
+            }
+        }
+
+        boolean bool(String name, boolean defaultValue) {
+            var raw = optional(name);
+            if (raw.isEmpty()) {
+                return defaultValue;
+            }
+            return switch (raw.get().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    problems.add(name + " must be true or false, got '" + raw.get() + "'");
+                    yield defaultValue;
+                }
+            };
+        }
+
+        Optional<URI> uri(String name) {
+            var raw = optional(name);
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                URI uri = URI.create(raw.get());
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new IllegalArgumentException("no scheme or host");
+                }
+                return Optional.of(uri);
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " must be a URL such as http://127.0.0.1:9000, got '" + raw.get() + "'");
+                return Optional.empty();
+            }
+        }
+
+        void problem(String message) {
+            problems.add(message);
+        }
+
+        void failIfAnyProblem() {
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+            }
+        }
+
+        private static String plain(float value) {
+            return value == (long) value ? Long.toString((long) value) : Float.toString(value);
+        }
+    }
+}

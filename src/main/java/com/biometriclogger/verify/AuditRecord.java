@@ -1,0 +1,386 @@
+package com.biometriclogger.verify;
+
+import java.util.Objects;
+
+/**
+ * The evidence of one verification attempt, as stored: every value is a String (numbers, booleans
+ * and epochs too) so the stored form is exactly what was decided, with no number-format drift.
+ * Immutable; built once per attempt by {@link AuditRecords}.
+ */
+public final class AuditRecord {
+
+    /** Bumped when the meaning of an attribute changes, so old items stay readable. */
+    public static final String SCHEMA_VERSION = "1";
+
+    private final String attemptId;
+    private final String bucket;
+    private final String objectKey;
+    private final String versionId;
+    private final String eTag;
+    private final String sizeBytes;
+    private final String sequencer;
+    private final String sha256;
+    private final String imageFormat;
+    private final String decision;
+    private final String reasons;
+    private final String faceCount;
+    private final String topConfidence;
+    private final String faceYaw;
+    private final String facePitch;
+    private final String faceRoll;
+    private final String faceBrightness;
+    private final String faceSharpness;
+    private final String faceEyesOpen;
+    private final String faceSunglasses;
+    private final String policy;
+    private final String decidedAt;
+    private final String decidedAtEpochMillis;
+    private final String requestId;
+    private final String functionVersion;
+    private final String schemaVersion;
+
+    private AuditRecord(Builder b) {
+        this.attemptId = b.attemptId;
+        this.bucket = b.bucket;
+        this.objectKey = b.objectKey;
+        this.versionId = b.versionId;
+        this.eTag = b.eTag;
+        this.sizeBytes = b.sizeBytes;
+        this.sequencer = b.sequencer;
+        this.sha256 = b.sha256;
+        this.imageFormat = b.imageFormat;
+        this.decision = b.decision;
+        this.reasons = b.reasons;
+        this.faceCount = b.faceCount;
+        this.topConfidence = b.topConfidence;
+        this.faceYaw = b.faceYaw;
+        this.facePitch = b.facePitch;
+        this.faceRoll = b.faceRoll;
+        this.faceBrightness = b.faceBrightness;
+        this.faceSharpness = b.faceSharpness;
+        this.faceEyesOpen = b.faceEyesOpen;
+        this.faceSunglasses = b.faceSunglasses;
+        this.policy = b.policy;
+        this.decidedAt = b.decidedAt;
+        this.decidedAtEpochMillis = b.decidedAtEpochMillis;
+        this.requestId = b.requestId;
+        this.functionVersion = b.functionVersion;
+        this.schemaVersion = b.schemaVersion;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String attemptId() {
+        return attemptId;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public String objectKey() {
+        return objectKey;
+    }
+
+    public String versionId() {
+        return versionId;
+    }
+
+    public String eTag() {
+        return eTag;
+    }
+
+    public String sizeBytes() {
+        return sizeBytes;
+    }
+
+    public String sequencer() {
+        return sequencer;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String imageFormat() {
+        return imageFormat;
+    }
+
+    public String decision() {
+        return decision;
+    }
+
+    public String reasons() {
+        return reasons;
+    }
+
+    public String faceCount() {
+        return faceCount;
+    }
+
+    public String topConfidence() {
+        return topConfidence;
+    }
+
+    public String faceYaw() {
+        return faceYaw;
+    }
+
+    public String facePitch() {
+        return facePitch;
+    }
+
+    public String faceRoll() {
+        return faceRoll;
+    }
+
+    public String faceBrightness() {
+        return faceBrightness;
+    }
+
+    public String faceSharpness() {
+        return faceSharpness;
+    }
+
+    public String faceEyesOpen() {
+        return faceEyesOpen;
+    }
+
+    public String faceSunglasses() {
+        return faceSunglasses;
+    }
+
+    public String policy() {
+        return policy;
+    }
+
+    public String decidedAt() {
+        return decidedAt;
+    }
+
+    public String decidedAtEpochMillis() {
+        return decidedAtEpochMillis;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String functionVersion() {
+        return functionVersion;
+    }
+
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AuditRecord that
+                && Objects.equals(attemptId, that.attemptId)
+                && Objects.equals(bucket, that.bucket)
+                && Objects.equals(objectKey, that.objectKey)
+                && Objects.equals(versionId, that.versionId)
+                && Objects.equals(eTag, that.eTag)
+                && Objects.equals(sizeBytes, that.sizeBytes)
+                && Objects.equals(sequencer, that.sequencer)
+                && Objects.equals(sha256, that.sha256)
+                && Objects.equals(imageFormat, that.imageFormat)
+                && Objects.equals(decision, that.decision)
+                && Objects.equals(reasons, that.reasons)
+                && Objects.equals(faceCount, that.faceCount)
+                && Objects.equals(topConfidence, that.topConfidence)
+                && Objects.equals(faceYaw, that.faceYaw)
+                && Objects.equals(facePitch, that.facePitch)
+                && Objects.equals(faceRoll, that.faceRoll)
+                && Objects.equals(faceBrightness, that.faceBrightness)
+                && Objects.equals(faceSharpness, that.faceSharpness)
+                && Objects.equals(faceEyesOpen, that.faceEyesOpen)
+                && Objects.equals(faceSunglasses, that.faceSunglasses)
+                && Objects.equals(policy, that.policy)
+                && Objects.equals(decidedAt, that.decidedAt)
+                && Objects.equals(decidedAtEpochMillis, that.decidedAtEpochMillis)
+                && Objects.equals(requestId, that.requestId)
+                && Objects.equals(functionVersion, that.functionVersion)
+                && Objects.equals(schemaVersion, that.schemaVersion);
+    }
+
+    @Override
+    public int hashCode() {
+        return attemptId == null ? 0 : attemptId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AuditRecord[attemptId=" + attemptId + ", key=" + objectKey + ", versionId=" + versionId
+                + ", decision=" + decision + ", reasons=" + reasons + "]";
+    }
+
+    public static final class Builder {
+        private String attemptId;
+        private String bucket;
+        private String objectKey;
+        private String versionId;
+        private String eTag;
+        private String sizeBytes;
+        private String sequencer;
+        private String sha256;
+        private String imageFormat;
+        private String decision;
+        private String reasons;
+        private String faceCount;
+        private String topConfidence;
+        private String faceYaw;
+        private String facePitch;
+        private String faceRoll;
+        private String faceBrightness;
+        private String faceSharpness;
+        private String faceEyesOpen;
+        private String faceSunglasses;
+        private String policy;
+        private String decidedAt;
+        private String decidedAtEpochMillis;
+        private String requestId;
+        private String functionVersion;
+        private String schemaVersion;
+
+        private Builder() {
+        }
+
+        public Builder attemptId(String value) {
+            this.attemptId = value;
+            return this;
+        }
+
+        public Builder bucket(String value) {
+            this.bucket = value;
+            return this;
+        }
+
+        public Builder objectKey(String value) {
+            this.objectKey = value;
+            return this;
+        }
+
+        public Builder versionId(String value) {
+            this.versionId = value;
+            return this;
+        }
+
+        public Builder eTag(String value) {
+            this.eTag = value;
+            return this;
+        }
+
+        public Builder sizeBytes(String value) {
+            this.sizeBytes = value;
+            return this;
+        }
+
+        public Builder sequencer(String value) {
+            this.sequencer = value;
+            return this;
+        }
+
+        public Builder sha256(String value) {
+            this.sha256 = value;
+            return this;
+        }
+
+        public Builder imageFormat(String value) {
+            this.imageFormat = value;
+            return this;
+        }
+
+        public Builder decision(String value) {
+            this.decision = value;
+            return this;
+        }
+
+        public Builder reasons(String value) {
+            this.reasons = value;
+            return this;
+        }
+
+        public Builder faceCount(String value) {
+            this.faceCount = value;
+            return this;
+        }
+
+        public Builder topConfidence(String value) {
+            this.topConfidence = value;
+            return this;
+        }
+
+        public Builder faceYaw(String value) {
+            this.faceYaw = value;
+            return this;
+        }
+
+        public Builder facePitch(String value) {
+            this.facePitch = value;
+            return this;
+        }
+
+        public Builder faceRoll(String value) {
+            this.faceRoll = value;
+            return this;
+        }
+
+        public Builder faceBrightness(String value) {
+            this.faceBrightness = value;
+            return this;
+        }
+
+        public Builder faceSharpness(String value) {
+            this.faceSharpness = value;
+            return this;
+        }
+
+        public Builder faceEyesOpen(String value) {
+            this.faceEyesOpen = value;
+            return this;
+        }
+
+        public Builder faceSunglasses(String value) {
+            this.faceSunglasses = value;
+            return this;
+        }
+
+        public Builder policy(String value) {
+            this.policy = value;
+            return this;
+        }
+
+        public Builder decidedAt(String value) {
+            this.decidedAt = value;
+            return this;
+        }
+
+        public Builder decidedAtEpochMillis(String value) {
+            this.decidedAtEpochMillis = value;
+            return this;
+        }
+
+        public Builder requestId(String value) {
+            this.requestId = value;
+            return this;
+        }
+
+        public Builder functionVersion(String value) {
+            this.functionVersion = value;
+            return this;
+        }
+
+        public Builder schemaVersion(String value) {
+            this.schemaVersion = value;
+            return this;
+        }
+
+        public AuditRecord build() {
+            return new AuditRecord(this);
+        }
+    }
+}

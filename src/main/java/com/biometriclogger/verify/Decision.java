@@ -1,0 +1,11 @@
+package com.biometriclogger.verify;
+
+/** The outcome recorded for one verification attempt. */
+public enum Decision {
+    /** The image passed every check of the policy. */
+    AUTHORIZED,
+    /** The image was judged and failed at least one check of the policy. */
+    UNAUTHORIZED,
+    /** The input can never be judged (not an image, too large, gone...): retrying will not change it. */
+    REJECTED
+}

@@ -1,0 +1,27 @@
+package com.biometriclogger.verify;
+
+/** Machine-readable reasons behind a decision; stable names, stored in the audit item. */
+public enum ReasonCode {
+    // Input that can never be judged: REJECTED.
+    EMPTY_OBJECT,
+    TOO_LARGE,
+    UNSUPPORTED_FORMAT,
+    INVALID_IMAGE_FORMAT,
+    INVALID_IMAGE,
+    OBJECT_GONE,
+    OBJECT_CHANGED,
+
+    // Judged and failed the policy: UNAUTHORIZED.
+    NO_FACE,
+    MULTIPLE_FACES,
+    LOW_CONFIDENCE,
+    POSE_OUT_OF_RANGE,
+    POSE_UNKNOWN,
+    LOW_BRIGHTNESS,
+    LOW_SHARPNESS,
+    QUALITY_UNKNOWN,
+    EYES_CLOSED,
+    EYES_OPEN_UNKNOWN,
+    SUNGLASSES,
+    SUNGLASSES_UNKNOWN
+}

@@ -1,0 +1,19 @@
+package com.biometriclogger.verify;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** SHA-256, the hash recorded for every image and used for attempt identities. */
+public final class Sha256 {
+
+    private Sha256() {
+    }
+
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.biometriclogger.testing;
+
+import com.biometriclogger.local.FaceDetectionBackend;
+import com.biometriclogger.local.RekognitionError;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import com.biometriclogger.verify.Sha256;
+
+/**
+ * Answers DetectFaces with responses recorded in {@code src/test/resources/rekognition/}, chosen by
+ * the SHA-256 of the image bytes the endpoint received. An image nobody registered has no face.
+ */
+public final class RecordedFaces implements FaceDetectionBackend {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Object> answers = new ConcurrentHashMap<>();
+
+    /** DetectFaces on exactly these bytes answers with the named recording. */
+    public void respond(byte[] image, String recording) {
+        answers.put(sha256(image), load(recording));
+    }
+
+    /** DetectFaces on exactly these bytes fails with this error. */
+    public void fail(byte[] image, RekognitionError error) {
+        answers.put(sha256(image), error);
+    }
+
+    @Override
+    public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
+        Object answer = answers.get(sha256(image));
+        if (answer instanceof RekognitionError error) {
+            throw error;
+        }
+        return answer == null ? JSON.createObjectNode().set("FaceDetails", JSON.createArrayNode())
+                : ((ObjectNode) answer).deepCopy();
+    }
+
+    private static ObjectNode load(String recording) {
+        try (InputStream in = RecordedFaces.class.getResourceAsStream("/rekognition/" + recording)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no recording " + recording);
+            }
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+    }
+}

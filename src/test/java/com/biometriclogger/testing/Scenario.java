@@ -1,0 +1,133 @@
+package com.biometriclogger.testing;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.biometriclogger.aws.VerifierFactory;
+import com.biometriclogger.config.Settings;
+import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.S3Events;
+import com.biometriclogger.verify.VerificationReport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/** One test's view of the local stack: its own audit table, the shared bucket, the real handler. */
+public final class Scenario {
+
+    private static final AtomicLong SEQUENCER = new AtomicLong(0x0055AED6DCD90000L);
+
+    private final LocalStack stack;
+    private final RecordedFaces faces;
+    private final String bucket;
+    private final String table;
+
+    Scenario(LocalStack stack, RecordedFaces faces, String bucket, String table) {
+        this.stack = stack;
+        this.faces = faces;
+        this.bucket = bucket;
+        this.table = table;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public RecordedFaces faces() {
+        return faces;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public Map<String, String> environment() {
+        return stack.functionEnvironment(bucket, table);
+    }
+
+    /** The real handler, wired by the same factory Lambda uses, pointed at the local stack. */
+    public VerificationHandler handler() {
+        return new VerificationHandler(VerifierFactory.create(Settings.fromEnvironment(environment())));
+    }
+
+    public VerificationReport invoke(S3Event event) {
+        return handler().handleRequest(event, new TestContext(UUID.randomUUID().toString()));
+    }
+
+    public PutObjectResponse put(String key, byte[] content) {
+        return stack.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+    }
+
+    /** Uploads {@code content} and returns the notification S3 would send for it. */
+    public S3EventNotificationRecord upload(String key, byte[] content) {
+        return S3Events.objectCreated(LocalStack.REGION, bucket, key, content.length, put(key, content),
+                SEQUENCER.incrementAndGet());
+    }
+
+    /**
+     * Loads an {@code events/} file as the Lambda runtime would, uploads {@code contents[i]} under
+     * record i's key and pins the record to the version that upload created. A record repeating an
+     * earlier one (same key, same version id in the file) is pinned to the same upload.
+     */
+    public S3Event eventFile(String file, byte[]... contents) {
+        S3Event loaded = EventLoader.loadS3Event("events/" + file);
+        List<S3EventNotificationRecord> pinned = new ArrayList<>();
+        for (int i = 0; i < loaded.getRecords().size(); i++) {
+            var record = loaded.getRecords().get(i);
+            var earlier = earlierTwin(loaded.getRecords(), i);
+            if (earlier >= 0) {
+                pinned.add(pinned.get(earlier));
+                continue;
+            }
+            var put = put(record.getS3().getObject().getUrlDecodedKey(), contents[i]);
+            pinned.add(S3Events.pinnedTo(record, contents[i].length, put, SEQUENCER.incrementAndGet()));
+        }
+        return S3Events.event(pinned);
+    }
+
+    private static int earlierTwin(List<S3EventNotificationRecord> records, int index) {
+        var object = records.get(index).getS3().getObject();
+        for (int i = 0; i < index; i++) {
+            var other = records.get(i).getS3().getObject();
+            if (other.getKey().equals(object.getKey()) && other.getVersionId().equals(object.getVersionId())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Every item of this scenario's audit table, as DynamoDB returns them (ordered by key). */
+    public List<Map<String, AttributeValue>> auditItems() {
+        return stack.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
+                .sorted(Comparator.comparing(item -> item.get("objectKey").s()))
+                .toList();
+    }
+
+    /** The only audit item; fails unless there is exactly one. */
+    public Map<String, String> onlyAuditItem() {
+        var items = auditItems();
+        if (items.size() != 1) {
+            throw new AssertionError("expected exactly one audit item, found " + items.size() + ": " + items);
+        }
+        return asStrings(items.get(0));
+    }
+
+    /** The item's attributes as strings; fails if any attribute is not of type S. */
+    public static Map<String, String> asStrings(Map<String, AttributeValue> item) {
+        Map<String, String> strings = new java.util.TreeMap<>();
+        item.forEach((name, value) -> {
+            if (value.s() == null) {
+                throw new AssertionError("attribute " + name + " is not a String: " + value);
+            }
+            strings.put(name, value.s());
+        });
+        return strings;
+    }
+}
