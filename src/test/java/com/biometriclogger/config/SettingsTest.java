@@ -1,0 +1,111 @@
+package com.biometriclogger.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.biometriclogger.verify.PolicyThresholds;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("AUDIT_TABLE_NAME", "audit");
+        env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        env.put("AWS_SECRET_ACCESS_KEY", "secret");
+        return env;
+    }
+
+    @Test
+    void defaultsApplyWhenOnlyTheRequiredVariablesAreSet() {
+        var settings = Settings.fromEnvironment(minimal());
+
+        assertEquals(PolicyThresholds.defaults(), settings.thresholds());
+        assertEquals("uploads/", settings.uploadScope().prefix());
+        assertEquals(null, settings.uploadScope().bucket());
+        assertEquals(Optional.empty(), settings.endpoints().s3());
+        assertEquals(AwsCredentialsSettings.Source.ENVIRONMENT, settings.credentials().source());
+    }
+
+    @Test
+    void everyThresholdIsReadFromItsVariable() {
+        var env = minimal();
+        env.putAll(Map.of("MIN_FACE_CONFIDENCE", "95.5", "MAX_YAW_DEGREES", "30", "MAX_PITCH_DEGREES", "20",
+                "MAX_ROLL_DEGREES", "180", "MIN_BRIGHTNESS", "0", "MIN_SHARPNESS", "100",
+                "REQUIRE_EYES_OPEN", "FALSE", "REJECT_SUNGLASSES", "true"));
+
+        assertEquals(new PolicyThresholds(95.5f, 30f, 20f, 180f, 0f, 100f, false, true),
+                Settings.fromEnvironment(env).thresholds());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "MIN_FACE_CONFIDENCE, abc, 'MIN_FACE_CONFIDENCE must be a number from 0 to 100, got ''abc'''",
+            "MIN_FACE_CONFIDENCE, 150, 'MIN_FACE_CONFIDENCE must be a number from 0 to 100, got ''150'''",
+            "MAX_YAW_DEGREES, -1, 'MAX_YAW_DEGREES must be a number from 0 to 180, got ''-1'''",
+            "MIN_SHARPNESS, NaN, 'MIN_SHARPNESS must be a number from 0 to 100, got ''NaN'''",
+            "REQUIRE_EYES_OPEN, yes, 'REQUIRE_EYES_OPEN must be true or false, got ''yes'''",
+            "AWS_ENDPOINT_URL_S3, localhost:9000, 'AWS_ENDPOINT_URL_S3 must be a URL such as http://127.0.0.1:9000, got ''localhost:9000'''"})
+    void anInvalidSettingFailsNamingTheVariable(String variable, String value, String message) {
+        var env = minimal();
+        env.put(variable, value);
+
+        var error = assertThrows(ConfigurationException.class, () -> Settings.fromEnvironment(env));
+
+        assertEquals("Invalid configuration: " + message, error.getMessage());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        var env = minimal();
+        env.remove("AUDIT_TABLE_NAME");
+        env.put("MAX_ROLL_DEGREES", "200");
+
+        var error = assertThrows(ConfigurationException.class, () -> Settings.fromEnvironment(env));
+
+        assertTrue(error.getMessage().contains("AUDIT_TABLE_NAME is required but not set"), error.getMessage());
+        assertTrue(error.getMessage().contains("MAX_ROLL_DEGREES must be a number from 0 to 180"), error.getMessage());
+    }
+
+    @Test
+    void missingCredentialsNameTheVariablesLambdaSets() {
+        var env = minimal();
+        env.remove("AWS_SECRET_ACCESS_KEY");
+
+        var error = assertThrows(ConfigurationException.class, () -> Settings.fromEnvironment(env));
+
+        assertTrue(error.getMessage().contains("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"), error.getMessage());
+    }
+
+    @Test
+    void snapStartContainerCredentialsNeedNoKeys() {
+        var env = minimal();
+        env.remove("AWS_ACCESS_KEY_ID");
+        env.remove("AWS_SECRET_ACCESS_KEY");
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.2/creds");
+
+        assertEquals(AwsCredentialsSettings.Source.CONTAINER, Settings.fromEnvironment(env).credentials().source());
+    }
+
+    @Test
+    void endpointOverridesAreReadPerService() {
+        var env = minimal();
+        env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000");
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000");
+        env.put("AWS_ENDPOINT_URL_REKOGNITION", "http://127.0.0.1:9100");
+
+        var endpoints = Settings.fromEnvironment(env).endpoints();
+
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9000")), endpoints.s3());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8000")), endpoints.dynamoDb());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9100")), endpoints.rekognition());
+    }
+}
