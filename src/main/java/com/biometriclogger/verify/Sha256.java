@@ -2,6 +2,7 @@ package com.biometriclogger.verify;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** SHA-256, the hash recorded for every image and used for attempt identities. */
 public final class Sha256 {
@@ -15,5 +16,10 @@ public final class Sha256 {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
+    }
+
+    /** Lower-case hex SHA-256 of {@code bytes}, the form stored in audit items. */
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 }

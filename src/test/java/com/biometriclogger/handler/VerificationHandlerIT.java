@@ -14,11 +14,10 @@ import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.verify.Decision;
 import com.biometriclogger.verify.ReasonCode;
 import com.biometriclogger.verify.RetryableVerificationException;
+import com.biometriclogger.verify.Sha256;
 import com.biometriclogger.verify.VerificationReport.Outcome;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +34,7 @@ class VerificationHandlerIT {
     }
 
     @Test
-    void singleUploadWithOneClearFaceIsAuthorizedAndFullyAudited() throws Exception {
+    void singleUploadWithOneClearFaceIsAuthorizedAndFullyAudited() {
         byte[] selfie = TestImages.jpeg(1);
         scenario.faces().respond(selfie, "one-clear-face.json");
         var event = scenario.eventFile("single-upload.json", selfie);
@@ -47,7 +46,7 @@ class VerificationHandlerIT {
         Map<String, String> item = scenario.onlyAuditItem();
         assertEquals("AUTHORIZED", item.get("decision"));
         assertEquals("", item.get("reasons"));
-        assertEquals(sha256(selfie), item.get("sha256"));
+        assertEquals(Sha256.hex(selfie), item.get("sha256"));
         assertEquals(LocalStackFixture.EVENTS_BUCKET, item.get("bucket"));
         assertEquals("uploads/alice/selfie.jpg", item.get("objectKey"));
         assertEquals(object.getVersionId(), item.get("versionId"));
@@ -138,7 +137,7 @@ class VerificationHandlerIT {
         var item = scenario.onlyAuditItem();
         assertEquals("REJECTED", item.get("decision"));
         assertEquals("UNSUPPORTED_FORMAT", item.get("reasons"));
-        assertEquals(sha256(text), item.get("sha256"));
+        assertEquals(Sha256.hex(text), item.get("sha256"));
         assertEquals(callsBefore, scenario.stack().rekognition().callCount("DetectFaces"));
     }
 
@@ -149,7 +148,7 @@ class VerificationHandlerIT {
         var item = scenario.onlyAuditItem();
         assertEquals("REJECTED", item.get("decision"));
         assertEquals("EMPTY_OBJECT", item.get("reasons"));
-        assertEquals(sha256(new byte[0]), item.get("sha256"));
+        assertEquals(Sha256.hex(new byte[0]), item.get("sha256"));
     }
 
     @Test
@@ -163,7 +162,7 @@ class VerificationHandlerIT {
         var item = scenario.onlyAuditItem();
         assertEquals("REJECTED", item.get("decision"));
         assertEquals("INVALID_IMAGE_FORMAT", item.get("reasons"));
-        assertEquals(sha256(truncated), item.get("sha256"));
+        assertEquals(Sha256.hex(truncated), item.get("sha256"));
     }
 
     @Test
@@ -178,7 +177,7 @@ class VerificationHandlerIT {
 
         var item = scenario.onlyAuditItem();
         assertEquals("AUTHORIZED", item.get("decision"));
-        assertEquals(sha256(large), item.get("sha256"));
+        assertEquals(Sha256.hex(large), item.get("sha256"));
     }
 
     @Test
@@ -290,13 +289,5 @@ class VerificationHandlerIT {
 
     private static List<Outcome> outcomes(com.biometriclogger.verify.VerificationReport report) {
         return report.results().stream().map(r -> r.outcome()).toList();
-    }
-
-    private static String sha256(byte[] bytes) throws RuntimeException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,17 +24,17 @@ public final class RecordedFaces implements FaceDetectionBackend {
 
     /** DetectFaces on exactly these bytes answers with the named recording. */
     public void respond(byte[] image, String recording) {
-        answers.put(sha256(image), load(recording));
+        answers.put(Sha256.hex(image), load(recording));
     }
 
     /** DetectFaces on exactly these bytes fails with this error. */
     public void fail(byte[] image, RekognitionError error) {
-        answers.put(sha256(image), error);
+        answers.put(Sha256.hex(image), error);
     }
 
     @Override
     public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
-        Object answer = answers.get(sha256(image));
+        Object answer = answers.get(Sha256.hex(image));
         if (answer instanceof RekognitionError error) {
             throw error;
         }
@@ -52,9 +51,5 @@ public final class RecordedFaces implements FaceDetectionBackend {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
     }
 }
