@@ -31,6 +31,7 @@ public final class LocalS3 implements AutoCloseable {
                 .blobStore(store)
                 .endpoint(endpoint)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                .stopTimeout(0)
                 .build();
         try {
             proxy.start();

@@ -25,8 +25,13 @@ public final class S3Events {
     /** The notification S3 would send for a PutObject of {@code size} bytes that returned {@code put}. */
     public static S3EventNotificationRecord objectCreated(String region, String bucket, String key, long size,
                                                            PutObjectResponse put, long sequence) {
-        var object = new S3ObjectEntity(encodeKey(key), size, unquote(put.eTag()), put.versionId(),
-                String.format("%016X", sequence));
+        return objectCreated(region, bucket, key, size, put.eTag(), put.versionId(), sequence);
+    }
+
+    /** The same, for a version found by listing the bucket. */
+    public static S3EventNotificationRecord objectCreated(String region, String bucket, String key, long size,
+                                                           String eTag, String versionId, long sequence) {
+        var object = new S3ObjectEntity(encodeKey(key), size, unquote(eTag), versionId, String.format("%016X", sequence));
         return record(region, "ObjectCreated:Put", bucket, object);
     }
 

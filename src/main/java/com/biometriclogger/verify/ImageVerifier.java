@@ -4,6 +4,7 @@ import com.biometriclogger.verify.FaceAnalyzer.FaceAttribute;
 import com.biometriclogger.verify.VerificationReport.Outcome;
 import com.biometriclogger.verify.VerificationReport.RecordResult;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class ImageVerifier {
             verdict = Verdict.rejected(unjudgeable.reason());
         }
         var record = AuditRecords.of(upload, content, analysis, verdict, policy.thresholds(), invocation,
-                clock.instant());
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         long writeStarted = System.nanoTime();
         boolean written = auditLog.recordOnce(record);
         long writeMs = millisSince(writeStarted);

@@ -9,7 +9,7 @@ import com.biometriclogger.local.RekognitionError;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestContext;
+import com.biometriclogger.local.LocalContext;
 import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.verify.Decision;
 import com.biometriclogger.verify.ReasonCode;
@@ -260,7 +260,7 @@ class VerificationHandlerIT {
     void s3TestEventIsIgnored() {
         var event = EventLoader.loadS3Event("events/s3-test-event.json");
 
-        var report = scenario.handler().handleRequest(event, new TestContext("test-event"));
+        var report = scenario.handler().handleRequest(event, new LocalContext("test-event"));
 
         assertEquals(0, report.results().size());
         assertEquals(0, scenario.auditItems().size());

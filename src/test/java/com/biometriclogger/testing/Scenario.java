@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.aws.VerifierFactory;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.local.LocalContext;
 import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.verify.VerificationReport;
@@ -58,7 +59,7 @@ public final class Scenario {
     }
 
     public VerificationReport invoke(S3Event event) {
-        return handler().handleRequest(event, new TestContext(UUID.randomUUID().toString()));
+        return handler().handleRequest(event, new LocalContext(UUID.randomUUID().toString()));
     }
 
     public PutObjectResponse put(String key, byte[] content) {

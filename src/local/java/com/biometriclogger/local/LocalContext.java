@@ -1,4 +1,4 @@
-package com.biometriclogger.testing;
+package com.biometriclogger.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context as the runtime fills it for one invocation. */
-public record TestContext(String requestId) implements Context {
+/** The Lambda context as the runtime fills it for one invocation, for runs outside Lambda. */
+public record LocalContext(String requestId) implements Context {
 
     @Override
     public String getAwsRequestId() {

@@ -1,0 +1,46 @@
+package com.biometriclogger.local;
+
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+
+/**
+ * Stands in for S3 event notifications, which the local S3 server does not send: lists the
+ * bucket's object versions and returns a notification for each version it has not seen yet.
+ */
+final class UploadWatcher {
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final Set<String> seen = new HashSet<>();
+    private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 8);
+
+    UploadWatcher(S3Client s3, String bucket, String prefix) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+    }
+
+    /** Notifications for versions created since the last call (none for what existed at the first). */
+    List<S3EventNotificationRecord> newUploads() {
+        List<S3EventNotificationRecord> records = new ArrayList<>();
+        for (ObjectVersion version : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(prefix)).versions()) {
+            if (seen.add(version.key() + "\u0000" + version.versionId())) {
+                records.add(S3Events.objectCreated(LocalStack.REGION, bucket, version.key(), version.size(),
+                        version.eTag(), version.versionId(), sequencer.incrementAndGet()));
+            }
+        }
+        return records;
+    }
+
+    /** Marks what is in the bucket now as already delivered. */
+    void skipExisting() {
+        newUploads();
+    }
+}
