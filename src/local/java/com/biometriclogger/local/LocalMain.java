@@ -132,6 +132,7 @@ public final class LocalMain {
         var samples = SampleImages.load();
         Path dataDir = usableDataDir(options.dataDir());
         try (var stack = startStack(new LocalStack.Ports(0, 0, 0), dataDir)) {
+            createUploadBucket(stack, out);
             out.println(LocalProfile.explanation());
             var handler = handler(stack);
             Map<String, Long> outcomes = new TreeMap<>();
@@ -159,7 +160,7 @@ public final class LocalMain {
     private static int serve(Options options, PrintStream out) {
         Path dataDir = usableDataDir(options.dataDir());
         requireFreePorts(options.ports());
-        try (var session = ServeSession.start(options.ports(), dataDir)) {
+        try (var session = ServeSession.start(options.ports(), dataDir, out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(session::close));
             out.println(LocalProfile.explanation());
             out.println(serveInstructions(session.stack()));
@@ -223,9 +224,17 @@ public final class LocalMain {
     static LocalStack startStack(LocalStack.Ports ports, Path dataDir) {
         var detector = BlazeFace.load(BlazeFaceBackend.MIN_SCORE);
         var stack = LocalStack.start(new BlazeFaceBackend(detector), ports, dataDir);
-        stack.createVersionedBucket(BUCKET);
         stack.createAuditTable(TABLE);
         return stack;
+    }
+
+    static boolean createUploadBucket(LocalStack stack, PrintStream out) {
+        boolean versioned = stack.createUploadBucket(BUCKET);
+        if (!versioned) {
+            out.println("note: S3Proxy keeps objects on disk only without versioning, so with --data-dir the bucket is "
+                    + "unversioned and the function pins each read by eTag (If-Match) instead of versionId");
+        }
+        return versioned;
     }
 
     static VerificationHandler handler(LocalStack stack) {

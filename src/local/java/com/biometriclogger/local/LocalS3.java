@@ -8,15 +8,17 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
-/** An S3-compatible server (S3Proxy) in this process, on loopback, with versioning. */
+/** An S3-compatible server (S3Proxy) in this process, on loopback. */
 public final class LocalS3 implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private final boolean versioning;
 
-    private LocalS3(S3Proxy proxy, URI endpoint) {
+    private LocalS3(S3Proxy proxy, URI endpoint, boolean versioning) {
         this.proxy = proxy;
         this.endpoint = endpoint;
+        this.versioning = versioning;
     }
 
     /**
@@ -45,7 +47,12 @@ public final class LocalS3 implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the local S3 server could not start on port " + chosen + ": " + e.getMessage(), e);
         }
-        return new LocalS3(proxy, endpoint);
+        return new LocalS3(proxy, endpoint, store.supportsVersioning());
+    }
+
+    /** S3Proxy versions objects only in its in-memory store. */
+    public boolean supportsVersioning() {
+        return versioning;
     }
 
     public URI endpoint() {

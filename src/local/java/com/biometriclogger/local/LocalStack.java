@@ -83,15 +83,25 @@ public final class LocalStack implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 
-    /** A versioned bucket, as template.yaml declares it. */
-    public void createVersionedBucket(String bucket) {
+    /**
+     * The upload bucket, versioned as template.yaml declares it when the store can version.
+     * S3Proxy's on-disk store (used with a data directory) cannot, so there the bucket stays
+     * unversioned and the function pins its reads by eTag instead, its unversioned-bucket path.
+     *
+     * @return whether the bucket is versioned
+     */
+    public boolean createUploadBucket(String bucket) {
         try {
             s3.createBucket(b -> b.bucket(bucket));
         } catch (BucketAlreadyOwnedByYouException alreadyThere) {
-            // --data-dir keeps buckets between runs.
+            // A data directory keeps buckets between runs.
+        }
+        if (!s3Server.supportsVersioning()) {
+            return false;
         }
         s3.putBucketVersioning(b -> b.bucket(bucket)
                 .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        return true;
     }
 
     public void createAuditTable(String tableName) {

@@ -1,6 +1,7 @@
 package com.biometriclogger.local;
 
 import com.biometriclogger.handler.VerificationHandler;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,16 @@ final class ServeSession implements AutoCloseable {
     private final UploadWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ServeSession(LocalStack stack) {
+    private ServeSession(LocalStack stack, boolean versioned) {
         this.stack = stack;
         this.handler = LocalMain.handler(stack);
-        this.watcher = new UploadWatcher(stack.s3(), LocalMain.BUCKET, LocalMain.PREFIX);
+        this.watcher = new UploadWatcher(stack.s3(), LocalMain.BUCKET, LocalMain.PREFIX, versioned);
         watcher.skipExisting();
     }
 
-    static ServeSession start(LocalStack.Ports ports, Path dataDir) {
-        return new ServeSession(LocalMain.startStack(ports, dataDir));
+    static ServeSession start(LocalStack.Ports ports, Path dataDir, PrintStream out) {
+        var stack = LocalMain.startStack(ports, dataDir);
+        return new ServeSession(stack, LocalMain.createUploadBucket(stack, out));
     }
 
     LocalStack stack() {

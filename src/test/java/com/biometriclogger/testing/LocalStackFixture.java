@@ -23,7 +23,7 @@ public final class LocalStackFixture {
         if (stack == null) {
             faces = new RecordedFaces();
             stack = LocalStack.start(faces);
-            stack.createVersionedBucket(EVENTS_BUCKET);
+            stack.createUploadBucket(EVENTS_BUCKET);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         String table = "audit-" + TABLES.incrementAndGet();

@@ -1,0 +1,87 @@
+package com.biometriclogger.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's {@code --serve} walkthrough with the real awscli: {@code aws s3 cp}, then
+ * {@code aws dynamodb scan}. Skipped, visibly, where no {@code aws} command is installed.
+ */
+class ServeFlowIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anImageCopiedWithAwsCliIsJudgedAndShowsUpInAwsDynamodbScan() throws Exception {
+        assumeTrue(awsCliInstalled(), "SKIPPED: the --serve walkthrough needs the aws CLI on PATH (apt-get install awscli)");
+        var ports = new LocalStack.Ports(FreePort.pick(), FreePort.pick(), FreePort.pick());
+        try (var session = ServeSession.start(ports, null, System.out)) {
+            String instructions = LocalMain.serveInstructions(session.stack());
+            String copy = commandLine(instructions, "aws s3 cp").replace("me.jpg s3://", "%s s3://");
+            String scan = commandLine(instructions, "aws dynamodb scan");
+            Path image = Files.write(work.resolve("me.jpg"), BlazeFaceEndpointIT.sample("astronaut.jpg"));
+
+            aws(copy.formatted(image));
+            List<String> delivered = new ArrayList<>();
+            for (int i = 0; i < 50 && delivered.isEmpty(); i++) {
+                delivered.addAll(session.deliverNewUploads());
+                Thread.sleep(100);
+            }
+            JsonNode items = new ObjectMapper().readTree(aws(scan)).path("Items");
+
+            assertEquals(List.of("uploads/me.jpg  AUDITED  AUTHORIZED []"), delivered);
+            assertEquals(1, items.size());
+            assertEquals("uploads/me.jpg", items.get(0).path("objectKey").path("S").asText());
+            assertEquals("AUTHORIZED", items.get(0).path("decision").path("S").asText());
+            assertEquals("608de74f5f29e464d80cbeeb885fb03b9cb10b7c98623a4a57e8d808cd5e3b26",
+                    items.get(0).path("sha256").path("S").asText());
+        }
+    }
+
+    /** The first printed command line starting with {@code prefix}, as a user would paste it. */
+    private static String commandLine(String instructions, String prefix) {
+        return instructions.lines().map(String::strip).filter(line -> line.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + prefix + "' line in:\n" + instructions));
+    }
+
+    private String aws(String commandLine) throws IOException, InterruptedException {
+        var process = new ProcessBuilder("bash", "-c", commandLine)
+                .redirectErrorStream(true)
+                .directory(work.toFile());
+        Map<String, String> env = process.environment();
+        env.put("AWS_ACCESS_KEY_ID", LocalStack.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalStack.SECRET_KEY);
+        env.put("AWS_DEFAULT_REGION", LocalStack.REGION);
+        env.put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
+        var started = process.start();
+        String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(started.waitFor(60, TimeUnit.SECONDS), commandLine + " did not finish");
+        assertEquals(0, started.exitValue(), commandLine + "\n" + output);
+        return output;
+    }
+
+    private static boolean awsCliInstalled() {
+        try {
+            var process = new ProcessBuilder("bash", "-c", "command -v aws").redirectErrorStream(true).start();
+            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
