@@ -1,0 +1,75 @@
+package com.biometriclogger.template;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The external checkers the template tests run: cfn-lint, the SAM translator (Python) and
+ * cfn-guard. {@code .ci/run} installs cfn-guard; where a tool is missing the test is skipped with
+ * a message saying how to get it, never passed silently.
+ */
+final class PolicyTools {
+
+    static final Path GUARD_RULES = Path.of("src/test/policy/template.guard");
+    static final Path SAM_TRANSFORM = Path.of("src/test/policy/sam_transform.py");
+
+    private PolicyTools() {
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result run(List<String> command) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    static String requireCfnGuard() {
+        String configured = System.getenv("CFN_GUARD");
+        Path path = configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache/biometric-logger/cfnguard/package/bin/ubuntu/x86_64/cfn-guard");
+        assumeTrue(Files.isExecutable(path), "SKIPPED: cfn-guard not found at " + path
+                + "; bash .ci/run installs it (npm pack @cdklabs/cdk-validator-cfnguard@0.0.62), or set CFN_GUARD");
+        return path.toString();
+    }
+
+    static void requireCommand(String command) throws IOException, InterruptedException {
+        var check = run(List.of("bash", "-c", "command -v " + command));
+        assumeTrue(check.exitCode() == 0, "SKIPPED: " + command + " is not on PATH (it comes with pip's cfn-lint package)");
+    }
+
+    static void requirePythonCfnTools() throws IOException, InterruptedException {
+        var check = run(List.of("bash", "-c", "python3 -c 'import samtranslator, cfnlint'"));
+        assumeTrue(check.exitCode() == 0, "SKIPPED: needs python3 with the cfn-lint and aws-sam-translator packages: "
+                + check.output().strip());
+    }
+
+    private static Path expanded;
+
+    /** template.yaml expanded by the SAM translator into plain CloudFormation JSON (once per run). */
+    static synchronized Path expandedTemplate() throws IOException, InterruptedException {
+        requirePythonCfnTools();
+        if (expanded != null) {
+            return expanded;
+        }
+        Path target = Path.of("target/template.expanded.json");
+        Files.createDirectories(target.getParent());
+        var result = run(List.of("python3", SAM_TRANSFORM.toString(), "template.yaml", target.toString()));
+        if (result.exitCode() != 0) {
+            throw new AssertionError("the SAM transform failed:\n" + result.output());
+        }
+        expanded = target;
+        return target;
+    }
+}

@@ -1,0 +1,122 @@
+package com.biometriclogger.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.biometriclogger.config.Settings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What security depends on in template.yaml that guard rules cannot say as precisely. */
+class TemplateTest {
+
+    private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
+
+    private static final String UPLOAD_OBJECTS =
+            "arn:${AWS::Partition}:s3:::${AWS::StackName}-uploads-${AWS::AccountId}-${AWS::Region}/${UploadPrefix}*";
+
+    @Test
+    void everyRoleStatementGrantsItsActionsOnExactlyTheExpectedResource() {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("ReadUploadedImages", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"), Map.of("Fn::Sub", UPLOAD_OBJECTS)));
+        expected.put("WriteAuditItems", List.of(List.of("dynamodb:PutItem"), getAtt("AuditTable", "Arn")));
+        expected.put("DetectFaces", List.of(List.of("rekognition:DetectFaces"), "*"));
+        expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
+        expected.put("DeadLetters", List.of(List.of("sqs:SendMessage"), getAtt("DeadLetterQueue", "Arn")));
+        expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                Map.of("Fn::Sub", "${VerifyFunctionLogGroup.Arn}:*")));
+
+        Map<String, Object> actual = new LinkedHashMap<>();
+        for (Map<String, Object> statement : roleStatements()) {
+            assertEquals("Allow", statement.get("Effect"), statement.toString());
+            actual.put((String) statement.get("Sid"), List.of(asList(statement.get("Action")), statement.get("Resource")));
+        }
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void theRoleHasNoManagedPoliciesAndTheFunctionUsesThatRole() {
+        var role = properties("VerifyFunctionRole");
+        assertFalse(role.containsKey("ManagedPolicyArns"), "managed policies: " + role.get("ManagedPolicyArns"));
+        assertEquals(getAtt("VerifyFunctionRole", "Arn"), properties("VerifyFunction").get("Role"));
+        assertFalse(properties("VerifyFunction").containsKey("Policies"), "SAM policies would add statements");
+    }
+
+    @Test
+    void theFunctionReadsTheSamePrefixItIsNotifiedFor() {
+        @SuppressWarnings("unchecked")
+        var event = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) properties("VerifyFunction")
+                .get("Events")).get("ImageUploaded")).get("Properties");
+        assertEquals(Map.of("Ref", "UploadBucket"), event.get("Bucket"));
+        assertEquals("{S3Key={Rules=[{Name=prefix, Value={Ref=UploadPrefix}}]}}", event.get("Filter").toString());
+        assertEquals(Map.of("Ref", "UploadPrefix"), environment().get("UPLOAD_PREFIX"));
+        assertTrue(UPLOAD_OBJECTS.endsWith("/${UploadPrefix}*"));
+    }
+
+    @Test
+    void everyEnvironmentVariableIsOneTheFunctionReadsAndValidates() {
+        Map<String, String> env = new HashMap<>();
+        environment().keySet().forEach(name -> env.put(name, "1"));
+        env.put("UPLOAD_PREFIX", "uploads/");
+        env.put("AUDIT_TABLE_NAME", "audit");
+        env.put("UPLOAD_BUCKET", "bucket");
+        env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));
+
+        Settings.fromEnvironment(env);
+
+        assertEquals(List.of("AUDIT_TABLE_NAME", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
+                "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "UPLOAD_BUCKET", "UPLOAD_PREFIX"),
+                environment().keySet().stream().sorted().toList());
+        assertEquals(Map.of("Ref", "AuditTable"), environment().get("AUDIT_TABLE_NAME"));
+    }
+
+    @Test
+    void theBucketNameTheRoleAndFunctionUseIsTheBucketsOwnName() {
+        var name = Map.of("Fn::Sub", "${AWS::StackName}-uploads-${AWS::AccountId}-${AWS::Region}");
+        assertEquals(name, properties("UploadBucket").get("BucketName"));
+        assertEquals(name, environment().get("UPLOAD_BUCKET"));
+    }
+
+    @Test
+    void evidenceResourcesSurviveStackDeletion() {
+        for (String evidence : List.of("AuditTable", "UploadBucket", "DataKey")) {
+            assertEquals("Retain", resource(evidence).get("DeletionPolicy"), evidence);
+            assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> roleStatements() {
+        var policies = (List<Map<String, Object>>) properties("VerifyFunctionRole").get("Policies");
+        assertEquals(1, policies.size());
+        return (List<Map<String, Object>>) ((Map<String, Object>) policies.get(0).get("PolicyDocument")).get("Statement");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment() {
+        return (Map<String, Object>) ((Map<String, Object>) properties("VerifyFunction").get("Environment")).get("Variables");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resource(String name) {
+        return (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Resources")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(String name) {
+        return (Map<String, Object>) resource(name).get("Properties");
+    }
+
+    private static Map<String, Object> getAtt(String resource, String attribute) {
+        return Map.of("Fn::GetAtt", List.of(resource, attribute));
+    }
+
+    private static List<?> asList(Object value) {
+        return value instanceof List<?> list ? list : List.of(value);
+    }
+}
