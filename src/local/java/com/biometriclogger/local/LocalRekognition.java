@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,10 @@ public final class LocalRekognition implements AutoCloseable {
     private final S3Client s3;
     private final Deque<RekognitionError> injectedFaults = new ArrayDeque<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger faultsInjected = new AtomicInteger();
+    private Random random;
+    private double faultRate;
+    private RekognitionError[] randomFaults = new RekognitionError[0];
 
     private LocalRekognition(HttpServer server, FaceDetectionBackend backend, S3Client s3) {
         this.server = server;
@@ -85,13 +90,31 @@ public final class LocalRekognition implements AutoCloseable {
         }
     }
 
+    /** Each later call fails with probability {@code rate}, with one of the errors (seeded, so repeatable). */
+    public synchronized void failRandomly(double rate, long seed, RekognitionError... faults) {
+        this.faultRate = rate;
+        this.random = new Random(seed);
+        this.randomFaults = faults.clone();
+    }
+
+    public int faultsInjected() {
+        return faultsInjected.get();
+    }
+
     /** How many requests for this operation (e.g. "DetectFaces") reached the endpoint. */
     public int callCount(String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
     }
 
     private synchronized RekognitionError nextInjectedFault() {
-        return injectedFaults.poll();
+        var fault = injectedFaults.poll();
+        if (fault == null && random != null && random.nextDouble() < faultRate) {
+            fault = randomFaults[random.nextInt(randomFaults.length)];
+        }
+        if (fault != null) {
+            faultsInjected.incrementAndGet();
+        }
+        return fault;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package com.biometriclogger.aws;
 
 import com.biometriclogger.verify.AuditLog;
+import com.biometriclogger.verify.DeploymentFaultException;
 import com.biometriclogger.verify.AuditRecord;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -8,6 +9,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Write-once audit items: {@code attribute_not_exists(attemptId)} makes DynamoDB itself refuse a
@@ -37,6 +40,14 @@ public final class DynamoDbAuditLog implements AuditLog {
             return true;
         } catch (ConditionalCheckFailedException alreadyWritten) {
             return false;
+        } catch (ResourceNotFoundException e) {
+            throw new DeploymentFaultException("DynamoDB table " + table.tableName() + " does not exist", e);
+        } catch (DynamoDbException e) {
+            if (e.statusCode() == 400 && e.awsErrorDetails() != null
+                    && e.awsErrorDetails().errorCode().contains("AccessDenied")) {
+                throw new DeploymentFaultException("DynamoDB AccessDenied writing to " + table.tableName(), e);
+            }
+            throw e;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.verify.DeploymentFaultException;
 import com.biometriclogger.verify.DetectedFace;
 import com.biometriclogger.verify.FaceAnalysis;
 import com.biometriclogger.verify.FaceAnalyzer;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.AccessDeniedException;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
 import software.amazon.awssdk.services.rekognition.model.DetectFacesRequest;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
@@ -56,6 +58,8 @@ public final class RekognitionFaceAnalyzer implements FaceAnalyzer {
             throw new UnjudgeableImageException(ReasonCode.INVALID_IMAGE, e.getMessage(), e);
         } catch (InvalidS3ObjectException e) {
             throw new UnjudgeableImageException(ReasonCode.OBJECT_GONE, e.getMessage(), e);
+        } catch (AccessDeniedException e) {
+            throw new DeploymentFaultException("Rekognition AccessDenied: the role needs rekognition:DetectFaces", e);
         }
     }
 

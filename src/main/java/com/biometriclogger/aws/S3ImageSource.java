@@ -1,5 +1,6 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.verify.DeploymentFaultException;
 import com.biometriclogger.verify.ImageContent;
 import com.biometriclogger.verify.ImageSource;
 import com.biometriclogger.verify.ReasonCode;
@@ -86,14 +87,24 @@ public final class S3ImageSource implements ImageSource {
                 Arrays.copyOf(head, (int) Math.min(total, head.length)), whole);
     }
 
+    /**
+     * A missing key or version is the upload's fate (deleted after the event): audited. A missing
+     * bucket or a denied read is the deployment's fault: it propagates and fails the invocation.
+     */
     private static RuntimeException translate(S3Exception e, UploadedImage image) {
-        return switch (e.statusCode()) {
-            case 404 -> new UnjudgeableImageException(ReasonCode.OBJECT_GONE,
-                    "version " + image.versionId() + " of the object no longer exists (" + errorCode(e) + ")", e);
-            case 412 -> new UnjudgeableImageException(ReasonCode.OBJECT_CHANGED,
+        String code = errorCode(e);
+        if (e.statusCode() == 404 && !"NoSuchBucket".equals(code)) {
+            return new UnjudgeableImageException(ReasonCode.OBJECT_GONE,
+                    "version " + image.versionId() + " of the object no longer exists (" + code + ")", e);
+        }
+        if (e.statusCode() == 412) {
+            return new UnjudgeableImageException(ReasonCode.OBJECT_CHANGED,
                     "the object was overwritten after the event: its eTag is no longer " + image.eTag(), e);
-            default -> e;
-        };
+        }
+        if (e.statusCode() == 403 || "NoSuchBucket".equals(code)) {
+            return new DeploymentFaultException("S3 " + code + " reading s3://" + image.bucket() + "/" + image.key(), e);
+        }
+        return e;
     }
 
     private static String errorCode(S3Exception e) {

@@ -16,11 +16,30 @@ final class S3EventUploads {
         if (event == null || event.getRecords() == null) {
             return List.of();
         }
-        return event.getRecords().stream().map(S3EventUploads::from).toList();
+        var records = event.getRecords();
+        return java.util.stream.IntStream.range(0, records.size()).mapToObj(i -> from(records.get(i), i)).toList();
     }
 
     static UploadedImage from(S3EventNotificationRecord record) {
+        return from(record, 0);
+    }
+
+    /**
+     * @throws MalformedEventException naming the record and the missing field: such an event is
+     *                                 not from S3, and no retry will mend it
+     */
+    private static UploadedImage from(S3EventNotificationRecord record, int index) {
+        if (record == null || record.getS3() == null) {
+            throw new MalformedEventException("record " + index + " has no s3 section");
+        }
+        if (record.getS3().getBucket() == null || record.getS3().getBucket().getName() == null
+                || record.getS3().getBucket().getName().isEmpty()) {
+            throw new MalformedEventException("record " + index + " has no s3.bucket.name");
+        }
         var object = record.getS3().getObject();
+        if (object == null || object.getKey() == null || object.getKey().isEmpty()) {
+            throw new MalformedEventException("record " + index + " has no s3.object.key");
+        }
         return new UploadedImage(
                 record.getEventName(),
                 record.getS3().getBucket().getName(),

@@ -10,7 +10,8 @@ package com.biometriclogger.verify;
  */
 public record ImageContent(String sha256, long size, byte[] head, byte[] bytes) {
 
-    public static final int HEAD_LENGTH = 16;
+    /** Enough for the magic bytes and a PNG's IHDR dimensions. */
+    public static final int HEAD_LENGTH = 32;
 
     public static ImageContent notRead(long size) {
         return new ImageContent(null, size, new byte[0], null);

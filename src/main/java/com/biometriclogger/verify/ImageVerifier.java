@@ -71,7 +71,11 @@ public final class ImageVerifier {
             LOG.atError().setCause(fault)
                     .addKeyValue("outcome", Outcome.FAILED)
                     .addKeyValue("error", fault.getClass().getSimpleName())
-                    .log("verification failed; the invocation will fail so Lambda retries it: {}", fault.getMessage());
+                    .log("verification failed ({}); the invocation will fail so Lambda retries it: {}",
+                            fault instanceof DeploymentFaultException
+                                    ? "deployment fault: fix the function's role, bucket or table"
+                                    : "transient or unexpected fault",
+                            fault.getMessage());
             return new RecordResult(upload.bucket(), upload.key(), upload.versionId(), Outcome.FAILED, null,
                     List.of(), null, fault.getClass().getSimpleName() + ": " + fault.getMessage());
         } finally {

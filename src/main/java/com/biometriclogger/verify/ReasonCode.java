@@ -5,6 +5,7 @@ public enum ReasonCode {
     // Input that can never be judged: REJECTED.
     EMPTY_OBJECT,
     TOO_LARGE,
+    DIMENSIONS_TOO_LARGE,
     UNSUPPORTED_FORMAT,
     INVALID_IMAGE_FORMAT,
     INVALID_IMAGE,

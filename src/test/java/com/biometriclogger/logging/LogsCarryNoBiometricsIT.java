@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.OutputStreamAppender;
 import com.biometriclogger.local.RekognitionError;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.verify.RetryableVerificationException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A full run of the real handler (authorized, rejected, failed and duplicate records) with the
@@ -40,7 +35,7 @@ class LogsCarryNoBiometricsIT {
         scenario.faces().respond(group, "two-faces.json");
         scenario.faces().respond(throttled, "one-clear-face.json");
 
-        String logs = captureProductionLogs(() -> {
+        String logs = LogCapture.productionLogsOf(() -> {
             var authorized = scenario.upload("uploads/alice/selfie.jpg", selfie);
             scenario.invoke(S3Events.event(authorized, scenario.upload("uploads/bob/group.png", group),
                     scenario.upload("uploads/carol/notes.jpg", "not an image".getBytes(StandardCharsets.UTF_8))));
@@ -64,39 +59,5 @@ class LogsCarryNoBiometricsIT {
         }
         var blobs = BASE64_BLOB.matcher(logs.replaceAll("\"(sha256|attemptId)\":\"[0-9a-f]{64}\"", ""));
         assertFalse(blobs.find(), () -> "base64-like blob in the logs: " + blobs.group());
-    }
-
-    /** The levels of src/main/resources/logback.xml (root INFO, the SDK at WARN), through JsonLineEncoder. */
-    private static String captureProductionLogs(Runnable run) {
-        var context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        var ours = context.getLogger("com.biometriclogger");
-        var sdk = context.getLogger("software.amazon.awssdk");
-        Level rootLevel = root.getLevel();
-        Level oursLevel = ours.getLevel();
-        Level sdkLevel = sdk.getLevel();
-        var captured = new ByteArrayOutputStream();
-        var appender = new OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        var encoder = new JsonLineEncoder();
-        encoder.setContext(context);
-        encoder.start();
-        appender.setContext(context);
-        appender.setEncoder(encoder);
-        appender.setOutputStream(captured);
-        appender.start();
-        root.addAppender(appender);
-        root.setLevel(Level.INFO);
-        ours.setLevel(null);
-        sdk.setLevel(Level.WARN);
-        try {
-            run.run();
-        } finally {
-            root.detachAppender(appender);
-            appender.stop();
-            root.setLevel(rootLevel);
-            ours.setLevel(oursLevel);
-            sdk.setLevel(sdkLevel);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

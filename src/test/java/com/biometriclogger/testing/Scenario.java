@@ -55,11 +55,22 @@ public final class Scenario {
 
     /** The real handler, wired by the same factory Lambda uses, pointed at the local stack. */
     public VerificationHandler handler() {
-        return new VerificationHandler(VerifierFactory.create(Settings.fromEnvironment(environment())));
+        return handler(Map.of());
+    }
+
+    /** The same, with some variables changed (an endpoint through a fault proxy, a bucket…). */
+    public VerificationHandler handler(Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(environment());
+        env.putAll(overrides);
+        return new VerificationHandler(VerifierFactory.create(Settings.fromEnvironment(env)));
     }
 
     public VerificationReport invoke(S3Event event) {
-        return handler().handleRequest(event, new LocalContext(UUID.randomUUID().toString()));
+        return invoke(handler(), event);
+    }
+
+    public static VerificationReport invoke(VerificationHandler handler, S3Event event) {
+        return handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()));
     }
 
     public PutObjectResponse put(String key, byte[] content) {

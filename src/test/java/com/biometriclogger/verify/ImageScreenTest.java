@@ -35,6 +35,19 @@ class ImageScreenTest {
     }
 
     @Test
+    void aPngHeaderClaimingMoreThanAHundredMegapixelsIsRejectedUndecoded() {
+        assertEquals(Optional.of(ReasonCode.DIMENSIONS_TOO_LARGE), ImageScreen.rejectionOf(content(60, pngHead(100_000, 100_000))));
+        assertEquals(Optional.of(ReasonCode.DIMENSIONS_TOO_LARGE), ImageScreen.rejectionOf(content(60, pngHead(10_001, 10_000))));
+        assertEquals(Optional.empty(), ImageScreen.rejectionOf(content(60, pngHead(10_000, 10_000))));
+        assertEquals(Optional.empty(), ImageScreen.rejectionOf(content(60, pngHead(4032, 3024))));
+    }
+
+    private static byte[] pngHead(int width, int height) {
+        return java.nio.ByteBuffer.allocate(32).put(PNG_HEAD).putInt(13).put("IHDR".getBytes())
+                .putInt(width).putInt(height).array();
+    }
+
+    @Test
     void aTextFileNamedJpgIsUnsupported() {
         assertEquals(Optional.of(ReasonCode.UNSUPPORTED_FORMAT),
                 ImageScreen.rejectionOf(content(12, "hello world!".getBytes())));
