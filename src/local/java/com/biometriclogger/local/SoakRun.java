@@ -1,0 +1,250 @@
+package com.biometriclogger.local;
+
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.aws.VerifierFactory;
+import com.biometriclogger.config.Settings;
+import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.local.FaultyHttpProxy.Fault;
+import com.biometriclogger.verify.RetryableVerificationException;
+import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.verify.VerificationReport.Outcome;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The at-least-once soak: N uploads delivered the way S3 and Lambda deliver them (some events twice,
+ * failed invocations retried), by several "containers" at once, while Rekognition and DynamoDB fail
+ * a chosen share of calls at the wire. At the end every upload must have exactly one audit item
+ * whose hash is that of its bytes.
+ */
+public final class SoakRun {
+
+    /** Lambda retries a failed asynchronous invocation twice; operators redrive the dead letters. */
+    private static final int MAX_DELIVERIES_PER_EVENT = 20;
+    private static final int CONTAINERS = 4;
+
+    public record Result(int uploads, int deliveries, int items, int duplicatesPrevented, int faultsInjected,
+                         int failedInvocations, int missing, int duplicated, int hashMismatches, int deadLettered,
+                         double seconds) {
+
+        public double throughput() {
+            return uploads / seconds;
+        }
+
+        public String table() {
+            return String.format("""
+                    uploads              %d
+                    deliveries           %d (including duplicate deliveries and retries)
+                    items                %d
+                    duplicates prevented %d
+                    faults injected      %d
+                    retries              %d (invocations that failed and were delivered again)
+                    dead-lettered        %d
+                    items missing        %d (must be 0)
+                    items duplicated     %d (must be 0)
+                    hash mismatches      %d (must be 0)
+                    throughput           %.1f uploads/s over %.1f s""",
+                    uploads, deliveries, items, duplicatesPrevented, faultsInjected, failedInvocations, deadLettered,
+                    missing, duplicated, hashMismatches, throughput(), seconds);
+        }
+    }
+
+    private SoakRun() {
+    }
+
+    public static Result run(int uploads, double faultRate, long seed) {
+        long started = System.nanoTime();
+        var random = new Random(seed);
+        var faces = new OneFaceEverywhere();
+        try (var stack = LocalStack.start(faces);
+             var dynamoFaults = FaultyHttpProxy.start(stack.dynamoDbEndpoint())) {
+            String bucket = "soak-uploads";
+            String table = "soak-audit";
+            stack.createUploadBucket(bucket);
+            stack.createAuditTable(table);
+            stack.rekognition().failRandomly(faultRate, seed, RekognitionError.throttling(), RekognitionError.internal());
+            dynamoFaults.failRandomly(op -> op.endsWith(".PutItem"), faultRate, seed + 1,
+                    Fault.dropAfterForwarding(),
+                    Fault.respond(500, "application/x-amz-json-1.0",
+                            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"injected\"}"));
+            Map<String, String> env = new HashMap<>(stack.functionEnvironment(bucket, table));
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoFaults.endpoint().toString());
+
+            Map<String, String> expectedHash = new HashMap<>();
+            var deliveries = new ConcurrentLinkedQueue<Delivery>();
+            for (int i = 0; i < uploads; i++) {
+                byte[] image = pseudoJpeg(random);
+                String key = "uploads/soak/" + i + ".jpg";
+                var put = stack.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(image));
+                var record = S3Events.objectCreated(LocalStack.REGION, bucket, key, image.length, put, i + 1L);
+                expectedHash.put(key + "#" + put.versionId(), Sha256.hex(image));
+                if (random.nextDouble() < faultRate / 10) {
+                    // Outlasts the SDK's retries, so the invocation fails and the event comes again.
+                    faces.throttleFirst(Sha256.hex(image), 6);
+                }
+                deliveries.add(new Delivery(record, 1));
+                if (random.nextDouble() < faultRate) {
+                    deliveries.add(new Delivery(record, 1));
+                }
+            }
+            var counts = deliver(deliveries, env);
+
+            var items = AuditTablePrinter.scan(stack.dynamoDb(), table);
+            Map<String, Integer> itemsPerUpload = new HashMap<>();
+            int mismatches = 0;
+            for (var item : items) {
+                String id = item.get("objectKey").s() + "#" + item.get("versionId").s();
+                itemsPerUpload.merge(id, 1, Integer::sum);
+                if (!item.get("sha256").s().equals(expectedHash.get(id))) {
+                    mismatches++;
+                }
+            }
+            int missing = (int) expectedHash.keySet().stream().filter(id -> !itemsPerUpload.containsKey(id)).count();
+            int duplicated = (int) itemsPerUpload.values().stream().filter(n -> n > 1).count();
+            return new Result(uploads, counts.deliveries().get(), items.size(), counts.duplicates().get(),
+                    stack.rekognition().faultsInjected() + faces.injected.get() + dynamoFaults.faultsInjected(), counts.failed().get(), missing,
+                    duplicated, mismatches, counts.deadLettered().get(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private record Delivery(S3EventNotificationRecord record, int attempt) {
+    }
+
+    private record Counts(AtomicInteger deliveries, AtomicInteger duplicates, AtomicInteger failed,
+                          AtomicInteger deadLettered) {
+    }
+
+    private static Counts deliver(ConcurrentLinkedQueue<Delivery> queue, Map<String, String> env) {
+        var counts = new Counts(new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        ExecutorService containers = Executors.newFixedThreadPool(CONTAINERS);
+        var inFlight = new AtomicInteger();
+        for (int c = 0; c < CONTAINERS; c++) {
+            containers.submit(() -> {
+                var handler = new VerificationHandler(VerifierFactory.create(Settings.fromEnvironment(env)));
+                while (true) {
+                    var delivery = queue.poll();
+                    if (delivery == null) {
+                        if (inFlight.get() == 0 && queue.isEmpty()) {
+                            return;
+                        }
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    inFlight.incrementAndGet();
+                    try {
+                        deliverOnce(handler, delivery, queue, counts);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+            });
+        }
+        containers.shutdown();
+        try {
+            if (!containers.awaitTermination(30, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the soak did not finish in 30 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return counts;
+    }
+
+    private static void deliverOnce(VerificationHandler handler, Delivery delivery, ConcurrentLinkedQueue<Delivery> queue,
+                                    Counts counts) {
+        counts.deliveries().incrementAndGet();
+        try {
+            var result = handler.handleRequest(S3Events.event(delivery.record()), new LocalContext(UUID.randomUUID().toString()))
+                    .results().get(0);
+            if (result.outcome() == Outcome.DUPLICATE) {
+                counts.duplicates().incrementAndGet();
+            }
+        } catch (RetryableVerificationException e) {
+            counts.failed().incrementAndGet();
+            if (delivery.attempt() < MAX_DELIVERIES_PER_EVENT) {
+                queue.add(new Delivery(delivery.record(), delivery.attempt() + 1));
+            } else {
+                counts.deadLettered().incrementAndGet();
+            }
+        }
+    }
+
+    /** JPEG magic and noise: enough for the function, which never decodes, and unique per upload. */
+    private static byte[] pseudoJpeg(Random random) {
+        byte[] bytes = new byte[2048];
+        random.nextBytes(bytes);
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xD8;
+        bytes[2] = (byte) 0xFF;
+        return bytes;
+    }
+
+    /**
+     * The soak is about delivery, not detection: every image has one clear face, except that some
+     * images are throttled for longer than one invocation's retries last.
+     */
+    private static final class OneFaceEverywhere implements FaceDetectionBackend {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final Map<String, AtomicInteger> throttled = new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicInteger injected = new AtomicInteger();
+
+        void throttleFirst(String sha256, int calls) {
+            throttled.put(sha256, new AtomicInteger(calls));
+        }
+
+        @Override
+        public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
+            var remaining = throttled.get(Sha256.hex(image));
+            if (remaining != null && remaining.getAndDecrement() > 0) {
+                injected.incrementAndGet();
+                throw RekognitionError.throttling();
+            }
+            var response = JSON.createObjectNode();
+            var face = response.putArray("FaceDetails").addObject();
+            face.put("Confidence", 99.9);
+            face.putObject("Pose").put("Yaw", 1.0).put("Pitch", 2.0).put("Roll", 3.0);
+            face.putObject("Quality").put("Brightness", 80.0).put("Sharpness", 80.0);
+            face.putObject("EyesOpen").put("Value", true).put("Confidence", 99.0);
+            face.putObject("Sunglasses").put("Value", false).put("Confidence", 99.0);
+            return response;
+        }
+    }
+
+    /** {@code mvn -q test-compile exec:java@soak -Dexec.args="--uploads 1000 --fault-rate 0.1"} */
+    public static void main(String[] args) {
+        int uploads = 1000;
+        double faultRate = 0.1;
+        long seed = 42;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--uploads" -> uploads = Integer.parseInt(args[i + 1]);
+                case "--fault-rate" -> faultRate = Double.parseDouble(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (use --uploads N --fault-rate R --seed S)");
+            }
+        }
+        if (System.getProperty("LOG_LEVEL") == null && System.getenv("LOG_LEVEL") == null) {
+            System.setProperty("LOG_LEVEL", "OFF");
+        }
+        var result = run(uploads, faultRate, seed);
+        System.out.printf("soak: %d uploads, %.0f %% transient faults at the wire (Rekognition and DynamoDB), seed %d, %d containers%n",
+                uploads, faultRate * 100, seed, CONTAINERS);
+        System.out.println(result.table());
+        if (result.missing() + result.duplicated() + result.hashMismatches() > 0) {
+            System.exit(1);
+        }
+    }
+}
