@@ -32,6 +32,12 @@ import java.util.function.Predicate;
  */
 public final class FaultyHttpProxy implements AutoCloseable {
 
+    static {
+        // The JDK's HttpServer leaves Nagle's algorithm on unless told: each answer would then wait
+        // about 40 ms for a delayed ACK, a latency no real service has.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "transfer-encoding", "keep-alive");
 

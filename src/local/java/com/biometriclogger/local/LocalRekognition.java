@@ -38,6 +38,12 @@ public final class LocalRekognition implements AutoCloseable {
     static final long MAX_INLINE_BYTES = 5L * 1024 * 1024;
     static final long MAX_S3_OBJECT_BYTES = 15L * 1024 * 1024;
 
+    static {
+        // The JDK's HttpServer leaves Nagle's algorithm on unless told: each answer would then wait
+        // about 40 ms for a delayed ACK, a latency no real service has.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "RekognitionService.";
 

@@ -8,11 +8,8 @@ import com.biometriclogger.local.FaultyHttpProxy.Fault;
 import com.biometriclogger.verify.RetryableVerificationException;
 import com.biometriclogger.verify.Sha256;
 import com.biometriclogger.verify.VerificationReport.Outcome;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -67,7 +64,7 @@ public final class SoakRun {
     public static Result run(int uploads, double faultRate, long seed) {
         long started = System.nanoTime();
         var random = new Random(seed);
-        var faces = new OneFaceEverywhere();
+        var faces = new FixedFaceBackend();
         try (var stack = LocalStack.start(faces);
              var dynamoFaults = FaultyHttpProxy.start(stack.dynamoDbEndpoint())) {
             String bucket = "soak-uploads";
@@ -114,7 +111,7 @@ public final class SoakRun {
             int missing = (int) expectedHash.keySet().stream().filter(id -> !itemsPerUpload.containsKey(id)).count();
             int duplicated = (int) itemsPerUpload.values().stream().filter(n -> n > 1).count();
             return new Result(uploads, counts.deliveries().get(), items.size(), counts.duplicates().get(),
-                    stack.rekognition().faultsInjected() + faces.injected.get() + dynamoFaults.faultsInjected(), counts.failed().get(), missing,
+                    stack.rekognition().faultsInjected() + faces.faultsInjected() + dynamoFaults.faultsInjected(), counts.failed().get(), missing,
                     duplicated, mismatches, counts.deadLettered().get(), (System.nanoTime() - started) / 1e9);
         }
     }
@@ -189,37 +186,6 @@ public final class SoakRun {
         bytes[1] = (byte) 0xD8;
         bytes[2] = (byte) 0xFF;
         return bytes;
-    }
-
-    /**
-     * The soak is about delivery, not detection: every image has one clear face, except that some
-     * images are throttled for longer than one invocation's retries last.
-     */
-    private static final class OneFaceEverywhere implements FaceDetectionBackend {
-        private static final ObjectMapper JSON = new ObjectMapper();
-        private final Map<String, AtomicInteger> throttled = new java.util.concurrent.ConcurrentHashMap<>();
-        private final AtomicInteger injected = new AtomicInteger();
-
-        void throttleFirst(String sha256, int calls) {
-            throttled.put(sha256, new AtomicInteger(calls));
-        }
-
-        @Override
-        public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
-            var remaining = throttled.get(Sha256.hex(image));
-            if (remaining != null && remaining.getAndDecrement() > 0) {
-                injected.incrementAndGet();
-                throw RekognitionError.throttling();
-            }
-            var response = JSON.createObjectNode();
-            var face = response.putArray("FaceDetails").addObject();
-            face.put("Confidence", 99.9);
-            face.putObject("Pose").put("Yaw", 1.0).put("Pitch", 2.0).put("Roll", 3.0);
-            face.putObject("Quality").put("Brightness", 80.0).put("Sharpness", 80.0);
-            face.putObject("EyesOpen").put("Value", true).put("Confidence", 99.0);
-            face.putObject("Sunglasses").put("Value", false).put("Confidence", 99.0);
-            return response;
-        }
     }
 
     /** {@code mvn -q test-compile exec:java@soak -Dexec.args="--uploads 1000 --fault-rate 0.1"} */
