@@ -24,6 +24,7 @@ public final class LocalProfile {
 
     public static String explanation() {
         return "local profile: yaw, pitch, eyes-open and sunglasses checks are OFF (BlazeFace cannot measure them; "
-                + "on AWS, Rekognition does and they are on); face count, confidence, roll, brightness and sharpness are ON";
+                + "on AWS, Rekognition does and they are on); face count, confidence, roll, brightness and sharpness are ON; "
+                + "identity verification is OFF (VERIFICATION_MODE=DETECT_ONLY: no CompareFaces model offline)";
     }
 }

@@ -151,6 +151,10 @@ public final class LocalRekognition implements AutoCloseable {
             request.path("Attributes").forEach(a -> attributes.add(a.asText()));
             return backend.detectFaces(imageBytes(request.path("Image")), attributes);
         }
+        if ("CompareFaces".equals(operation)) {
+            return backend.compareFaces(imageBytes(request.path("SourceImage")), imageBytes(request.path("TargetImage")),
+                    (float) request.path("SimilarityThreshold").asDouble(80));
+        }
         throw new RekognitionError(400, "UnknownOperationException", operation + " is not implemented by the local endpoint");
     }
 

@@ -125,7 +125,10 @@ public final class LocalStack implements AutoCloseable {
         AuditTable.createIfMissing(dynamoDb, tableName);
     }
 
-    /** The function's environment for this stack: what a deployment sets, pointed at loopback. */
+    /**
+     * The function's environment for this stack: what a deployment sets, pointed at loopback, in
+     * detect-only mode (the local endpoint has no CompareFaces model; tests of 1:1 verification turn it on).
+     */
     public Map<String, String> functionEnvironment(String bucket, String tableName) {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", REGION);
@@ -134,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("AUDIT_TABLE_NAME", tableName);
         env.put("UPLOAD_BUCKET", bucket);
         env.put("UPLOAD_PREFIX", "uploads/");
+        env.put("VERIFICATION_MODE", "DETECT_ONLY");
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());

@@ -30,6 +30,11 @@ public final class DynamoDbAuditLog implements AuditLog {
                 .table(tableName, AuditRecordSchema.SCHEMA);
     }
 
+    /** The same table, for reading enrolments back (the only read the function makes). */
+    DynamoDbTable<AuditRecord> table() {
+        return table;
+    }
+
     @Override
     public boolean recordOnce(AuditRecord record) {
         try {

@@ -11,18 +11,15 @@ import com.biometriclogger.verify.UploadedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.AccessDeniedException;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
 import software.amazon.awssdk.services.rekognition.model.DetectFacesRequest;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
-import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.ImageTooLargeException;
 import software.amazon.awssdk.services.rekognition.model.InvalidImageFormatException;
 import software.amazon.awssdk.services.rekognition.model.InvalidParameterException;
 import software.amazon.awssdk.services.rekognition.model.InvalidS3ObjectException;
-import software.amazon.awssdk.services.rekognition.model.S3Object;
 
 /**
  * Rekognition DetectFaces. The image goes inline, as the very bytes that were hashed, whenever it
@@ -43,7 +40,7 @@ public final class RekognitionFaceAnalyzer implements FaceAnalyzer {
     @Override
     public FaceAnalysis analyze(UploadedImage image, ImageContent content, Set<FaceAttribute> wanted) {
         var request = DetectFacesRequest.builder()
-                .image(imageOf(image, content))
+                .image(RekognitionImages.of(image, content))
                 .attributes(attributes(wanted))
                 .build();
         try {
@@ -63,16 +60,6 @@ public final class RekognitionFaceAnalyzer implements FaceAnalyzer {
         }
     }
 
-    private static Image imageOf(UploadedImage image, ImageContent content) {
-        if (content.hasBytes()) {
-            return Image.builder().bytes(SdkBytes.fromByteArrayUnsafe(content.bytes())).build();
-        }
-        var object = S3Object.builder().bucket(image.bucket()).name(image.key());
-        if (image.isVersioned()) {
-            object.version(image.versionId());
-        }
-        return Image.builder().s3Object(object.build()).build();
-    }
 
     /** DEFAULT carries confidence, pose and quality; the rest only when the policy checks them. */
     private static List<Attribute> attributes(Set<FaceAttribute> wanted) {

@@ -19,8 +19,16 @@ public record Settings(
         String auditTableName,
         UploadScope uploadScope,
         PolicyThresholds thresholds,
+        Identity identity,
         AwsCredentialsSettings credentials,
         Endpoints endpoints) {
+
+    /** {@code VERIFY}: 1:1 against the subject's enrolled reference; {@code DETECT_ONLY}: a good face is enough. */
+    public enum Mode { VERIFY, DETECT_ONLY }
+
+    /** @param referencePrefix where subjects' reference images are enrolled, e.g. {@code references/alice.jpg} */
+    public record Identity(Mode mode, String referencePrefix, float minSimilarity) {
+    }
 
     public static Settings fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
@@ -38,13 +46,17 @@ public record Settings(
                 reader.number("MIN_SHARPNESS", defaults.minSharpness(), 0, 100),
                 reader.bool("REQUIRE_EYES_OPEN", defaults.requireEyesOpen()),
                 reader.bool("REJECT_SUNGLASSES", defaults.rejectSunglasses()));
+        var identity = new Identity(reader.mode("VERIFICATION_MODE"),
+                reader.optional("REFERENCE_PREFIX").orElse("references/"),
+                reader.number("MIN_SIMILARITY", 95f, 0, 100));
         var credentials = AwsCredentialsSettings.from(reader);
         var endpoints = new Endpoints(
                 reader.uri("AWS_ENDPOINT_URL_S3"),
                 reader.uri("AWS_ENDPOINT_URL_DYNAMODB"),
                 reader.uri("AWS_ENDPOINT_URL_REKOGNITION"));
         reader.failIfAnyProblem();
-        return new Settings(region, table, new UploadScope(bucket, prefix), thresholds, credentials, endpoints);
+        var scope = new UploadScope(bucket, prefix, identity.mode() == Mode.VERIFY ? identity.referencePrefix() : null);
+        return new Settings(region, table, scope, thresholds, identity, credentials, endpoints);
     }
 
     /** Endpoint overrides for local stand-ins; empty means the service's regional AWS endpoint. */
@@ -103,6 +115,19 @@ public record Settings(
                     yield defaultValue;
                 }
             };
+        }
+
+        Mode mode(String name) {
+            var raw = optional(name);
+            if (raw.isEmpty()) {
+                return Mode.VERIFY;
+            }
+            try {
+                return Mode.valueOf(raw.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " must be VERIFY or DETECT_ONLY, got '" + raw.get() + "'");
+                return Mode.VERIFY;
+            }
         }
 
         Optional<URI> uri(String name) {

@@ -11,7 +11,6 @@ public final class AuditRecord {
 
     /** Bumped when the meaning of an attribute changes, so old items stay readable. */
     public static final String SCHEMA_VERSION = "1";
-
     private final String attemptId;
     private final String bucket;
     private final String objectKey;
@@ -33,6 +32,12 @@ public final class AuditRecord {
     private final String faceEyesOpen;
     private final String faceSunglasses;
     private final String policy;
+    private final String subjectId;
+    private final String referenceKey;
+    private final String referenceVersionId;
+    private final String referenceSha256;
+    private final String similarity;
+    private final String similarityThreshold;
     private final String decidedAt;
     private final String decidedAtEpochMillis;
     private final String requestId;
@@ -61,6 +66,12 @@ public final class AuditRecord {
         this.faceEyesOpen = b.faceEyesOpen;
         this.faceSunglasses = b.faceSunglasses;
         this.policy = b.policy;
+        this.subjectId = b.subjectId;
+        this.referenceKey = b.referenceKey;
+        this.referenceVersionId = b.referenceVersionId;
+        this.referenceSha256 = b.referenceSha256;
+        this.similarity = b.similarity;
+        this.similarityThreshold = b.similarityThreshold;
         this.decidedAt = b.decidedAt;
         this.decidedAtEpochMillis = b.decidedAtEpochMillis;
         this.requestId = b.requestId;
@@ -156,6 +167,30 @@ public final class AuditRecord {
         return policy;
     }
 
+    public String subjectId() {
+        return subjectId;
+    }
+
+    public String referenceKey() {
+        return referenceKey;
+    }
+
+    public String referenceVersionId() {
+        return referenceVersionId;
+    }
+
+    public String referenceSha256() {
+        return referenceSha256;
+    }
+
+    public String similarity() {
+        return similarity;
+    }
+
+    public String similarityThreshold() {
+        return similarityThreshold;
+    }
+
     public String decidedAt() {
         return decidedAt;
     }
@@ -200,6 +235,12 @@ public final class AuditRecord {
                 && Objects.equals(faceEyesOpen, that.faceEyesOpen)
                 && Objects.equals(faceSunglasses, that.faceSunglasses)
                 && Objects.equals(policy, that.policy)
+                && Objects.equals(subjectId, that.subjectId)
+                && Objects.equals(referenceKey, that.referenceKey)
+                && Objects.equals(referenceVersionId, that.referenceVersionId)
+                && Objects.equals(referenceSha256, that.referenceSha256)
+                && Objects.equals(similarity, that.similarity)
+                && Objects.equals(similarityThreshold, that.similarityThreshold)
                 && Objects.equals(decidedAt, that.decidedAt)
                 && Objects.equals(decidedAtEpochMillis, that.decidedAtEpochMillis)
                 && Objects.equals(requestId, that.requestId)
@@ -240,6 +281,12 @@ public final class AuditRecord {
         private String faceEyesOpen;
         private String faceSunglasses;
         private String policy;
+        private String subjectId;
+        private String referenceKey;
+        private String referenceVersionId;
+        private String referenceSha256;
+        private String similarity;
+        private String similarityThreshold;
         private String decidedAt;
         private String decidedAtEpochMillis;
         private String requestId;
@@ -351,6 +398,36 @@ public final class AuditRecord {
 
         public Builder policy(String value) {
             this.policy = value;
+            return this;
+        }
+
+        public Builder subjectId(String value) {
+            this.subjectId = value;
+            return this;
+        }
+
+        public Builder referenceKey(String value) {
+            this.referenceKey = value;
+            return this;
+        }
+
+        public Builder referenceVersionId(String value) {
+            this.referenceVersionId = value;
+            return this;
+        }
+
+        public Builder referenceSha256(String value) {
+            this.referenceSha256 = value;
+            return this;
+        }
+
+        public Builder similarity(String value) {
+            this.similarity = value;
+            return this;
+        }
+
+        public Builder similarityThreshold(String value) {
+            this.similarityThreshold = value;
             return this;
         }
 

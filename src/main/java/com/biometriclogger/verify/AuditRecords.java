@@ -11,6 +11,12 @@ final class AuditRecords {
 
     static AuditRecord of(UploadedImage image, ImageContent content, FaceAnalysis analysis, Verdict verdict,
                           PolicyThresholds thresholds, Invocation invocation, Instant decidedAt) {
+        return of(image, content, analysis, verdict, thresholds, null, invocation, decidedAt);
+    }
+
+    /** @param identity null in detect-only mode: the identity attributes are then empty */
+    static AuditRecord of(UploadedImage image, ImageContent content, FaceAnalysis analysis, Verdict verdict,
+                          PolicyThresholds thresholds, IdentityFacts identity, Invocation invocation, Instant decidedAt) {
         var record = AuditRecord.builder()
                 .attemptId(image.idempotencyKey())
                 .bucket(image.bucket())
@@ -30,7 +36,18 @@ final class AuditRecords {
                 .functionVersion(orEmpty(invocation.functionVersion()))
                 .schemaVersion(AuditRecord.SCHEMA_VERSION);
         withFaceFigures(record, analysis);
+        withIdentity(record, identity);
         return record.build();
+    }
+
+    private static void withIdentity(AuditRecord.Builder record, IdentityFacts identity) {
+        var reference = identity == null ? null : identity.reference();
+        record.subjectId(identity == null ? "" : identity.subjectId())
+                .referenceKey(reference == null ? "" : reference.key())
+                .referenceVersionId(reference == null ? "" : orEmpty(reference.versionId()))
+                .referenceSha256(reference == null ? "" : orEmpty(reference.sha256()))
+                .similarity(identity == null ? "" : Numbers.plainOrEmpty(identity.similarity()))
+                .similarityThreshold(identity == null ? "" : Numbers.plain(identity.similarityThreshold()));
     }
 
     /** Records the judged face's figures so the decision can be re-derived from the item alone. */

@@ -6,6 +6,8 @@ public enum Decision {
     AUTHORIZED,
     /** The image was judged and failed at least one check of the policy. */
     UNAUTHORIZED,
+    /** A reference image passed the quality policy and is now the subject's enrolled reference. */
+    ENROLLED,
     /** The input can never be judged (not an image, too large, gone...): retrying will not change it. */
     REJECTED
 }

@@ -29,9 +29,18 @@ public final class ImageVerifier {
     private final AuditLog auditLog;
     private final Clock clock;
     private final Set<FaceAttribute> wantedAttributes;
+    private final IdentityVerification identity;
 
+    /** Detect-only: a face of good quality is enough. */
     public ImageVerifier(UploadScope scope, ImageSource images, FaceAnalyzer faces, ThresholdPolicy policy,
                          AuditLog auditLog, Clock clock) {
+        this(scope, images, faces, policy, null, auditLog, clock);
+    }
+
+    /** @param identity 1:1 verification against enrolled references, or null for detect-only */
+    public ImageVerifier(UploadScope scope, ImageSource images, FaceAnalyzer faces, ThresholdPolicy policy,
+                         IdentityVerification identity, AuditLog auditLog, Clock clock) {
+        this.identity = identity;
         this.scope = scope;
         this.images = images;
         this.faces = faces;
@@ -96,6 +105,7 @@ public final class ImageVerifier {
         ImageContent content = null;
         FaceAnalysis analysis = null;
         Verdict verdict;
+        IdentityFacts identityFacts = null;
         long readMs = 0;
         long detectMs = 0;
         try {
@@ -109,13 +119,18 @@ public final class ImageVerifier {
                 analysis = faces.analyze(upload, content, wantedAttributes);
                 detectMs = millisSince(detectStarted);
                 verdict = policy.judge(analysis);
+                if (identity != null) {
+                    var result = identify(upload, content, verdict);
+                    verdict = result.verdict();
+                    identityFacts = result.facts();
+                }
             }
         } catch (UnjudgeableImageException unjudgeable) {
             LOG.atInfo().addKeyValue("reason", unjudgeable.reason())
                     .log("image cannot be judged: {}", unjudgeable.getMessage());
             verdict = Verdict.rejected(unjudgeable.reason());
         }
-        var record = AuditRecords.of(upload, content, analysis, verdict, policy.thresholds(), invocation,
+        var record = AuditRecords.of(upload, content, analysis, verdict, policy.thresholds(), identityFacts, invocation,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         long writeStarted = System.nanoTime();
         boolean written = auditLog.recordOnce(record);
@@ -140,6 +155,16 @@ public final class ImageVerifier {
                         verdict.reasons(), record.sha256(), "")
                 : new RecordResult(upload.bucket(), upload.key(), upload.versionId(), outcome, null,
                         List.of(), record.sha256(), "already audited by an earlier delivery");
+    }
+
+    private IdentityVerification.Result identify(UploadedImage upload, ImageContent content, Verdict quality) {
+        if (identity.isReference(upload)) {
+            return identity.enrol(upload, quality);
+        }
+        if (quality.decision() == Decision.AUTHORIZED) {
+            return identity.verify(upload, content);
+        }
+        return new IdentityVerification.Result(quality, null);
     }
 
     private static Set<FaceAttribute> wantedAttributes(ThresholdPolicy policy) {

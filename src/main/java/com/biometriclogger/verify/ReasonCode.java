@@ -24,5 +24,12 @@ public enum ReasonCode {
     EYES_CLOSED,
     EYES_OPEN_UNKNOWN,
     SUNGLASSES,
-    SUNGLASSES_UNKNOWN
+    SUNGLASSES_UNKNOWN,
+
+    // Identity verification (CompareFaces against the subject's enrolled reference).
+    NOT_ENROLLED,
+    NO_MATCH,
+    NO_SUBJECT,
+    REFERENCE_GONE,
+    REFERENCE_UNUSABLE
 }

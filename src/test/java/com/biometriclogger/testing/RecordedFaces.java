@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.biometriclogger.verify.Sha256;
 
 /**
- * Answers DetectFaces with responses recorded in {@code src/test/resources/rekognition/}, chosen by
+ * Answers DetectFaces (and CompareFaces) with responses recorded in {@code src/test/resources/rekognition/}, chosen by
  * the SHA-256 of the image bytes the endpoint received. An image nobody registered has no face.
  */
 public final class RecordedFaces implements FaceDetectionBackend {
@@ -21,6 +21,7 @@ public final class RecordedFaces implements FaceDetectionBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> answers = new ConcurrentHashMap<>();
+    private final Map<String, Object> comparisons = new ConcurrentHashMap<>();
 
     /** DetectFaces on exactly these bytes answers with the named recording. */
     public void respond(byte[] image, String recording) {
@@ -30,6 +31,27 @@ public final class RecordedFaces implements FaceDetectionBackend {
     /** DetectFaces on exactly these bytes fails with this error. */
     public void fail(byte[] image, RekognitionError error) {
         answers.put(Sha256.hex(image), error);
+    }
+
+    /** CompareFaces with exactly these target bytes answers with the named recording. */
+    public void respondToComparison(byte[] target, String recording) {
+        comparisons.put(Sha256.hex(target), load(recording));
+    }
+
+    /** CompareFaces with exactly these target bytes fails with this error. */
+    public void failComparison(byte[] target, RekognitionError error) {
+        comparisons.put(Sha256.hex(target), error);
+    }
+
+    /** An unregistered comparison falls back to the endpoint's "not available offline" answer. */
+    @Override
+    public ObjectNode compareFaces(byte[] source, byte[] target, float similarityThreshold) throws RekognitionError {
+        Object answer = comparisons.get(Sha256.hex(target));
+        if (answer instanceof RekognitionError error) {
+            throw error;
+        }
+        return answer == null ? FaceDetectionBackend.super.compareFaces(source, target, similarityThreshold)
+                : ((ObjectNode) answer).deepCopy();
     }
 
     @Override

@@ -1,0 +1,25 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.verify.ImageContent;
+import com.biometriclogger.verify.UploadedImage;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.rekognition.model.Image;
+import software.amazon.awssdk.services.rekognition.model.S3Object;
+
+/** How an upload is handed to Rekognition: the hashed bytes when they fit, else its pinned S3 version. */
+final class RekognitionImages {
+
+    private RekognitionImages() {
+    }
+
+    static Image of(UploadedImage image, ImageContent content) {
+        if (content.hasBytes()) {
+            return Image.builder().bytes(SdkBytes.fromByteArrayUnsafe(content.bytes())).build();
+        }
+        var object = S3Object.builder().bucket(image.bucket()).name(image.key());
+        if (image.isVersioned()) {
+            object.version(image.versionId());
+        }
+        return Image.builder().s3Object(object.build()).build();
+    }
+}

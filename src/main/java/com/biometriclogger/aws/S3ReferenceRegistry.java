@@ -1,0 +1,73 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.verify.AuditRecord;
+import com.biometriclogger.verify.Decision;
+import com.biometriclogger.verify.DeploymentFaultException;
+import com.biometriclogger.verify.EnrolledReference;
+import com.biometriclogger.verify.ReferenceRegistry;
+import com.biometriclogger.verify.UploadedImage;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The reference is the current version of {@code <prefix><subject>.jpg|.jpeg|.png} in the bucket,
+ * and it is enrolled only if the audit table holds an ENROLLED item for that exact version: no
+ * mutable pointer to keep in step, and the hash audited at enrolment comes with it.
+ */
+public final class S3ReferenceRegistry implements ReferenceRegistry {
+
+    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png");
+
+    private final S3Client s3;
+    private final DynamoDbTable<AuditRecord> audit;
+    private final String prefix;
+
+    public S3ReferenceRegistry(S3Client s3, DynamoDbTable<AuditRecord> audit, String prefix) {
+        this.s3 = s3;
+        this.audit = audit;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Optional<EnrolledReference> currentReference(String bucket, String subjectId) {
+        record Candidate(String key, HeadObjectResponse head) {
+        }
+        var current = EXTENSIONS.stream()
+                .map(extension -> prefix + subjectId + extension)
+                .flatMap(key -> head(bucket, key).map(head -> new Candidate(key, head)).stream())
+                .max(Comparator.comparing(candidate -> candidate.head().lastModified()));
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = current.get().key();
+        String versionId = current.get().head().versionId();
+        var reference = new UploadedImage("ObjectCreated:Put", bucket, key, versionId, current.get().head().eTag(), 0, null);
+        AuditRecord enrolment = audit.getItem(r -> r.key(Key.builder().partitionValue(reference.idempotencyKey()).build())
+                .consistentRead(true));
+        if (enrolment == null || !Decision.ENROLLED.name().equals(enrolment.decision())) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnrolledReference(key, versionId, enrolment.sha256()));
+    }
+
+    private Optional<HeadObjectResponse> head(String bucket, String key) {
+        try {
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (e.statusCode() == 403) {
+                throw new DeploymentFaultException("S3 access denied looking up reference s3://" + bucket + "/" + key
+                        + ": the role needs s3:ListBucket on the reference prefix to tell a missing reference apart", e);
+            }
+            throw e;
+        }
+    }
+}
