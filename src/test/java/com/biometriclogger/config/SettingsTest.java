@@ -96,6 +96,31 @@ class SettingsTest {
     }
 
     @Test
+    void identityVerificationIsOnByDefaultAndCanBeTurnedOff() {
+        var verify = Settings.fromEnvironment(minimal());
+        assertEquals(new Settings.Identity(Settings.Mode.VERIFY, "references/", 95f), verify.identity());
+        assertEquals("references/", verify.uploadScope().referencePrefix());
+
+        var env = minimal();
+        env.put("VERIFICATION_MODE", "detect_only");
+        var detectOnly = Settings.fromEnvironment(env);
+        assertEquals(Settings.Mode.DETECT_ONLY, detectOnly.identity().mode());
+        assertEquals(null, detectOnly.uploadScope().referencePrefix());
+    }
+
+    @Test
+    void anUnknownModeOrSimilarityIsRejectedByName() {
+        var env = minimal();
+        env.put("VERIFICATION_MODE", "MAYBE");
+        env.put("MIN_SIMILARITY", "101");
+
+        var error = assertThrows(ConfigurationException.class, () -> Settings.fromEnvironment(env));
+
+        assertEquals("Invalid configuration: VERIFICATION_MODE must be VERIFY or DETECT_ONLY, got 'MAYBE'; "
+                + "MIN_SIMILARITY must be a number from 0 to 100, got '101'", error.getMessage());
+    }
+
+    @Test
     void endpointOverridesAreReadPerService() {
         var env = minimal();
         env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000");

@@ -269,7 +269,8 @@ class VerificationHandlerIT {
     @Test
     void everyEventFileLoadsAsTheRuntimeWouldDeserializeIt() {
         for (String file : List.of("single-upload.json", "key-with-spaces-and-unicode.json", "two-records.json",
-                "duplicate-delivery.json", "non-image.json", "outside-prefix.json")) {
+                "duplicate-delivery.json", "non-image.json", "outside-prefix.json", "reference-enrolment.json",
+                "another-bucket.json")) {
             var event = EventLoader.loadS3Event("events/" + file);
             assertTrue(event.getRecords().stream().allMatch(r -> r.getEventName().startsWith("ObjectCreated:")), file);
         }

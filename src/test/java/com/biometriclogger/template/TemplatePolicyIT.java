@@ -49,6 +49,8 @@ class TemplatePolicyIT {
         return Stream.of(
                 Arguments.of("s3:* granted", "role_actions_are_exactly_the_needed_ones",
                         (Consumer<ObjectNode>) t -> statement(t, "WriteAuditItems").put("Action", "s3:*")),
+                Arguments.of("Scan added", "role_actions_are_exactly_the_needed_ones",
+                        (Consumer<ObjectNode>) t -> statement(t, "ReadEnrolments").put("Action", "dynamodb:Scan")),
                 Arguments.of("DeleteObject added", "role_actions_are_exactly_the_needed_ones",
                         (Consumer<ObjectNode>) t -> ((ArrayNode) statement(t, "ReadUploadedImages").get("Action")).add("s3:DeleteObject")),
                 Arguments.of("PutItem on every table", "only_rekognition_takes_a_wildcard_resource",

@@ -17,15 +17,20 @@ class TemplateTest {
 
     private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
 
-    private static final String UPLOAD_OBJECTS =
-            "arn:${AWS::Partition}:s3:::${AWS::StackName}-uploads-${AWS::AccountId}-${AWS::Region}/${UploadPrefix}*";
+    private static final String BUCKET = "arn:${AWS::Partition}:s3:::${AWS::StackName}-uploads-${AWS::AccountId}-${AWS::Region}";
+    private static final String UPLOAD_OBJECTS = BUCKET + "/${UploadPrefix}*";
+    private static final String REFERENCE_OBJECTS = BUCKET + "/${ReferencePrefix}*";
 
     @Test
     void everyRoleStatementGrantsItsActionsOnExactlyTheExpectedResource() {
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("ReadUploadedImages", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"), Map.of("Fn::Sub", UPLOAD_OBJECTS)));
+        expected.put("ReadReferenceImages", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"),
+                Map.of("Fn::Sub", REFERENCE_OBJECTS)));
+        expected.put("TellMissingReferences", List.of(List.of("s3:ListBucket"), Map.of("Fn::Sub", BUCKET)));
         expected.put("WriteAuditItems", List.of(List.of("dynamodb:PutItem"), getAtt("AuditTable", "Arn")));
-        expected.put("DetectFaces", List.of(List.of("rekognition:DetectFaces"), "*"));
+        expected.put("ReadEnrolments", List.of(List.of("dynamodb:GetItem"), getAtt("AuditTable", "Arn")));
+        expected.put("AnalyseFaces", List.of(List.of("rekognition:DetectFaces", "rekognition:CompareFaces"), "*"));
         expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
         expected.put("DeadLetters", List.of(List.of("sqs:SendMessage"), getAtt("DeadLetterQueue", "Arn")));
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
@@ -65,12 +70,15 @@ class TemplateTest {
         env.put("UPLOAD_PREFIX", "uploads/");
         env.put("AUDIT_TABLE_NAME", "audit");
         env.put("UPLOAD_BUCKET", "bucket");
+        env.put("VERIFICATION_MODE", "VERIFY");
+        env.put("REFERENCE_PREFIX", "references/");
         env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));
 
         Settings.fromEnvironment(env);
 
         assertEquals(List.of("AUDIT_TABLE_NAME", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
-                "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "UPLOAD_BUCKET", "UPLOAD_PREFIX"),
+                "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX",
+                "UPLOAD_BUCKET", "UPLOAD_PREFIX", "VERIFICATION_MODE"),
                 environment().keySet().stream().sorted().toList());
         assertEquals(Map.of("Ref", "AuditTable"), environment().get("AUDIT_TABLE_NAME"));
     }
