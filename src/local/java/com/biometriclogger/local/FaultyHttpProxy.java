@@ -3,9 +3,6 @@ package com.biometriclogger.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -31,12 +27,6 @@ import java.util.function.Predicate;
  * </ul>
  */
 public final class FaultyHttpProxy implements AutoCloseable {
-
-    static {
-        // The JDK's HttpServer leaves Nagle's algorithm on unless told: each answer would then wait
-        // about 40 ms for a delayed ACK, a latency no real service has.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "transfer-encoding", "keep-alive");
@@ -61,7 +51,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
     private record Rule(Predicate<String> target, Fault fault) {
     }
 
-    private final HttpServer server;
+    private HttpServer server;
     private final URI upstream;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Deque<Rule> scheduled = new ArrayDeque<>();
@@ -71,26 +61,14 @@ public final class FaultyHttpProxy implements AutoCloseable {
     private Predicate<String> randomTarget = t -> false;
     private Fault[] randomFaults = new Fault[0];
 
-    private FaultyHttpProxy(HttpServer server, URI upstream) {
-        this.server = server;
+    private FaultyHttpProxy(URI upstream) {
         this.upstream = upstream;
     }
 
     public static FaultyHttpProxy start(URI upstream) {
-        try {
-            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            var proxy = new FaultyHttpProxy(server, upstream);
-            server.createContext("/", proxy::handle);
-            server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
-                var thread = new Thread(runnable, "faulty-proxy");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.start();
-            return proxy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var proxy = new FaultyHttpProxy(upstream);
+        proxy.server = LoopbackHttpServer.start(0, "/", "faulty-proxy", proxy::handle);
+        return proxy;
     }
 
     public URI endpoint() {

@@ -19,6 +19,7 @@ public final class LocalProfile {
         off.put("MAX_PITCH_DEGREES", "180");
         off.put("REQUIRE_EYES_OPEN", "false");
         off.put("REJECT_SUNGLASSES", "false");
+        off.put("VERIFICATION_MODE", "DETECT_ONLY");
         return off;
     }
 

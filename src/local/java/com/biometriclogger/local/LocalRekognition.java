@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -38,16 +34,10 @@ public final class LocalRekognition implements AutoCloseable {
     static final long MAX_INLINE_BYTES = 5L * 1024 * 1024;
     static final long MAX_S3_OBJECT_BYTES = 15L * 1024 * 1024;
 
-    static {
-        // The JDK's HttpServer leaves Nagle's algorithm on unless told: each answer would then wait
-        // about 40 ms for a delayed ACK, a latency no real service has.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "RekognitionService.";
 
-    private final HttpServer server;
+    private HttpServer server;
     private final FaceDetectionBackend backend;
     private final S3Client s3;
     private final Deque<RekognitionError> injectedFaults = new ArrayDeque<>();
@@ -57,8 +47,7 @@ public final class LocalRekognition implements AutoCloseable {
     private double faultRate;
     private RekognitionError[] randomFaults = new RekognitionError[0];
 
-    private LocalRekognition(HttpServer server, FaceDetectionBackend backend, S3Client s3) {
-        this.server = server;
+    private LocalRekognition(FaceDetectionBackend backend, S3Client s3) {
         this.backend = backend;
         this.s3 = s3;
     }
@@ -68,21 +57,9 @@ public final class LocalRekognition implements AutoCloseable {
      * @param s3   resolves {@code Image.S3Object} references; may be null when only inline bytes are sent
      */
     public static LocalRekognition start(int port, FaceDetectionBackend backend, S3Client s3) {
-        try {
-            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            var endpoint = new LocalRekognition(server, backend, s3);
-            server.createContext("/", endpoint::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
-                var thread = new Thread(runnable, "local-rekognition");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.start();
-            return endpoint;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the local Rekognition endpoint could not listen on port " + port
-                    + ": " + e.getMessage(), e);
-        }
+        var endpoint = new LocalRekognition(backend, s3);
+        endpoint.server = LoopbackHttpServer.start(port, "/", "local-rekognition", endpoint::handle);
+        return endpoint;
     }
 
     public URI endpoint() {

@@ -9,11 +9,6 @@ final class AuditRecords {
     private AuditRecords() {
     }
 
-    static AuditRecord of(UploadedImage image, ImageContent content, FaceAnalysis analysis, Verdict verdict,
-                          PolicyThresholds thresholds, Invocation invocation, Instant decidedAt) {
-        return of(image, content, analysis, verdict, thresholds, null, invocation, decidedAt);
-    }
-
     /** @param identity null in detect-only mode: the identity attributes are then empty */
     static AuditRecord of(UploadedImage image, ImageContent content, FaceAnalysis analysis, Verdict verdict,
                           PolicyThresholds thresholds, IdentityFacts identity, Invocation invocation, Instant decidedAt) {

@@ -20,7 +20,7 @@ class AuditRecordsTest {
         var analysis = new FaceAnalysis(List.of(face));
         var verdict = new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.LOW_SHARPNESS, ReasonCode.EYES_CLOSED));
 
-        var record = AuditRecords.of(UPLOAD, content, analysis, verdict, PolicyThresholds.defaults(), INVOCATION, DECIDED);
+        var record = AuditRecords.of(UPLOAD, content, analysis, verdict, PolicyThresholds.defaults(), null, INVOCATION, DECIDED);
 
         assertEquals(UPLOAD.idempotencyKey(), record.attemptId());
         assertEquals("uploads/a b.jpg", record.objectKey());
@@ -44,7 +44,7 @@ class AuditRecordsTest {
     @Test
     void aRejectionBeforeAnyReadRecordsEmptyFiguresNotNulls() {
         var record = AuditRecords.of(UPLOAD, null, null, Verdict.rejected(ReasonCode.OBJECT_GONE),
-                PolicyThresholds.defaults(), INVOCATION, DECIDED);
+                PolicyThresholds.defaults(), null, INVOCATION, DECIDED);
 
         assertEquals("REJECTED", record.decision());
         assertEquals("OBJECT_GONE", record.reasons());

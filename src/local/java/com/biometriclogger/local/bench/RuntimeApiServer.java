@@ -1,16 +1,13 @@
 package com.biometriclogger.local.bench;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.biometriclogger.local.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +20,7 @@ final class RuntimeApiServer implements AutoCloseable {
     /** When (System.nanoTime) the runtime first asked for an event: its initialisation is over. */
     volatile long firstNextNanos;
 
-    private final HttpServer server;
+    private HttpServer server;
     private final List<String> events;
     private final long[] servedNanos;
     private final BlockingQueue<Answer> answers = new ArrayBlockingQueue<>(100_000);
@@ -32,27 +29,15 @@ final class RuntimeApiServer implements AutoCloseable {
     record Answer(int index, boolean error, long nanos, String body) {
     }
 
-    private RuntimeApiServer(HttpServer server, List<String> events) {
-        this.server = server;
+    private RuntimeApiServer(List<String> events) {
         this.events = events;
         this.servedNanos = new long[events.size()];
     }
 
     static RuntimeApiServer start(List<String> events) {
-        try {
-            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            var api = new RuntimeApiServer(server, events);
-            server.createContext("/2018-06-01/runtime/", api::handle);
-            server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-                var thread = new Thread(runnable, "runtime-api");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.start();
-            return api;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var api = new RuntimeApiServer(events);
+        api.server = LoopbackHttpServer.start(0, "/2018-06-01/runtime/", "runtime-api", api::handle);
+        return api;
     }
 
     String address() {
