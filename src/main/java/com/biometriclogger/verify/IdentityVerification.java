@@ -54,6 +54,11 @@ public final class IdentityVerification {
         return slash > 0 ? Optional.of(rest.substring(0, slash)) : Optional.empty();
     }
 
+    /** An upload that failed the quality policy: nothing to compare, but the subject is still recorded. */
+    public Result notCompared(UploadedImage upload, Verdict quality) {
+        return new Result(quality, new IdentityFacts(subjectOf(upload).orElse(""), null, null, minSimilarity));
+    }
+
     /** A reference that passed (or failed) the quality policy: ENROLLED, or REJECTED with the policy's reasons. */
     public Result enrol(UploadedImage reference, Verdict quality) {
         var subject = subjectOf(reference);

@@ -164,7 +164,7 @@ public final class ImageVerifier {
         if (quality.decision() == Decision.AUTHORIZED) {
             return identity.verify(upload, content);
         }
-        return new IdentityVerification.Result(quality, null);
+        return identity.notCompared(upload, quality);
     }
 
     private static Set<FaceAttribute> wantedAttributes(ThresholdPolicy policy) {

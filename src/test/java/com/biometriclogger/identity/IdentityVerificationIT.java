@@ -179,6 +179,8 @@ class IdentityVerificationIT {
         var item = verify("uploads/alice/group.jpg", group);
 
         assertEquals("UNAUTHORIZED MULTIPLE_FACES", item.get("decision") + " " + item.get("reasons"));
+        assertEquals("alice", item.get("subjectId"));
+        assertEquals("", item.get("similarity"));
         assertEquals(comparisons, scenario.stack().rekognition().callCount("CompareFaces"));
     }
 
