@@ -14,9 +14,11 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The reference is the current version of {@code <prefix><subject>.jpg|.jpeg|.png} in the bucket,
+ * The reference is the current version of {@code <prefix><subject>.jpg|.jpeg|.png} in the bucket
+ * (one listing, then one HEAD for its version id),
  * and it is enrolled only if the audit table holds an ENROLLED item for that exact version: no
  * mutable pointer to keep in step, and the hash audited at enrolment comes with it.
  */
@@ -36,24 +38,39 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
 
     @Override
     public Optional<EnrolledReference> currentReference(String bucket, String subjectId) {
-        record Candidate(String key, HeadObjectResponse head) {
-        }
-        var current = EXTENSIONS.stream()
-                .map(extension -> prefix + subjectId + extension)
-                .flatMap(key -> head(bucket, key).map(head -> new Candidate(key, head)).stream())
-                .max(Comparator.comparing(candidate -> candidate.head().lastModified()));
-        if (current.isEmpty()) {
+        var key = currentKey(bucket, subjectId);
+        if (key.isEmpty()) {
             return Optional.empty();
         }
-        String key = current.get().key();
-        String versionId = current.get().head().versionId();
-        var reference = new UploadedImage("ObjectCreated:Put", bucket, key, versionId, current.get().head().eTag(), 0, null);
+        var head = head(bucket, key.get());
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        String versionId = head.get().versionId();
+        var reference = new UploadedImage("ObjectCreated:Put", bucket, key.get(), versionId, head.get().eTag(), 0, null);
         AuditRecord enrolment = audit.getItem(r -> r.key(Key.builder().partitionValue(reference.idempotencyKey()).build())
                 .consistentRead(true));
         if (enrolment == null || !Decision.ENROLLED.name().equals(enrolment.decision())) {
             return Optional.empty();
         }
-        return Optional.of(new EnrolledReference(key, versionId, enrolment.sha256()));
+        return Optional.of(new EnrolledReference(key.get(), versionId, enrolment.sha256()));
+    }
+
+    /** One listing finds which of the subject's reference files exists, the newest if several do. */
+    private Optional<String> currentKey(String bucket, String subjectId) {
+        String stem = prefix + subjectId;
+        try {
+            return s3.listObjectsV2(b -> b.bucket(bucket).prefix(stem + ".")).contents().stream()
+                    .filter(object -> EXTENSIONS.stream().anyMatch(extension -> object.key().equals(stem + extension)))
+                    .max(Comparator.comparing(S3Object::lastModified))
+                    .map(S3Object::key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 403) {
+                throw new DeploymentFaultException("S3 access denied listing references under s3://" + bucket + "/"
+                        + stem + ": the role needs s3:ListBucket", e);
+            }
+            throw e;
+        }
     }
 
     private Optional<HeadObjectResponse> head(String bucket, String key) {
@@ -64,8 +81,7 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
                 return Optional.empty();
             }
             if (e.statusCode() == 403) {
-                throw new DeploymentFaultException("S3 access denied looking up reference s3://" + bucket + "/" + key
-                        + ": the role needs s3:ListBucket on the reference prefix to tell a missing reference apart", e);
+                throw new DeploymentFaultException("S3 access denied reading reference s3://" + bucket + "/" + key, e);
             }
             throw e;
         }
