@@ -8,7 +8,6 @@ import com.biometriclogger.local.FaultyHttpProxy.Fault;
 import com.biometriclogger.verify.RetryableVerificationException;
 import com.biometriclogger.verify.Sha256;
 import com.biometriclogger.verify.VerificationReport.Outcome;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
