@@ -91,6 +91,24 @@ class TemplateTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheEnrolmentPrincipalMayWriteReferencesWhenOneIsNamed() {
+        var statements = (List<Object>) ((Map<String, Object>) properties("UploadBucketPolicy").get("PolicyDocument"))
+                .get("Statement");
+        var enrolment = statements.stream()
+                .filter(s -> s instanceof Map<?, ?> m && m.containsKey("Fn::If")
+                        && ((List<Object>) ((Map<String, Object>) s).get("Fn::If")).get(0).equals("HasEnrolmentPrincipal"))
+                .map(s -> (Map<String, Object>) ((List<Object>) ((Map<String, Object>) s).get("Fn::If")).get(1))
+                .findFirst().orElseThrow(() -> new AssertionError("no enrolment statement in the bucket policy"));
+
+        assertEquals("Deny", enrolment.get("Effect"));
+        assertEquals("s3:PutObject", enrolment.get("Action"));
+        assertEquals(Map.of("Fn::Sub", "${UploadBucket.Arn}/${ReferencePrefix}*"), enrolment.get("Resource"));
+        assertEquals(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Ref", "EnrolmentPrincipalArn"))),
+                enrolment.get("Condition"));
+    }
+
+    @Test
     void evidenceResourcesSurviveStackDeletion() {
         for (String evidence : List.of("AuditTable", "UploadBucket", "DataKey")) {
             assertEquals("Retain", resource(evidence).get("DeletionPolicy"), evidence);
