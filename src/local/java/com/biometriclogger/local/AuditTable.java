@@ -1,15 +1,21 @@
 package com.biometriclogger.local;
 
 import com.biometriclogger.aws.AuditRecordSchema;
+import com.biometriclogger.aws.DynamoDbSealStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Creates the audit table as template.yaml declares it: partition key {@code attemptId} (S), on demand. */
+/**
+ * Creates the tables as template.yaml declares them: the audit table (partition key
+ * {@code attemptId}, index on {@code sealPeriod}) and the seal table (partition key {@code sealId}).
+ */
 public final class AuditTable {
 
     private AuditTable() {
@@ -19,12 +25,38 @@ public final class AuditTable {
         try {
             dynamoDb.createTable(b -> b.tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder()
-                            .attributeName(AuditRecordSchema.PARTITION_KEY).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(AuditRecordSchema.PARTITION_KEY).keyType(KeyType.HASH).build()));
+                    .attributeDefinitions(stringAttribute(AuditRecordSchema.PARTITION_KEY),
+                            stringAttribute(AuditRecordSchema.SEAL_PERIOD))
+                    .keySchema(key(AuditRecordSchema.PARTITION_KEY, KeyType.HASH))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                            .indexName(AuditRecordSchema.SEAL_PERIOD_INDEX)
+                            .keySchema(key(AuditRecordSchema.SEAL_PERIOD, KeyType.HASH),
+                                    key(AuditRecordSchema.PARTITION_KEY, KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                            .build()));
             dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         } catch (ResourceInUseException alreadyThere) {
             // --data-dir keeps the table between runs.
         }
+    }
+
+    public static void createSealTableIfMissing(DynamoDbClient dynamoDb, String tableName) {
+        try {
+            dynamoDb.createTable(b -> b.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(stringAttribute(DynamoDbSealStore.PARTITION_KEY))
+                    .keySchema(key(DynamoDbSealStore.PARTITION_KEY, KeyType.HASH)));
+            dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        } catch (ResourceInUseException alreadyThere) {
+            // --data-dir keeps the table between runs.
+        }
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

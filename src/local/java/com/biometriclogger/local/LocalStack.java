@@ -1,6 +1,11 @@
 package com.biometriclogger.local;
 
+import com.biometriclogger.evidence.EvidenceKey;
+import com.biometriclogger.evidence.LocalKeyFileSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,9 +39,11 @@ public final class LocalStack implements AutoCloseable {
     private final LocalRekognition rekognition;
     private final S3Client s3;
     private final DynamoDbClient dynamoDb;
+    private final Path signingKeyFile;
 
     private LocalStack(LocalS3 s3Server, LocalDynamoDb dynamoDbServer, LocalRekognition rekognition, S3Client s3,
-                       DynamoDbClient dynamoDb) {
+                       DynamoDbClient dynamoDb, Path signingKeyFile) {
+        this.signingKeyFile = signingKeyFile;
         this.s3Server = s3Server;
         this.dynamoDbServer = dynamoDbServer;
         this.rekognition = rekognition;
@@ -73,12 +80,31 @@ public final class LocalStack implements AutoCloseable {
                     .endpointOverride(dynamoDbServer.endpoint())
                     .build();
             var rekognition = LocalRekognition.start(ports.rekognition(), faces, s3);
-            return new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb);
+            var keyFile = (dataDir == null ? Files.createTempDirectory("biometric-logger-") : dataDir)
+                    .resolve(SIGNING_KEY_FILE_NAME);
+            LocalKeyFileSigner.createIfMissing(keyFile);
+            return new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, keyFile);
+        } catch (IOException e) {
+            closeQuietly(dynamoDbServer);
+            closeQuietly(s3Server);
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             closeQuietly(dynamoDbServer);
             closeQuietly(s3Server);
             throw e;
         }
+    }
+
+    /** KMS's local stand-in: a key file whose name and first line say what it is. */
+    public static final String SIGNING_KEY_FILE_NAME = "LOCAL-TEST-ONLY-signing-key.pem";
+
+    public Path signingKeyFile() {
+        return signingKeyFile;
+    }
+
+    /** The public key a verifier of this stack's evidence trusts. */
+    public EvidenceKey evidenceKey() {
+        return LocalKeyFileSigner.load(signingKeyFile).evidenceKey();
     }
 
     public record Ports(int s3, int dynamoDb, int rekognition) {
@@ -121,8 +147,14 @@ public final class LocalStack implements AutoCloseable {
         return true;
     }
 
+    /** The audit table and its seal table, as template.yaml declares them. */
     public void createAuditTable(String tableName) {
         AuditTable.createIfMissing(dynamoDb, tableName);
+        AuditTable.createSealTableIfMissing(dynamoDb, sealTableName(tableName));
+    }
+
+    public static String sealTableName(String auditTableName) {
+        return auditTableName + "-seals";
     }
 
     /**
@@ -138,6 +170,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("UPLOAD_BUCKET", bucket);
         env.put("UPLOAD_PREFIX", "uploads/");
         env.put("VERIFICATION_MODE", "DETECT_ONLY");
+        env.put("LOCAL_SIGNING_KEY_FILE", signingKeyFile.toString());
+        env.put("SEAL_TABLE_NAME", sealTableName(tableName));
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());

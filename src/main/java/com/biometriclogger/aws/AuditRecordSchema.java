@@ -3,7 +3,10 @@ package com.biometriclogger.aws;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import com.biometriclogger.verify.AuditRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The audit table's schema, built once with no reflection (a reflective bean schema costs tens of
@@ -12,6 +15,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 public final class AuditRecordSchema {
 
     public static final String PARTITION_KEY = "attemptId";
+    /** The hour each decision is sealed in, and the index the sealer queries by it (keys only). */
+    public static final String SEAL_PERIOD = "sealPeriod";
+    public static final String SEAL_PERIOD_INDEX = "bySealPeriod";
 
     public static final StaticImmutableTableSchema<AuditRecord, AuditRecord.Builder> SCHEMA =
         StaticImmutableTableSchema.builder(AuditRecord.class, AuditRecord.Builder.class)
@@ -49,8 +55,24 @@ public final class AuditRecordSchema {
             .addAttribute(String.class, a -> a.name("requestId").getter(AuditRecord::requestId).setter(AuditRecord.Builder::requestId))
             .addAttribute(String.class, a -> a.name("functionVersion").getter(AuditRecord::functionVersion).setter(AuditRecord.Builder::functionVersion))
             .addAttribute(String.class, a -> a.name("schemaVersion").getter(AuditRecord::schemaVersion).setter(AuditRecord.Builder::schemaVersion))
+            .addAttribute(String.class, a -> a.name("sealPeriod").getter(AuditRecord::sealPeriod).setter(AuditRecord.Builder::sealPeriod))
+            .addAttribute(String.class, a -> a.name("signingKeyId").getter(AuditRecord::signingKeyId).setter(AuditRecord.Builder::signingKeyId))
+            .addAttribute(String.class, a -> a.name("signature").getter(AuditRecord::signature).setter(AuditRecord.Builder::signature))
             .build();
 
     private AuditRecordSchema() {
+    }
+
+    /** The item's attributes exactly as they are stored (absent values are not written). */
+    public static Map<String, String> toStrings(AuditRecord record) {
+        var strings = new LinkedHashMap<String, String>();
+        SCHEMA.itemToMap(record, true).forEach((name, value) -> strings.put(name, value.s()));
+        return strings;
+    }
+
+    public static AuditRecord fromStrings(Map<String, String> attributes) {
+        var values = new LinkedHashMap<String, AttributeValue>();
+        attributes.forEach((name, value) -> values.put(name, AttributeValue.fromS(value)));
+        return SCHEMA.mapToItem(values);
     }
 }

@@ -18,11 +18,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Builds the three SDK clients once per container: explicit region, credentials and the light
+ * Builds the SDK clients once per container: explicit region, credentials and the light
  * URL-connection HTTP client, so nothing is discovered at cold start.
  *
  * <p>Retry and time budget, per client (SDK "standard" strategy: exponential backoff with full
@@ -38,11 +39,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AwsClients {
 
-    private final Settings settings;
+    private final Settings.AwsAccess settings;
     private final SdkHttpClient httpClient;
     private final AwsCredentialsProvider credentials;
 
     public AwsClients(Settings settings) {
+        this(settings.aws());
+    }
+
+    public AwsClients(Settings.AwsAccess settings) {
         this.settings = settings;
         this.httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
@@ -67,6 +72,12 @@ public final class AwsClients {
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder(), settings.endpoints().dynamoDb(), 3, Duration.ofSeconds(2),
                 Duration.ofSeconds(5)).build();
+    }
+
+    /** KMS Sign takes a few milliseconds; 3 attempts within 3 s keep the write inside the function's budget. */
+    public KmsClient kms() {
+        return configure(KmsClient.builder(), settings.endpoints().kms(), 3, Duration.ofSeconds(1),
+                Duration.ofSeconds(3)).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>>

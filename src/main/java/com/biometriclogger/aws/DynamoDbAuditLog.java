@@ -1,5 +1,6 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.evidence.EvidenceSigning;
 import com.biometriclogger.verify.AuditLog;
 import com.biometriclogger.verify.DeploymentFaultException;
 import com.biometriclogger.verify.AuditRecord;
@@ -13,8 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Write-once audit items: {@code attribute_not_exists(attemptId)} makes DynamoDB itself refuse a
- * second item for the same upload, however many deliveries, retries or containers race for it.
+ * Write-once, signed audit items: {@code attribute_not_exists(attemptId)} makes DynamoDB itself
+ * refuse a second item for the same upload, however many deliveries, retries or containers race for
+ * it; the signature covers the item exactly as stored (every attribute, as the schema maps it), so a
+ * later edit of any attribute shows.
  */
 public final class DynamoDbAuditLog implements AuditLog {
 
@@ -24,10 +27,12 @@ public final class DynamoDbAuditLog implements AuditLog {
             .build();
 
     private final DynamoDbTable<AuditRecord> table;
+    private final EvidenceSigning signing;
 
-    public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName) {
+    public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName, EvidenceSigning signing) {
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build()
                 .table(tableName, AuditRecordSchema.SCHEMA);
+        this.signing = signing;
     }
 
     /** The same table, for reading enrolments back (the only read the function makes). */
@@ -39,7 +44,7 @@ public final class DynamoDbAuditLog implements AuditLog {
     public boolean recordOnce(AuditRecord record) {
         try {
             table.putItem(PutItemEnhancedRequest.builder(AuditRecord.class)
-                    .item(record)
+                    .item(signed(record))
                     .conditionExpression(WRITE_ONCE)
                     .build());
             return true;
@@ -54,5 +59,9 @@ public final class DynamoDbAuditLog implements AuditLog {
             }
             throw e;
         }
+    }
+
+    private AuditRecord signed(AuditRecord record) {
+        return AuditRecordSchema.fromStrings(signing.sign(AuditRecordSchema.toStrings(record)));
     }
 }

@@ -3,6 +3,8 @@ package com.biometriclogger.config;
 import com.biometriclogger.verify.PolicyThresholds;
 import com.biometriclogger.verify.UploadScope;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ public record Settings(
         UploadScope uploadScope,
         PolicyThresholds thresholds,
         Identity identity,
+        Signing signing,
         AwsCredentialsSettings credentials,
         Endpoints endpoints) {
 
@@ -30,10 +33,31 @@ public record Settings(
     public record Identity(Mode mode, String referencePrefix, float minSimilarity) {
     }
 
+    /**
+     * Exactly one of: a KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) that signs every audit
+     * item, or a local key file, the offline stand-in. Unsigned evidence is not an option.
+     */
+    public record Signing(String kmsKeyArn, Path localKeyFile) {
+    }
+
+    /** Region, credentials and endpoints: all a tool needs to build clients, without the function's settings. */
+    public record AwsAccess(String region, AwsCredentialsSettings credentials, Endpoints endpoints) {
+
+        public static AwsAccess fromEnvironment(Map<String, String> env) {
+            var reader = new Reader(env);
+            var access = reader.awsAccess();
+            reader.failIfAnyProblem();
+            return access;
+        }
+    }
+
+    public AwsAccess aws() {
+        return new AwsAccess(region, credentials, endpoints);
+    }
+
     public static Settings fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         var defaults = PolicyThresholds.defaults();
-        String region = reader.required("AWS_REGION");
         String table = reader.required("AUDIT_TABLE_NAME");
         String bucket = reader.optional("UPLOAD_BUCKET").orElse(null);
         String prefix = reader.optional("UPLOAD_PREFIX").orElse("uploads/");
@@ -49,18 +73,15 @@ public record Settings(
         var identity = new Identity(reader.mode("VERIFICATION_MODE"),
                 reader.optional("REFERENCE_PREFIX").orElse("references/"),
                 reader.number("MIN_SIMILARITY", 95f, 0, 100));
-        var credentials = AwsCredentialsSettings.from(reader);
-        var endpoints = new Endpoints(
-                reader.uri("AWS_ENDPOINT_URL_S3"),
-                reader.uri("AWS_ENDPOINT_URL_DYNAMODB"),
-                reader.uri("AWS_ENDPOINT_URL_REKOGNITION"));
+        var signing = reader.signing();
+        var aws = reader.awsAccess();
         reader.failIfAnyProblem();
         var scope = new UploadScope(bucket, prefix, identity.mode() == Mode.VERIFY ? identity.referencePrefix() : null);
-        return new Settings(region, table, scope, thresholds, identity, credentials, endpoints);
+        return new Settings(aws.region(), table, scope, thresholds, identity, signing, aws.credentials(), aws.endpoints());
     }
 
     /** Endpoint overrides for local stand-ins; empty means the service's regional AWS endpoint. */
-    public record Endpoints(Optional<URI> s3, Optional<URI> dynamoDb, Optional<URI> rekognition) {
+    public record Endpoints(Optional<URI> s3, Optional<URI> dynamoDb, Optional<URI> rekognition, Optional<URI> kms) {
     }
 
     static final class Reader {
@@ -128,6 +149,36 @@ public record Settings(
                 problems.add(name + " must be VERIFY or DETECT_ONLY, got '" + raw.get() + "'");
                 return Mode.VERIFY;
             }
+        }
+
+        AwsAccess awsAccess() {
+            String region = required("AWS_REGION");
+            var credentials = AwsCredentialsSettings.from(this);
+            var endpoints = new Endpoints(
+                    uri("AWS_ENDPOINT_URL_S3"),
+                    uri("AWS_ENDPOINT_URL_DYNAMODB"),
+                    uri("AWS_ENDPOINT_URL_REKOGNITION"),
+                    uri("AWS_ENDPOINT_URL_KMS"));
+            return new AwsAccess(region, credentials, endpoints);
+        }
+
+        Signing signing() {
+            var kmsKey = optional("SIGNING_KEY_ARN");
+            var localFile = optional("LOCAL_SIGNING_KEY_FILE");
+            if (kmsKey.isPresent() == localFile.isPresent()) {
+                problems.add("exactly one of SIGNING_KEY_ARN (a KMS signing key's ARN) or LOCAL_SIGNING_KEY_FILE "
+                        + "(a local test key file) must be set");
+                return new Signing(null, null);
+            }
+            if (kmsKey.isPresent() && !kmsKey.get().matches("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+")) {
+                problems.add("SIGNING_KEY_ARN must be a KMS key ARN such as "
+                        + "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab, got '"
+                        + kmsKey.get() + "'");
+            }
+            if (localFile.isPresent() && !Files.isReadable(Path.of(localFile.get()))) {
+                problems.add("LOCAL_SIGNING_KEY_FILE must name a readable key file, got '" + localFile.get() + "'");
+            }
+            return new Signing(kmsKey.orElse(null), localFile.map(Path::of).orElse(null));
         }
 
         Optional<URI> uri(String name) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  */
 public final class AuditRecord {
 
-    /** Bumped when the meaning of an attribute changes, so old items stay readable. */
-    public static final String SCHEMA_VERSION = "1";
+    /** Bumped when attributes are added or change meaning (2: signature, signingKeyId, sealPeriod). */
+    public static final String SCHEMA_VERSION = "2";
     private final String attemptId;
     private final String bucket;
     private final String objectKey;
@@ -43,6 +43,9 @@ public final class AuditRecord {
     private final String requestId;
     private final String functionVersion;
     private final String schemaVersion;
+    private final String sealPeriod;
+    private final String signingKeyId;
+    private final String signature;
 
     private AuditRecord(Builder b) {
         this.attemptId = b.attemptId;
@@ -77,6 +80,9 @@ public final class AuditRecord {
         this.requestId = b.requestId;
         this.functionVersion = b.functionVersion;
         this.schemaVersion = b.schemaVersion;
+        this.sealPeriod = b.sealPeriod;
+        this.signingKeyId = b.signingKeyId;
+        this.signature = b.signature;
     }
 
     public static Builder builder() {
@@ -211,6 +217,18 @@ public final class AuditRecord {
         return schemaVersion;
     }
 
+    public String sealPeriod() {
+        return sealPeriod;
+    }
+
+    public String signingKeyId() {
+        return signingKeyId;
+    }
+
+    public String signature() {
+        return signature;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof AuditRecord that
@@ -245,7 +263,10 @@ public final class AuditRecord {
                 && Objects.equals(decidedAtEpochMillis, that.decidedAtEpochMillis)
                 && Objects.equals(requestId, that.requestId)
                 && Objects.equals(functionVersion, that.functionVersion)
-                && Objects.equals(schemaVersion, that.schemaVersion);
+                && Objects.equals(schemaVersion, that.schemaVersion)
+                && Objects.equals(sealPeriod, that.sealPeriod)
+                && Objects.equals(signingKeyId, that.signingKeyId)
+                && Objects.equals(signature, that.signature);
     }
 
     @Override
@@ -292,6 +313,9 @@ public final class AuditRecord {
         private String requestId;
         private String functionVersion;
         private String schemaVersion;
+        private String sealPeriod;
+        private String signingKeyId;
+        private String signature;
 
         private Builder() {
         }
@@ -453,6 +477,21 @@ public final class AuditRecord {
 
         public Builder schemaVersion(String value) {
             this.schemaVersion = value;
+            return this;
+        }
+
+        public Builder sealPeriod(String value) {
+            this.sealPeriod = value;
+            return this;
+        }
+
+        public Builder signingKeyId(String value) {
+            this.signingKeyId = value;
+            return this;
+        }
+
+        public Builder signature(String value) {
+            this.signature = value;
             return this;
         }
 

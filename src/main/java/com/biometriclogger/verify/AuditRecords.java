@@ -1,5 +1,6 @@
 package com.biometriclogger.verify;
 
+import com.biometriclogger.evidence.SealPeriod;
 import java.time.Instant;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ final class AuditRecords {
                 .policy(thresholds.canonical())
                 .decidedAt(decidedAt.toString())
                 .decidedAtEpochMillis(Long.toString(decidedAt.toEpochMilli()))
+                .sealPeriod(SealPeriod.of(decidedAt))
                 .requestId(orEmpty(invocation.requestId()))
                 .functionVersion(orEmpty(invocation.functionVersion()))
                 .schemaVersion(AuditRecord.SCHEMA_VERSION);

@@ -69,6 +69,10 @@ class TemplatePolicyIT {
                                 .get("Rules").get(0)).remove("NoncurrentVersionExpiration")),
                 Arguments.of("no dead-letter destination", "failed_events_are_retried_then_dead_lettered",
                         (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("VerifyFunctionEventInvokeConfig")),
+                Arguments.of("signing key deleted with the stack", "signing_key_is_asymmetric_and_kept",
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources").get("SigningKey")).put("DeletionPolicy", "Delete")),
+                Arguments.of("data key not rotated", "encryption_keys_rotate",
+                        (Consumer<ObjectNode>) t -> properties(t, "DataKey").put("EnableKeyRotation", false)),
                 Arguments.of("no UNAUTHORIZED burst alarm", "alarms_cover_errors_throttles_dead_letters_and_unauthorized_bursts",
                         (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("UnauthorizedBurstAlarm")));
     }

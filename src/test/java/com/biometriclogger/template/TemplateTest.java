@@ -32,16 +32,46 @@ class TemplateTest {
         expected.put("ReadEnrolments", List.of(List.of("dynamodb:GetItem"), getAtt("AuditTable", "Arn")));
         expected.put("AnalyseFaces", List.of(List.of("rekognition:DetectFaces", "rekognition:CompareFaces"), "*"));
         expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
+        expected.put("SignEvidence", List.of(List.of("kms:Sign"), getAtt("SigningKey", "Arn")));
         expected.put("DeadLetters", List.of(List.of("sqs:SendMessage"), getAtt("DeadLetterQueue", "Arn")));
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${VerifyFunctionLogGroup.Arn}:*")));
 
         Map<String, Object> actual = new LinkedHashMap<>();
-        for (Map<String, Object> statement : roleStatements()) {
+        for (Map<String, Object> statement : roleStatements("VerifyFunctionRole")) {
             assertEquals("Allow", statement.get("Effect"), statement.toString());
             actual.put((String) statement.get("Sid"), List.of(asList(statement.get("Action")), statement.get("Resource")));
         }
         assertEquals(expected, actual);
+    }
+
+    @Test
+    void theSealerMayReadOneIndexWriteSealsAndSignNothingElse() {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("ReadHourlyAttemptIds", List.of(List.of("dynamodb:Query"),
+                Map.of("Fn::Sub", "${AuditTable.Arn}/index/bySealPeriod")));
+        expected.put("WriteSeals", List.of(List.of("dynamodb:GetItem", "dynamodb:PutItem"), getAtt("SealTable", "Arn")));
+        expected.put("SignEvidence", List.of(List.of("kms:Sign"), getAtt("SigningKey", "Arn")));
+        expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
+        expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                Map.of("Fn::Sub", "${SealFunctionLogGroup.Arn}:*")));
+
+        Map<String, Object> actual = new LinkedHashMap<>();
+        for (Map<String, Object> statement : roleStatements("SealFunctionRole")) {
+            assertEquals("Allow", statement.get("Effect"), statement.toString());
+            actual.put((String) statement.get("Sid"), List.of(asList(statement.get("Action")), statement.get("Resource")));
+        }
+        assertEquals(expected, actual);
+        assertEquals(getAtt("SealFunctionRole", "Arn"), properties("SealFunction").get("Role"));
+    }
+
+    @Test
+    void theSigningKeyIsAnAsymmetricKeyBothFunctionsAreGiven() {
+        assertEquals("ECC_NIST_P256", properties("SigningKey").get("KeySpec"));
+        assertEquals("SIGN_VERIFY", properties("SigningKey").get("KeyUsage"));
+        assertEquals(getAtt("SigningKey", "Arn"), environment().get("SIGNING_KEY_ARN"));
+        assertEquals(getAtt("SigningKey", "Arn"), sealEnvironment().get("SIGNING_KEY_ARN"));
+        assertEquals(Map.of("Ref", "SealTable"), sealEnvironment().get("SEAL_TABLE_NAME"));
     }
 
     @Test
@@ -72,13 +102,14 @@ class TemplateTest {
         env.put("UPLOAD_BUCKET", "bucket");
         env.put("VERIFICATION_MODE", "VERIFY");
         env.put("REFERENCE_PREFIX", "references/");
+        env.put("SIGNING_KEY_ARN", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
         env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));
 
         Settings.fromEnvironment(env);
 
         assertEquals(List.of("AUDIT_TABLE_NAME", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
                 "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX",
-                "UPLOAD_BUCKET", "UPLOAD_PREFIX", "VERIFICATION_MODE"),
+                "SIGNING_KEY_ARN", "UPLOAD_BUCKET", "UPLOAD_PREFIX", "VERIFICATION_MODE"),
                 environment().keySet().stream().sorted().toList());
         assertEquals(Map.of("Ref", "AuditTable"), environment().get("AUDIT_TABLE_NAME"));
     }
@@ -110,15 +141,15 @@ class TemplateTest {
 
     @Test
     void evidenceResourcesSurviveStackDeletion() {
-        for (String evidence : List.of("AuditTable", "UploadBucket", "DataKey")) {
+        for (String evidence : List.of("AuditTable", "SealTable", "UploadBucket", "DataKey", "SigningKey")) {
             assertEquals("Retain", resource(evidence).get("DeletionPolicy"), evidence);
             assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> roleStatements() {
-        var policies = (List<Map<String, Object>>) properties("VerifyFunctionRole").get("Policies");
+    private static List<Map<String, Object>> roleStatements(String role) {
+        var policies = (List<Map<String, Object>>) properties(role).get("Policies");
         assertEquals(1, policies.size());
         return (List<Map<String, Object>>) ((Map<String, Object>) policies.get(0).get("PolicyDocument")).get("Statement");
     }
@@ -126,6 +157,11 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment() {
         return (Map<String, Object>) ((Map<String, Object>) properties("VerifyFunction").get("Environment")).get("Variables");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sealEnvironment() {
+        return (Map<String, Object>) ((Map<String, Object>) properties("SealFunction").get("Environment")).get("Variables");
     }
 
     @SuppressWarnings("unchecked")

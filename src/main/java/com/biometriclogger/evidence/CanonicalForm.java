@@ -1,0 +1,63 @@
+package com.biometriclogger.evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The exact bytes a signature covers: the stored item's attributes, all Strings, except
+ * {@code signature} itself, as a JSON object canonicalised by RFC 8785 (JCS): keys sorted by UTF-16
+ * code units, no whitespace, strings escaped as ECMAScript's {@code JSON.stringify} does, UTF-8.
+ *
+ * <p>JCS was chosen so that anyone can rebuild these bytes without our code; for an all-String
+ * object Python's {@code json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)}
+ * produces them exactly (see README, "Verify the evidence without our code").
+ */
+public final class CanonicalForm {
+
+    public static final String SIGNATURE = "signature";
+
+    private CanonicalForm() {
+    }
+
+    public static byte[] of(Map<String, String> attributes) {
+        var json = new StringBuilder(1024).append('{');
+        // TreeMap orders by String.compareTo: UTF-16 code units, which is what JCS asks for.
+        for (var entry : new TreeMap<>(attributes).entrySet()) {
+            if (entry.getKey().equals(SIGNATURE)) {
+                continue;
+            }
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            appendString(json, entry.getKey());
+            json.append(':');
+            appendString(json, entry.getValue());
+        }
+        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendString(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}
