@@ -19,6 +19,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +74,7 @@ public final class LocalMain {
         }
         try {
             return switch (options.mode()) {
-                case DEMO -> demo(options, out);
+                case DEMO -> demo(options, out, err);
                 case SERVE -> serve(options, out);
                 case INVOKE -> invoke(options, out);
             };
@@ -127,7 +130,7 @@ public final class LocalMain {
         }
     }
 
-    private static int demo(Options options, PrintStream out) {
+    private static int demo(Options options, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         var samples = SampleImages.load();
         Path dataDir = usableDataDir(options.dataDir());
@@ -153,8 +156,36 @@ public final class LocalMain {
             out.println();
             out.printf("%d images, %d deliveries: %s; %d items in %s; %.1f s%n", samples.size(), samples.size() + 1,
                     outcomes, items.size(), TABLE, (System.nanoTime() - started) / 1e9);
+            showEvidence(stack, dataDir != null, out, err);
         }
         return 0;
+    }
+
+    /**
+     * Seals, verifies the table, then verifies a tampered copy. In memory the demo seals the hour
+     * it has just written in at once; with a data directory that would make a later run in the same
+     * hour look like insertions after sealing, so there only finished hours are sealed, as deployed.
+     */
+    private static void showEvidence(LocalStack stack, boolean persistent, PrintStream out, PrintStream err) {
+        out.println();
+        var now = Instant.now();
+        var sealer = LocalEvidence.sealer(stack, TABLE, Clock.systemUTC());
+        var sealed = persistent ? sealer.sealDue() : sealer.sealThrough(now.plus(Duration.ofHours(1)));
+        out.printf("sealed %d hour(s) covering %d item(s)%s%n", sealed.sealedPeriods().size(), sealed.itemsSealed(),
+                persistent ? " (finished hours only, as deployed)"
+                        : " (the demo seals the current hour at once; a deployment seals each hour 5 minutes after it ends)");
+        out.println();
+        out.printf("$ mvn -q compile exec:java@verify -Dexec.args=\"--table %s --public-key %s --rederive\"%n", TABLE,
+                LocalEvidence.publicKeyFile(stack));
+        LocalEvidence.verify(stack, TABLE, out, err, "--rederive");
+        if (!persistent) {
+            out.println();
+            String copy = TABLE + "-tampered";
+            out.println("A tampered copy, " + copy + ":");
+            LocalEvidence.tamperedCopy(stack, TABLE, copy).forEach(change -> out.println("  " + change));
+            out.println();
+            LocalEvidence.verify(stack, copy, out, err, "--rederive");
+        }
     }
 
     private static int serve(Options options, PrintStream out) {
@@ -166,6 +197,7 @@ public final class LocalMain {
             out.println(serveInstructions(session.stack()));
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
+                session.sealDueHours().forEach(out::println);
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -204,15 +236,23 @@ public final class LocalMain {
 
                   export AWS_REGION=%s AUDIT_TABLE_NAME=%s UPLOAD_BUCKET=%s \\
                          AWS_ENDPOINT_URL_S3=%s AWS_ENDPOINT_URL_DYNAMODB=%s AWS_ENDPOINT_URL_REKOGNITION=%s \\
+                         LOCAL_SIGNING_KEY_FILE=%s \\
                          %s
                   mvn -q test-compile exec:java@local -Dexec.args="invoke -e events/single-upload.json"
                   (edit the event's bucket, key and versionId to an object you uploaded)
+
+                To check the evidence (signatures, seals, decisions) with the same exports:
+
+                  mvn -q compile exec:java@verify -Dexec.args="--table %s --public-key %s --rederive"
+
+                Finished hours are sealed every minute, as the deployed seal function does hourly.
 
                 New uploads under %s are judged as they arrive. Ctrl-C stops the stack.
                 """.formatted(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY, LocalStack.REGION,
                 BUCKET, PREFIX, stack.s3Endpoint(), TABLE, stack.dynamoDbEndpoint(),
                 LocalStack.REGION, TABLE, BUCKET, stack.s3Endpoint(), stack.dynamoDbEndpoint(),
-                stack.rekognition().endpoint(), profileExports(), PREFIX);
+                stack.rekognition().endpoint(), stack.signingKeyFile(), profileExports(),
+                TABLE, LocalEvidence.publicKeyFile(stack), PREFIX);
     }
 
     private static String profileExports() {

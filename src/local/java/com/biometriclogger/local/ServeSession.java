@@ -1,5 +1,7 @@
 package com.biometriclogger.local;
 
+import com.biometriclogger.evidence.Sealer;
+import java.time.Clock;
 import com.biometriclogger.handler.VerificationHandler;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,12 +16,15 @@ final class ServeSession implements AutoCloseable {
     private final VerificationHandler handler;
     private final UploadWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Sealer sealer;
+    private long nextSealNanos;
 
     private ServeSession(LocalStack stack, boolean versioned) {
         this.stack = stack;
         this.handler = LocalMain.handler(stack);
         this.watcher = new UploadWatcher(stack.s3(), LocalMain.BUCKET, LocalMain.PREFIX, versioned);
         watcher.skipExisting();
+        this.sealer = LocalEvidence.sealer(stack, LocalMain.TABLE, Clock.systemUTC());
     }
 
     static ServeSession start(LocalStack.Ports ports, Path dataDir, PrintStream out) {
@@ -40,6 +45,20 @@ final class ServeSession implements AutoCloseable {
                     + (result.decision() == null ? result.detail() : result.decision() + " " + result.reasons()));
         }
         return lines;
+    }
+
+    /** Seals finished hours once a minute, as the deployed seal function does every hour. */
+    List<String> sealDueHours() {
+        long now = System.nanoTime();
+        if (now < nextSealNanos) {
+            return List.of();
+        }
+        nextSealNanos = now + 60_000_000_000L;
+        var report = sealer.sealDue();
+        return report.sealedPeriods().isEmpty() ? List.of()
+                : List.of("sealed " + report.sealedPeriods().size() + " finished hour(s) up to "
+                        + report.sealedPeriods().get(report.sealedPeriods().size() - 1) + " UTC, "
+                        + report.itemsSealed() + " item(s)");
     }
 
     @Override

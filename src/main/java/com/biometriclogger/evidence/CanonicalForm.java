@@ -21,12 +21,16 @@ public final class CanonicalForm {
     }
 
     public static byte[] of(Map<String, String> attributes) {
+        var signed = new TreeMap<>(attributes);
+        signed.remove(SIGNATURE);
+        return json(signed).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same JSON serialisation for any all-String object, signature included (evidence bundles). */
+    public static String json(Map<String, String> attributes) {
         var json = new StringBuilder(1024).append('{');
         // TreeMap orders by String.compareTo: UTF-16 code units, which is what JCS asks for.
         for (var entry : new TreeMap<>(attributes).entrySet()) {
-            if (entry.getKey().equals(SIGNATURE)) {
-                continue;
-            }
             if (json.length() > 1) {
                 json.append(',');
             }
@@ -34,7 +38,14 @@ public final class CanonicalForm {
             json.append(':');
             appendString(json, entry.getValue());
         }
-        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        return json.append('}').toString();
+    }
+
+    /** A JSON string literal, escaped as JCS asks. */
+    public static String quote(String value) {
+        var json = new StringBuilder(value.length() + 2);
+        appendString(json, value);
+        return json.toString();
     }
 
     private static void appendString(StringBuilder json, String value) {

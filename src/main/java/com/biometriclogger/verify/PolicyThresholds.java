@@ -1,6 +1,8 @@
 package com.biometriclogger.verify;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The thresholds a {@link ThresholdPolicy} applies. A value exactly at a threshold passes:
@@ -30,6 +32,40 @@ public record PolicyThresholds(
 
     public static PolicyThresholds defaults() {
         return new PolicyThresholds(90f, 45f, 45f, 45f, 20f, 20f, true, true);
+    }
+
+    /** Reads {@link #canonical()} back. @throws IllegalArgumentException when a threshold is missing or malformed */
+    public static PolicyThresholds parse(String canonical) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : canonical.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        try {
+            return new PolicyThresholds(number(values, "minConfidence"), number(values, "maxYaw"),
+                    number(values, "maxPitch"), number(values, "maxRoll"), number(values, "minBrightness"),
+                    number(values, "minSharpness"), bool(values, "requireEyesOpen"), bool(values, "rejectSunglasses"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("malformed policy '" + canonical + "'", e);
+        }
+    }
+
+    private static float number(Map<String, String> values, String name) {
+        return Float.parseFloat(required(values, name));
+    }
+
+    private static boolean bool(Map<String, String> values, String name) {
+        return Boolean.parseBoolean(required(values, name));
+    }
+
+    private static String required(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("policy without " + name);
+        }
+        return value;
     }
 
     /**

@@ -35,6 +35,12 @@ class LocalMainIT {
         assertRow(run.out(), "uploads/demo/coffee.jpg", "UNAUTHORIZED  NO_FACE");
         assertRow(run.out(), "uploads/demo/chelsea.jpg", "UNAUTHORIZED  NO_FACE");
         assertRow(run.out(), "uploads/demo/notes.jpg", "REJECTED      UNSUPPORTED_FORMAT");
+        var verifyReports = run.out().split("A tampered copy");
+        assertTrue(verifyReports[0].contains("signatures valid       5") && verifyReports[0].contains("RESULT: INTACT"),
+                verifyReports[0]);
+        assertTrue(verifyReports[1].contains("SIGNATURE_INVALID") && verifyReports[1].contains("DELETED_AFTER_SEALING")
+                && verifyReports[1].contains("NOT_IN_SEAL") && verifyReports[1].contains("RESULT: 4 PROBLEM(S) FOUND"),
+                verifyReports[1]);
         assertTrue(run.out().contains(
                 "5 images, 6 deliveries: {AUTHORIZED=1, DUPLICATE=1, REJECTED=1, UNAUTHORIZED=3}; 5 items in "
                         + LocalMain.TABLE), run.out());

@@ -49,6 +49,10 @@ public final class Scenario {
         return bucket;
     }
 
+    public String table() {
+        return table;
+    }
+
     public Map<String, String> environment() {
         return stack.functionEnvironment(bucket, table);
     }

@@ -1,0 +1,48 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads a table for verification with the low-level client, so every attribute is seen exactly
+ * as stored, including any an editor added or stored as another type.
+ */
+public final class DynamoDbEvidenceTable {
+
+    private final DynamoDbClient dynamoDb;
+
+    public DynamoDbEvidenceTable(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+    }
+
+    /** DynamoDB's own estimate (refreshed about every six hours): enough for a progress bar. */
+    public long approximateItemCount(String tableName) {
+        return dynamoDb.describeTable(b -> b.tableName(tableName)).table().itemCount();
+    }
+
+    /** Every item, page by page (strongly consistent reads, so a just-written item is seen). */
+    public void scan(String tableName, Consumer<StoredItem> each) {
+        dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true))
+                .items()
+                .forEach(item -> each.accept(stored(item)));
+    }
+
+    private static StoredItem stored(Map<String, AttributeValue> item) {
+        var strings = new LinkedHashMap<String, String>();
+        List<String> others = new ArrayList<>();
+        item.forEach((name, value) -> {
+            if (value.s() != null) {
+                strings.put(name, value.s());
+            } else {
+                others.add(name);
+            }
+        });
+        return new StoredItem(strings, others);
+    }
+}

@@ -1,0 +1,26 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.evidence.EvidenceVerifier;
+import com.biometriclogger.verify.UnjudgeableImageException;
+import com.biometriclogger.verify.UploadedImage;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Re-reads a recorded image version the way the function read it (pinned), and hashes it. */
+public final class S3ImageHashes implements EvidenceVerifier.ImageHashes {
+
+    private final S3ImageSource images;
+
+    public S3ImageHashes(S3Client s3) {
+        this.images = new S3ImageSource(s3);
+    }
+
+    @Override
+    public Optional<String> sha256(String bucket, String key, String versionId, String eTag) {
+        try {
+            return Optional.ofNullable(images.read(new UploadedImage("", bucket, key, versionId, eTag, 0, "")).sha256());
+        } catch (UnjudgeableImageException goneOrReplaced) {
+            return Optional.empty();
+        }
+    }
+}

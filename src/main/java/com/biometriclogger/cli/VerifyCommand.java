@@ -1,0 +1,102 @@
+package com.biometriclogger.cli;
+
+import com.biometriclogger.aws.AwsClients;
+import com.biometriclogger.aws.DynamoDbEvidenceTable;
+import com.biometriclogger.aws.KmsEvidenceSigner;
+import com.biometriclogger.aws.S3ImageHashes;
+import com.biometriclogger.config.ConfigurationException;
+import com.biometriclogger.config.Settings;
+import com.biometriclogger.evidence.EvidenceBundle;
+import com.biometriclogger.evidence.EvidenceKey;
+import com.biometriclogger.evidence.EvidenceVerifier;
+import com.biometriclogger.verify.RecordedDecisionCheck;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/**
+ * {@code verify}: checks every audit item's signature, every hour's seal, and optionally each
+ * decision against its figures and each image against its hash; prints a table or JSON, and can
+ * write an evidence bundle. Runs with the same environment as the function's clients
+ * ({@code AWS_REGION}, credentials, {@code AWS_ENDPOINT_URL_*}), so against AWS or the local stack.
+ */
+public final class VerifyCommand {
+
+    private VerifyCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** @return the exit status: 0 intact, 1 something found, 2 the check could not run */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        VerifyOptions options;
+        try {
+            options = VerifyOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("verify: " + e.getMessage());
+            err.println(VerifyOptions.USAGE);
+            return 2;
+        }
+        try {
+            var clients = new AwsClients(Settings.AwsAccess.fromEnvironment(env));
+            var key = trustedKey(options, clients);
+            var verifier = new EvidenceVerifier(key, options.rederive() ? new RecordedDecisionCheck() : null,
+                    options.checkImages() ? new S3ImageHashes(clients.s3()) : null);
+            var table = new DynamoDbEvidenceTable(clients.dynamoDb());
+            var bundle = options.exportDir() == null ? null
+                    : new EvidenceBundle(options.exportDir(), key, options.from(), options.to());
+            var progress = options.progress()
+                    ? new ProgressBar(err, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
+            table.scan(options.table(), item -> {
+                verifier.checkItem(item);
+                if (bundle != null) {
+                    bundle.addItem(item.attributes());
+                }
+                progress.step();
+            });
+            progress.done();
+            table.scan(options.sealTable(), seal -> {
+                verifier.checkSeal(seal);
+                if (bundle != null) {
+                    bundle.addSeal(seal.attributes());
+                }
+            });
+            var report = verifier.finish(Instant.now());
+            String printed = options.json() ? ReportFormat.json(options, key, report) : ReportFormat.table(options, key, report);
+            out.print(printed);
+            if (bundle != null) {
+                bundle.finish(ReportFormat.json(options, key, report));
+                err.println("evidence bundle written to " + options.exportDir().toAbsolutePath());
+            }
+            return report.clean() ? 0 : 1;
+        } catch (ConfigurationException e) {
+            err.println("verify: " + e.getMessage());
+        } catch (ResourceNotFoundException e) {
+            err.println("verify: no such table (" + options.table() + " or " + options.sealTable() + "): "
+                    + e.awsErrorDetails().errorMessage());
+        } catch (SdkException e) {
+            err.println("verify: could not read the evidence: " + e.getMessage());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("verify: " + e.getMessage());
+        }
+        return 2;
+    }
+
+    private static EvidenceKey trustedKey(VerifyOptions options, AwsClients clients) {
+        if (options.kmsKeyId() != null) {
+            return KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId());
+        }
+        try {
+            return EvidenceKey.localFromPem(Files.readString(options.publicKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the public key " + options.publicKey(), e);
+        }
+    }
+}

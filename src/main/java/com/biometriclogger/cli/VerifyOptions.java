@@ -1,0 +1,79 @@
+package com.biometriclogger.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** The {@code verify} command's arguments. */
+record VerifyOptions(String table, String sealTable, Path publicKey, String kmsKeyId, boolean rederive,
+                     boolean checkImages, boolean json, boolean progress, Path exportDir, LocalDate from, LocalDate to) {
+
+    static final String USAGE = """
+            usage: verify --table AUDIT_TABLE (--public-key PEM_FILE | --kms-key-id KEY_ARN) [options]
+              --seal-table NAME    the seal table (default: AUDIT_TABLE-seals)
+              --rederive           re-apply each item's recorded thresholds to its recorded figures
+              --check-images       re-read each image version still in S3 and compare its SHA-256
+              --json               print the report as JSON instead of a table
+              --no-progress        no progress bar on stderr
+              --export DIR         also write an evidence bundle (JSON lines, public key, instructions)
+              --from YYYY-MM-DD    first day (UTC) of the bundle (default: everything)
+              --to YYYY-MM-DD      last day (UTC) of the bundle (default: everything)
+            exit status: 0 the evidence is intact, 1 something was found, 2 the check could not run""";
+
+    static VerifyOptions parse(String[] args) {
+        String table = null;
+        String sealTable = null;
+        Path publicKey = null;
+        String kmsKeyId = null;
+        boolean rederive = false;
+        boolean checkImages = false;
+        boolean json = false;
+        boolean progress = true;
+        Path exportDir = null;
+        LocalDate from = null;
+        LocalDate to = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--table" -> table = value(args, ++i);
+                case "--seal-table" -> sealTable = value(args, ++i);
+                case "--public-key" -> publicKey = Path.of(value(args, ++i));
+                case "--kms-key-id" -> kmsKeyId = value(args, ++i);
+                case "--rederive" -> rederive = true;
+                case "--check-images" -> checkImages = true;
+                case "--json" -> json = true;
+                case "--no-progress" -> progress = false;
+                case "--export" -> exportDir = Path.of(value(args, ++i));
+                case "--from" -> from = date(value(args, ++i));
+                case "--to" -> to = date(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+            }
+        }
+        if (table == null) {
+            throw new IllegalArgumentException("--table is required");
+        }
+        if ((publicKey == null) == (kmsKeyId == null)) {
+            throw new IllegalArgumentException("exactly one of --public-key or --kms-key-id is required: "
+                    + "the key to trust comes from you, never from the table");
+        }
+        if ((from != null || to != null) && exportDir == null) {
+            throw new IllegalArgumentException("--from and --to choose what --export writes; add --export DIR");
+        }
+        return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable, publicKey, kmsKeyId,
+                rederive, checkImages, json, progress, exportDir, from, to);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("dates are YYYY-MM-DD, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package com.biometriclogger.evidence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Checks an audit table's evidence: each item's signature under the trusted key, each hour's seal
+ * against the items of that hour, the seals' continuity, and optionally whether each decision
+ * follows from its recorded figures and whether the image version still hashes to the recorded
+ * SHA-256. Items are fed one at a time, so a table of any size is checked in one pass.
+ */
+public final class EvidenceVerifier {
+
+    /** An item as read from the table: its String attributes, and the names of any that are not Strings. */
+    public record StoredItem(Map<String, String> attributes, List<String> nonStringAttributes) {
+    }
+
+    /** Whether an image version still hashes to what was recorded; empty when it is no longer stored. */
+    public interface ImageHashes {
+        Optional<String> sha256(String bucket, String key, String versionId, String eTag);
+    }
+
+    private static final String ATTEMPT_ID = "attemptId";
+    private static final String SEAL_PERIOD = "sealPeriod";
+
+    private final EvidenceKey trustedKey;
+    private final DecisionCheck decisionCheck;
+    private final ImageHashes images;
+
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, Set<String>> idsByPeriod = new HashMap<>();
+    private final Map<String, List<Map<String, String>>> sealParts = new TreeMap<>();
+    private int itemsChecked;
+    private int signaturesValid;
+    private int decisionsRederived;
+    private int imagesChecked;
+    private int imagesGone;
+
+    /**
+     * @param decisionCheck null skips re-deriving decisions from their figures
+     * @param images        null skips the image check
+     */
+    public EvidenceVerifier(EvidenceKey trustedKey, DecisionCheck decisionCheck,
+                            ImageHashes images) {
+        this.trustedKey = trustedKey;
+        this.decisionCheck = decisionCheck;
+        this.images = images;
+    }
+
+    public void checkItem(StoredItem item) {
+        itemsChecked++;
+        var attributes = item.attributes();
+        String id = attributes.getOrDefault(ATTEMPT_ID, "");
+        if (!item.nonStringAttributes().isEmpty()) {
+            findings.add(new Finding(Finding.Problem.NOT_STRING_TYPED, id,
+                    "attributes stored as another type than String: " + item.nonStringAttributes()));
+        }
+        if (signatureHolds(attributes, id)) {
+            signaturesValid++;
+            if (decisionCheck != null) {
+                checkDecision(attributes, id);
+            }
+            if (images != null) {
+                checkImage(attributes, id);
+            }
+        }
+        idsByPeriod.computeIfAbsent(attributes.getOrDefault(SEAL_PERIOD, ""), p -> new HashSet<>()).add(id);
+    }
+
+    public void checkSeal(StoredItem seal) {
+        var attributes = seal.attributes();
+        String subject = "seal " + attributes.getOrDefault(SealRecord.SEAL_ID, "");
+        if (!seal.nonStringAttributes().isEmpty()) {
+            findings.add(new Finding(Finding.Problem.SEAL_INVALID, subject,
+                    "attributes stored as another type than String: " + seal.nonStringAttributes()));
+            return;
+        }
+        if (!signatureHolds(attributes, subject)) {
+            return;
+        }
+        sealParts.computeIfAbsent(attributes.getOrDefault(SealRecord.PERIOD, ""), p -> new ArrayList<>()).add(attributes);
+    }
+
+    public EvidenceReport finish(Instant now) {
+        var sealed = new ArrayList<String>();
+        for (var entry : sealParts.entrySet()) {
+            if (sealHolds(entry.getKey(), entry.getValue())) {
+                sealed.add(entry.getKey());
+            }
+        }
+        checkContinuity(sealed);
+        int unsealed = 0;
+        String newest = sealed.isEmpty() ? null : sealed.get(sealed.size() - 1);
+        for (var entry : idsByPeriod.entrySet()) {
+            if (!sealParts.containsKey(entry.getKey())) {
+                unsealed += entry.getValue().size();
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (newest != null && SealPeriod.end(newest).isBefore(now.minus(Duration.ofHours(2)))) {
+            warnings.add("the newest seal is for " + newest + " UTC: decisions after it are not yet protected "
+                    + "against deletion (is the seal function running?)");
+        }
+        if (newest == null && itemsChecked > 0) {
+            warnings.add("no seals: deletions cannot be detected until the seal function has run");
+        }
+        return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(),
+                sealed.isEmpty() ? null : sealed.get(0), newest, unsealed,
+                decisionCheck == null ? -1 : decisionsRederived, images == null ? -1 : imagesChecked, imagesGone,
+                List.copyOf(findings), List.copyOf(warnings));
+    }
+
+    private boolean signatureHolds(Map<String, String> attributes, String subject) {
+        String signature = attributes.get(CanonicalForm.SIGNATURE);
+        String keyId = attributes.get(EvidenceSigning.SIGNING_KEY_ID);
+        if (signature == null || keyId == null) {
+            findings.add(new Finding(Finding.Problem.UNSIGNED, subject, about(attributes) + "no signature"));
+            return false;
+        }
+        if (!keyId.equals(trustedKey.keyId())) {
+            findings.add(new Finding(Finding.Problem.UNTRUSTED_KEY, subject, about(attributes) + "signed by " + keyId
+                    + ", not by the trusted key " + trustedKey.keyId()));
+            return false;
+        }
+        byte[] signatureBytes;
+        try {
+            signatureBytes = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            signatureBytes = new byte[0];
+        }
+        if (!trustedKey.verifies(CanonicalForm.of(attributes), signatureBytes)) {
+            findings.add(new Finding(Finding.Problem.SIGNATURE_INVALID, subject, about(attributes)
+                    + "content does not match its signature: altered after signing, or forged"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The object key an item claims, to help a reader; it is only as trustworthy as the item. */
+    private static String about(Map<String, String> attributes) {
+        String key = attributes.get("objectKey");
+        return key == null ? "" : key + ": ";
+    }
+
+    private boolean sealHolds(String period, List<Map<String, String>> parts) {
+        List<SealRecord> records = new ArrayList<>();
+        for (var part : parts) {
+            try {
+                records.add(SealRecord.from(part));
+            } catch (IllegalArgumentException e) {
+                findings.add(new Finding(Finding.Problem.SEAL_INVALID, period, e.getMessage()));
+                return false;
+            }
+        }
+        int expectedParts = records.get(0).partCount();
+        var partNumbers = records.stream().map(SealRecord::part).collect(Collectors.toSet());
+        Set<String> sealedIds = new HashSet<>();
+        records.forEach(r -> sealedIds.addAll(r.attemptIds()));
+        if (partNumbers.size() != expectedParts || sealedIds.size() != records.get(0).itemCount()) {
+            findings.add(new Finding(Finding.Problem.SEAL_INCOMPLETE, period, "seal has " + partNumbers.size()
+                    + " of " + expectedParts + " parts, " + sealedIds.size() + " of " + records.get(0).itemCount() + " ids"));
+        }
+        Set<String> present = idsByPeriod.getOrDefault(period, Set.of());
+        sealedIds.stream().filter(id -> !present.contains(id)).sorted().forEach(id -> findings.add(new Finding(
+                Finding.Problem.DELETED_AFTER_SEALING, id, "sealed in hour " + period + " UTC, missing from the table")));
+        present.stream().filter(id -> !sealedIds.contains(id)).sorted().forEach(id -> findings.add(new Finding(
+                Finding.Problem.NOT_IN_SEAL, id, "dated hour " + period + " UTC, but not in that hour's seal: added after sealing")));
+        return true;
+    }
+
+    private void checkContinuity(List<String> sealed) {
+        for (int i = 1; i < sealed.size(); i++) {
+            for (String p = SealPeriod.next(sealed.get(i - 1)); p.compareTo(sealed.get(i)) < 0; p = SealPeriod.next(p)) {
+                findings.add(new Finding(Finding.Problem.SEAL_MISSING, p,
+                        "no seal between " + sealed.get(i - 1) + " and " + sealed.get(i) + ": a seal was deleted"));
+            }
+        }
+    }
+
+    private void checkDecision(Map<String, String> attributes, String id) {
+        decisionCheck.rederive(attributes).ifPresent(outcome -> {
+            decisionsRederived++;
+            if (!outcome.follows()) {
+                findings.add(new Finding(Finding.Problem.DECISION_DOES_NOT_FOLLOW, id, outcome.why()));
+            }
+        });
+    }
+
+    private void checkImage(Map<String, String> attributes, String id) {
+        String recorded = attributes.getOrDefault("sha256", "");
+        if (recorded.isEmpty()) {
+            return;
+        }
+        var actual = images.sha256(attributes.get("bucket"), attributes.get("objectKey"),
+                attributes.getOrDefault("versionId", ""), attributes.getOrDefault("eTag", ""));
+        if (actual.isEmpty()) {
+            imagesGone++;
+            return;
+        }
+        imagesChecked++;
+        if (!actual.get().equals(recorded)) {
+            findings.add(new Finding(Finding.Problem.IMAGE_CHANGED, id, "the stored image version hashes to "
+                    + actual.get() + ", the decision recorded " + recorded));
+        }
+    }
+}
