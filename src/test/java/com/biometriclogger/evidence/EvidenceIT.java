@@ -1,0 +1,272 @@
+package com.biometriclogger.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.biometriclogger.aws.AuditRecordSchema;
+import com.biometriclogger.local.LocalEvidence;
+import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.S3Events;
+import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.Scenario;
+import com.biometriclogger.testing.TestImages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The evidence end to end against DynamoDB Local: items written and signed by the real handler,
+ * sealed by the real sealer, checked by the verify command as a user runs it, then tampered with
+ * the ways an editor with table access could.
+ */
+class EvidenceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Scenario scenario;
+    private Map<String, String> idsByKey;
+
+    @BeforeEach
+    void decisionsWrittenAndSealed() {
+        scenario = LocalStackFixture.newScenario();
+        byte[] selfie = TestImages.jpeg(901);
+        byte[] wall = TestImages.jpeg(902);
+        byte[] crowd = TestImages.png(903);
+        scenario.faces().respond(selfie, "one-clear-face.json");
+        scenario.faces().respond(wall, "no-face.json");
+        scenario.faces().respond(crowd, "three-faces.json");
+        for (var upload : Map.of("uploads/alice/selfie.jpg", selfie, "uploads/alice/wall.jpg", wall,
+                "uploads/alice/crowd.png", crowd, "uploads/alice/notes.jpg", "not an image".getBytes(StandardCharsets.UTF_8))
+                .entrySet()) {
+            scenario.invoke(S3Events.event(scenario.upload(upload.getKey(), upload.getValue())));
+        }
+        idsByKey = new HashMap<>();
+        scenario.auditItems().forEach(item -> idsByKey.put(item.get("objectKey").s(), item.get("attemptId").s()));
+        sealThroughNow(scenario.table());
+    }
+
+    @Test
+    void anUntouchedTableIsIntactEveryDecisionFollowsAndEveryImageStillHashesTheSame() throws IOException {
+        var run = verify(scenario.table(), "--json", "--rederive", "--check-images");
+
+        assertEquals(0, run.status(), run.err());
+        var report = JSON.readTree(run.out());
+        assertTrue(report.get("intact").asBoolean());
+        assertEquals(4, report.get("itemsChecked").asInt());
+        assertEquals(4, report.get("signaturesValid").asInt());
+        assertEquals(3, report.get("decisionsRederived").asInt(), "the rejected text file records no face figures");
+        assertEquals(4, report.get("imagesRehashed").asInt());
+        assertEquals(0, report.get("unsealedItems").asInt());
+        assertEquals(Sealer.LOOKBACK_PERIODS, report.get("hoursSealed").asInt());
+    }
+
+    @Test
+    void oneChangedAttributeIsDetectedAndNamed() throws IOException {
+        String wall = idsByKey.get("uploads/alice/wall.jpg");
+        scenario.stack().dynamoDb().updateItem(b -> b.tableName(scenario.table()).key(key(wall))
+                .updateExpression("SET decision = :d").expressionAttributeValues(Map.of(":d", AttributeValue.fromS("AUTHORIZED"))));
+
+        var run = verify(scenario.table(), "--json");
+
+        assertEquals(1, run.status());
+        assertEquals(List.of("SIGNATURE_INVALID " + wall), findings(run));
+        assertTrue(JSON.readTree(run.out()).get("findings").get(0).get("detail").asText().startsWith("uploads/alice/wall.jpg: "));
+    }
+
+    @Test
+    void oneDeletedItemIsDetectedAndNamed() throws IOException {
+        String selfie = idsByKey.get("uploads/alice/selfie.jpg");
+        scenario.stack().dynamoDb().deleteItem(b -> b.tableName(scenario.table()).key(key(selfie)));
+
+        var run = verify(scenario.table(), "--json");
+
+        assertEquals(1, run.status());
+        assertEquals(List.of("DELETED_AFTER_SEALING " + selfie), findings(run));
+    }
+
+    @Test
+    void aForgedItemIsDetectedWhetherItCopiesASignatureOrBringsItsOwnKey() throws IOException {
+        var copied = new HashMap<>(scenario.auditItems().get(0));
+        copied.put("attemptId", AttributeValue.fromS("forged-copy"));
+        scenario.stack().dynamoDb().putItem(b -> b.tableName(scenario.table()).item(copied));
+        var forger = new EvidenceSigning(LocalKeyFileSigner.createIfMissing(dir.resolve("forger.pem")));
+        var ownKey = new HashMap<String, AttributeValue>();
+        var attributes = new HashMap<>(Scenario.asStrings(scenario.auditItems().get(1)));
+        attributes.put("attemptId", "forged-signed");
+        forger.sign(attributes).forEach((name, value) -> ownKey.put(name, AttributeValue.fromS(value)));
+        scenario.stack().dynamoDb().putItem(b -> b.tableName(scenario.table()).item(ownKey));
+
+        var run = verify(scenario.table(), "--json");
+
+        assertEquals(1, run.status());
+        assertEquals(Set.of("SIGNATURE_INVALID forged-copy", "UNTRUSTED_KEY forged-signed",
+                "NOT_IN_SEAL forged-copy", "NOT_IN_SEAL forged-signed"), new HashSet<>(findings(run)));
+    }
+
+    @Test
+    void anAttributeRewrittenAsANumberIsNamed() throws IOException {
+        String crowd = idsByKey.get("uploads/alice/crowd.png");
+        scenario.stack().dynamoDb().updateItem(b -> b.tableName(scenario.table()).key(key(crowd))
+                .updateExpression("SET faceCount = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))));
+
+        var run = verify(scenario.table(), "--json");
+
+        assertEquals(List.of("NOT_STRING_TYPED " + crowd, "SIGNATURE_INVALID " + crowd), findings(run));
+    }
+
+    @Test
+    void aDeletedSealBetweenOthersIsAGap() throws IOException {
+        String hour = SealPeriod.of(Instant.now().minus(Duration.ofHours(3)));
+        scenario.stack().dynamoDb().deleteItem(b -> b.tableName(LocalStack.sealTableName(scenario.table()))
+                .key(Map.of("sealId", AttributeValue.fromS(SealRecord.sealId(hour, 0)))));
+
+        var run = verify(scenario.table(), "--json");
+
+        assertEquals(1, run.status());
+        assertEquals(List.of("SEAL_MISSING " + hour), findings(run));
+    }
+
+    @Test
+    void aCheckThatCannotRunExitsWithTwoAndSaysWhy() {
+        var run = verify("no-such-table");
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("verify: no such table (no-such-table or no-such-table-seals)"), run.err());
+    }
+
+    @Test
+    void anExportedBundleIsCheckedByPythonAndOpensslAlone() throws Exception {
+        assumeTrue(onPath("python3") && onPath("openssl"), "python3 and openssl are needed to check a bundle without our code");
+        Path bundle = dir.resolve("bundle");
+        String today = Instant.now().toString().substring(0, 10);
+        assertEquals(0, verify(scenario.table(), "--export", bundle.toString(), "--from", today, "--to", today).status());
+
+        var intact = python(bundle);
+        assertEquals(0, intact.status(), intact.out());
+        assertTrue(intact.out().contains("items 4, seals " + (Instant.now().atZone(ZoneOffset.UTC).getHour() + 1)),
+                intact.out());
+        assertTrue(intact.out().strip().endsWith("RESULT: INTACT"), intact.out());
+
+        Path items = bundle.resolve("items.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(items));
+        String wall = idsByKey.get("uploads/alice/wall.jpg");
+        lines.replaceAll(line -> line.contains(wall) ? line.replace("\"UNAUTHORIZED\"", "\"AUTHORIZED\"") : line);
+        lines.removeIf(line -> line.contains(idsByKey.get("uploads/alice/selfie.jpg")));
+        Files.write(items, lines);
+
+        var tampered = python(bundle);
+        assertEquals(1, tampered.status(), tampered.out());
+        assertTrue(tampered.out().contains("SIGNATURE_INVALID        " + wall), tampered.out());
+        assertTrue(tampered.out().contains("DELETED_AFTER_SEALING    " + idsByKey.get("uploads/alice/selfie.jpg")), tampered.out());
+    }
+
+    @Test
+    void tenThousandItemsVerify() throws IOException {
+        var big = LocalStackFixture.newScenario();
+        var signing = new EvidenceSigning(LocalKeyFileSigner.load(big.stack().signingKeyFile()));
+        var template = Scenario.asStrings(scenario.auditItems().get(0));
+        List<WriteRequest> batch = new ArrayList<>();
+        long writeStarted = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            var item = new HashMap<>(template);
+            item.put("attemptId", String.format("%064x", i));
+            item.put("objectKey", "uploads/load/" + i + ".jpg");
+            var values = new HashMap<String, AttributeValue>();
+            signing.sign(item).forEach((name, value) -> values.put(name, AttributeValue.fromS(value)));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(values).build()).build());
+            if (batch.size() == 25) {
+                write(big, batch);
+                batch = new ArrayList<>();
+            }
+        }
+        long written = System.nanoTime();
+        sealThroughNow(big.table());
+        long sealed = System.nanoTime();
+
+        var run = verify(big.table(), "--json", "--rederive");
+        long verified = System.nanoTime();
+
+        assertEquals(0, run.status(), run.out());
+        assertEquals(10_000, JSON.readTree(run.out()).get("signaturesValid").asInt());
+        assertEquals(10_000, JSON.readTree(run.out()).get("decisionsRederived").asInt());
+        System.out.printf("[measured] 10,000 signed items: written %.1f s, sealed %.1f s, verified (signatures, seals, "
+                        + "re-derived decisions) %.1f s on DynamoDB Local%n", (written - writeStarted) / 1e9,
+                (sealed - written) / 1e9, (verified - sealed) / 1e9);
+    }
+
+    private static void write(Scenario target, List<WriteRequest> batch) {
+        var unprocessed = Map.of(target.table(), batch);
+        while (!unprocessed.isEmpty()) {
+            var pending = unprocessed;
+            unprocessed = target.stack().dynamoDb().batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
+        }
+    }
+
+    private void sealThroughNow(String table) {
+        LocalEvidence.sealer(scenario.stack(), table, Clock.systemUTC()).sealThrough(Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    private static Map<String, AttributeValue> key(String attemptId) {
+        return Map.of(AuditRecordSchema.PARTITION_KEY, AttributeValue.fromS(attemptId));
+    }
+
+    private static List<String> findings(Run run) throws IOException {
+        List<String> found = new ArrayList<>();
+        JSON.readTree(run.out()).get("findings").forEach((JsonNode f) -> found.add(f.get("problem").asText() + " " + f.get("subject").asText()));
+        return found;
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run verify(String table, String... extra) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = LocalEvidence.verify(scenario.stack(), table, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), extra);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run python(Path bundle) throws Exception {
+        var process = new ProcessBuilder("python3", bundle.resolve("verify_bundle.py").toString(), bundle.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        return new Run(process.exitValue(), out, "");
+    }
+
+    private static boolean onPath(String tool) {
+        try {
+            return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() == 0
+                    || new ProcessBuilder(tool, "version").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
