@@ -35,12 +35,9 @@ class LocalMainIT {
         assertRow(run.out(), "uploads/demo/coffee.jpg", "UNAUTHORIZED  NO_FACE");
         assertRow(run.out(), "uploads/demo/chelsea.jpg", "UNAUTHORIZED  NO_FACE");
         assertRow(run.out(), "uploads/demo/notes.jpg", "REJECTED      UNSUPPORTED_FORMAT");
-        var verifyReports = run.out().split("A tampered copy");
-        assertTrue(verifyReports[0].contains("signatures valid       5") && verifyReports[0].contains("RESULT: INTACT"),
-                verifyReports[0]);
-        assertTrue(verifyReports[1].contains("SIGNATURE_INVALID") && verifyReports[1].contains("DELETED_AFTER_SEALING")
-                && verifyReports[1].contains("NOT_IN_SEAL") && verifyReports[1].contains("RESULT: 4 PROBLEM(S) FOUND"),
-                verifyReports[1]);
+        assertTrue(run.out().contains("signatures valid       5"), run.out());
+        assertTrue(run.out().contains("not yet sealed         5 items"), "a data dir seals finished hours only: " + run.out());
+        assertTrue(run.out().strip().endsWith("RESULT: INTACT"), run.out());
         assertTrue(run.out().contains(
                 "5 images, 6 deliveries: {AUTHORIZED=1, DUPLICATE=1, REJECTED=1, UNAUTHORIZED=3}; 5 items in "
                         + LocalMain.TABLE), run.out());
@@ -61,12 +58,29 @@ class LocalMainIT {
     }
 
     @Test
+    void theInMemoryDemoVerifiesItsSealedTableAndNamesEveryTamperingOfACopy() {
+        var run = run();
+
+        assertEquals(0, run.status(), run.err());
+        var reports = run.out().split("A tampered copy");
+        assertEquals(2, reports.length, run.out());
+        assertTrue(reports[0].contains("signatures valid       5") && reports[0].contains("not yet sealed         0 items")
+                && reports[0].contains("RESULT: INTACT"), reports[0]);
+        assertTrue(reports[1].contains("changed uploads/demo/camera.jpg from UNAUTHORIZED to AUTHORIZED"), reports[1]);
+        assertEquals(2, reports[1].lines().filter(l -> l.startsWith("SIGNATURE_INVALID")).count(), reports[1]);
+        assertEquals(1, reports[1].lines().filter(l -> l.startsWith("DELETED_AFTER_SEALING")).count(), reports[1]);
+        assertEquals(1, reports[1].lines().filter(l -> l.startsWith("NOT_IN_SEAL")).count(), reports[1]);
+        assertTrue(reports[1].strip().endsWith("RESULT: 4 PROBLEM(S) FOUND"), reports[1]);
+    }
+
+    @Test
     void aSecondRunOnTheSameDataDirAddsTheNewVersionsAndKeepsTheOldItems() {
         assertEquals(0, run("--data-dir", dataDir.toString()).status());
         var second = run("--data-dir", dataDir.toString());
 
         assertEquals(0, second.status(), second.err());
         assertTrue(second.out().contains("10 items in " + LocalMain.TABLE), second.out());
+        assertTrue(second.out().contains("signatures valid       10"), second.out());
     }
 
     @Test
