@@ -26,11 +26,10 @@ public final class DynamoDbEvidenceTable {
         return dynamoDb.describeTable(b -> b.tableName(tableName)).table().itemCount();
     }
 
-    /** Every item, page by page (strongly consistent reads, so a just-written item is seen). */
-    public void scan(String tableName, Consumer<StoredItem> each) {
+    /** Every item, a page (up to 1 MB) at a time, with strongly consistent reads so a just-written item is seen. */
+    public void scan(String tableName, Consumer<List<StoredItem>> eachPage) {
         dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true))
-                .items()
-                .forEach(item -> each.accept(stored(item)));
+                .forEach(page -> eachPage.accept(page.items().stream().map(DynamoDbEvidenceTable::stored).toList()));
     }
 
     private static StoredItem stored(Map<String, AttributeValue> item) {

@@ -54,20 +54,21 @@ public final class VerifyCommand {
                     : new EvidenceBundle(options.exportDir(), key, options.from(), options.to());
             var progress = options.progress()
                     ? new ProgressBar(err, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
-            table.scan(options.table(), item -> {
-                verifier.checkItem(item);
-                if (bundle != null) {
-                    bundle.addItem(item.attributes());
-                }
-                progress.step();
-            });
+            table.scan(options.table(), page -> page.parallelStream().map(verifier::checkSignature).toList()
+                    .forEach(checked -> {
+                        verifier.record(checked);
+                        if (bundle != null) {
+                            bundle.addItem(checked.item().attributes());
+                        }
+                        progress.step();
+                    }));
             progress.done();
-            table.scan(options.sealTable(), seal -> {
+            table.scan(options.sealTable(), page -> page.forEach(seal -> {
                 verifier.checkSeal(seal);
                 if (bundle != null) {
                     bundle.addSeal(seal.attributes());
                 }
-            });
+            }));
             var report = verifier.finish(Instant.now());
             String printed = options.json() ? ReportFormat.json(options, key, report) : ReportFormat.table(options, key, report);
             out.print(printed);
