@@ -3,10 +3,8 @@ package com.biometriclogger.local;
 import com.biometriclogger.aws.SealerFactory;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.config.SealSettings;
-import com.biometriclogger.evidence.LocalKeyFileSigner;
 import com.biometriclogger.evidence.Sealer;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,14 +24,9 @@ public final class LocalEvidence {
         return SealerFactory.create(SealSettings.fromEnvironment(stack.functionEnvironment("", table)), clock);
     }
 
-    public static Path publicKeyFile(LocalStack stack) {
-        return LocalKeyFileSigner.publicKeyFile(stack.signingKeyFile());
-    }
-
-    /** The verify command exactly as a user runs it, against this stack. */
+    /** The verify command exactly as a user runs it against a deployment, here against this stack. */
     public static int verify(LocalStack stack, String table, PrintStream out, PrintStream err, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--table", table, "--public-key", publicKeyFile(stack).toString(),
-                "--no-progress"));
+        List<String> args = new ArrayList<>(List.of("--table", table, "--kms-key-id", LocalKms.KEY_ARN, "--no-progress"));
         args.addAll(List.of(extra));
         return VerifyCommand.run(args.toArray(String[]::new), stack.functionEnvironment("", table), out, err);
     }

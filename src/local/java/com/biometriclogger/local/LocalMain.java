@@ -39,12 +39,12 @@ public final class LocalMain {
     static final String BUCKET = "biometric-logger-local-uploads";
     static final String TABLE = "biometric-logger-local-audit";
     static final String PREFIX = "uploads/";
-    static final LocalStack.Ports SERVE_PORTS = new LocalStack.Ports(9000, 8000, 9100);
+    static final LocalStack.Ports SERVE_PORTS = new LocalStack.Ports(9000, 8000, 9100, 9200);
 
     static final String USAGE = """
             usage: LocalMain [--data-dir DIR]            run the bundled samples through the real handler, print the audit table
-                   LocalMain --serve [--data-dir DIR] [--ports S3,DYNAMODB,REKOGNITION]
-                                                        keep the stand-ins up (default ports 9000,8000,9100); judge new uploads
+                   LocalMain --serve [--data-dir DIR] [--ports S3,DYNAMODB,REKOGNITION,KMS]
+                                                        keep the stand-ins up (default ports 9000,8000,9100,9200); judge new uploads
                    LocalMain invoke -e EVENT.json        like `sam local invoke -e`: the handler on one event, with this shell's environment""";
 
     private LocalMain() {
@@ -112,14 +112,14 @@ public final class LocalMain {
         private static LocalStack.Ports ports(String value) {
             String[] parts = value.split(",");
             try {
-                if (parts.length == 3) {
+                if (parts.length == 4) {
                     return new LocalStack.Ports(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                            Integer.parseInt(parts[2].trim()));
+                            Integer.parseInt(parts[2].trim()), Integer.parseInt(parts[3].trim()));
                 }
             } catch (NumberFormatException e) {
                 // Reported below with the expected form.
             }
-            throw new IllegalArgumentException("--ports takes three port numbers S3,DYNAMODB,REKOGNITION, got " + value);
+            throw new IllegalArgumentException("--ports takes four port numbers S3,DYNAMODB,REKOGNITION,KMS, got " + value);
         }
 
         private static String value(String[] args, int index, String flag) {
@@ -134,7 +134,7 @@ public final class LocalMain {
         long started = System.nanoTime();
         var samples = SampleImages.load();
         Path dataDir = usableDataDir(options.dataDir());
-        try (var stack = startStack(new LocalStack.Ports(0, 0, 0), dataDir)) {
+        try (var stack = startStack(new LocalStack.Ports(0, 0, 0, 0), dataDir)) {
             createUploadBucket(stack, out);
             out.println(LocalProfile.explanation());
             var handler = handler(stack);
@@ -175,8 +175,8 @@ public final class LocalMain {
                 persistent ? " (finished hours only, as deployed)"
                         : " (the demo seals the current hour at once; a deployment seals each hour 5 minutes after it ends)");
         out.println();
-        out.printf("$ mvn -q compile exec:java@verify -Dexec.args=\"--table %s --public-key %s --rederive\"%n", TABLE,
-                LocalEvidence.publicKeyFile(stack));
+        out.printf("$ mvn -q compile exec:java@verify -Dexec.args=\"--table %s --kms-key-id %s --rederive\"%n", TABLE,
+                LocalKms.KEY_ARN);
         LocalEvidence.verify(stack, TABLE, out, err, "--rederive");
         if (!persistent) {
             out.println();
@@ -236,14 +236,14 @@ public final class LocalMain {
 
                   export AWS_REGION=%s AUDIT_TABLE_NAME=%s UPLOAD_BUCKET=%s \\
                          AWS_ENDPOINT_URL_S3=%s AWS_ENDPOINT_URL_DYNAMODB=%s AWS_ENDPOINT_URL_REKOGNITION=%s \\
-                         LOCAL_SIGNING_KEY_FILE=%s \\
+                         SIGNING_KEY_ARN=%s AWS_ENDPOINT_URL_KMS=%s \\
                          %s
                   mvn -q test-compile exec:java@local -Dexec.args="invoke -e events/single-upload.json"
                   (edit the event's bucket, key and versionId to an object you uploaded)
 
                 To check the evidence (signatures, seals, decisions) with the same exports:
 
-                  mvn -q compile exec:java@verify -Dexec.args="--table %s --public-key %s --rederive"
+                  mvn -q compile exec:java@verify -Dexec.args="--table %s --kms-key-id %s --rederive"
 
                 Finished hours are sealed every minute, as the deployed seal function does hourly.
 
@@ -251,8 +251,8 @@ public final class LocalMain {
                 """.formatted(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY, LocalStack.REGION,
                 BUCKET, PREFIX, stack.s3Endpoint(), TABLE, stack.dynamoDbEndpoint(),
                 LocalStack.REGION, TABLE, BUCKET, stack.s3Endpoint(), stack.dynamoDbEndpoint(),
-                stack.rekognition().endpoint(), stack.signingKeyFile(), profileExports(),
-                TABLE, LocalEvidence.publicKeyFile(stack), PREFIX);
+                stack.rekognition().endpoint(), LocalKms.KEY_ARN, stack.kms().endpoint(), profileExports(),
+                TABLE, LocalKms.KEY_ARN, PREFIX);
     }
 
     private static String profileExports() {
@@ -317,7 +317,7 @@ public final class LocalMain {
 
     private static void requireFreePorts(LocalStack.Ports ports) {
         List<String> busy = new ArrayList<>();
-        for (int port : new int[] {ports.s3(), ports.dynamoDb(), ports.rekognition()}) {
+        for (int port : new int[] {ports.s3(), ports.dynamoDb(), ports.rekognition(), ports.kms()}) {
             try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {

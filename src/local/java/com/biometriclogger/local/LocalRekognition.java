@@ -178,7 +178,8 @@ public final class LocalRekognition implements AutoCloseable {
         return jpeg || png;
     }
 
-    private static void respond(HttpExchange exchange, int status, JsonNode payload) throws IOException {
+    /** An awsJson1.1 answer, as every AWS JSON-protocol service sends it. */
+    static void respond(HttpExchange exchange, int status, JsonNode payload) throws IOException {
         byte[] bytes = JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
         exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());

@@ -1,6 +1,5 @@
 package com.biometriclogger.local;
 
-import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.LocalKeyFileSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +38,12 @@ public final class LocalStack implements AutoCloseable {
     private final LocalRekognition rekognition;
     private final S3Client s3;
     private final DynamoDbClient dynamoDb;
+    private final LocalKms kms;
     private final Path signingKeyFile;
 
     private LocalStack(LocalS3 s3Server, LocalDynamoDb dynamoDbServer, LocalRekognition rekognition, S3Client s3,
-                       DynamoDbClient dynamoDb, Path signingKeyFile) {
+                       DynamoDbClient dynamoDb, LocalKms kms, Path signingKeyFile) {
+        this.kms = kms;
         this.signingKeyFile = signingKeyFile;
         this.s3Server = s3Server;
         this.dynamoDbServer = dynamoDbServer;
@@ -53,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Everything on free ports, in memory. */
     public static LocalStack start(FaceDetectionBackend faces) {
-        return start(faces, new Ports(0, 0, 0), null);
+        return start(faces, new Ports(0, 0, 0, 0), null);
     }
 
     /**
@@ -82,8 +83,8 @@ public final class LocalStack implements AutoCloseable {
             var rekognition = LocalRekognition.start(ports.rekognition(), faces, s3);
             var keyFile = (dataDir == null ? Files.createTempDirectory("biometric-logger-") : dataDir)
                     .resolve(SIGNING_KEY_FILE_NAME);
-            LocalKeyFileSigner.createIfMissing(keyFile);
-            return new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, keyFile);
+            var kms = LocalKms.start(ports.kms(), LocalKeyFileSigner.createIfMissing(keyFile));
+            return new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile);
         } catch (IOException e) {
             closeQuietly(dynamoDbServer);
             closeQuietly(s3Server);
@@ -95,19 +96,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** KMS's local stand-in: a key file whose name and first line say what it is. */
+    /** The local KMS's key material: a file whose name and first line say what it is. */
     public static final String SIGNING_KEY_FILE_NAME = "LOCAL-TEST-ONLY-signing-key.pem";
 
     public Path signingKeyFile() {
         return signingKeyFile;
     }
 
-    /** The public key a verifier of this stack's evidence trusts. */
-    public EvidenceKey evidenceKey() {
-        return LocalKeyFileSigner.load(signingKeyFile).evidenceKey();
+    public LocalKms kms() {
+        return kms;
     }
 
-    public record Ports(int s3, int dynamoDb, int rekognition) {
+    public record Ports(int s3, int dynamoDb, int rekognition, int kms) {
     }
 
     /**
@@ -170,7 +170,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("UPLOAD_BUCKET", bucket);
         env.put("UPLOAD_PREFIX", "uploads/");
         env.put("VERIFICATION_MODE", "DETECT_ONLY");
-        env.put("LOCAL_SIGNING_KEY_FILE", signingKeyFile.toString());
+        env.put("SIGNING_KEY_ARN", LocalKms.KEY_ARN);
+        env.put("AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
         env.put("SEAL_TABLE_NAME", sealTableName(tableName));
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
@@ -203,6 +204,7 @@ public final class LocalStack implements AutoCloseable {
         s3.close();
         dynamoDb.close();
         rekognition.close();
+        kms.close();
         dynamoDbServer.close();
         s3Server.close();
     }

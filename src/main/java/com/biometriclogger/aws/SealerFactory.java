@@ -16,7 +16,7 @@ public final class SealerFactory {
         var dynamoDb = clients.dynamoDb();
         return new Sealer(new DynamoDbPeriodIndex(dynamoDb, settings.auditTableName()),
                 new DynamoDbSealStore(dynamoDb, settings.sealTableName()),
-                new EvidenceSigning(VerifierFactory.signer(settings.signing(), clients)),
+                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())),
                 clock);
     }
 }

@@ -1,22 +1,16 @@
 package com.biometriclogger.aws;
 
 import com.biometriclogger.config.Settings;
-import com.biometriclogger.evidence.EvidenceSigner;
 import com.biometriclogger.evidence.EvidenceSigning;
-import com.biometriclogger.evidence.LocalKeyFileSigner;
 import com.biometriclogger.verify.IdentityVerification;
 import com.biometriclogger.verify.ImageVerifier;
 import com.biometriclogger.verify.ThresholdPolicy;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Wires the verification flow to real AWS clients (or to local stand-ins via endpoint overrides). */
 public final class VerifierFactory {
-
-    private static final Logger LOG = LoggerFactory.getLogger(VerifierFactory.class);
 
     private VerifierFactory() {
     }
@@ -26,7 +20,7 @@ public final class VerifierFactory {
         var s3 = clients.s3();
         var rekognition = clients.rekognition();
         var auditLog = new DynamoDbAuditLog(clients.dynamoDb(), settings.auditTableName(),
-                new EvidenceSigning(signer(settings.signing(), clients)));
+                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())));
         return new ImageVerifier(
                 settings.uploadScope(),
                 new S3ImageSource(s3),
@@ -35,16 +29,6 @@ public final class VerifierFactory {
                 identity(settings, s3, rekognition, auditLog),
                 auditLog,
                 Clock.systemUTC());
-    }
-
-    /** A local key file signs only where no KMS key is configured; Settings allows exactly one. */
-    static EvidenceSigner signer(Settings.Signing signing, AwsClients clients) {
-        if (signing.kmsKeyArn() != null) {
-            return new KmsEvidenceSigner(clients.kms(), signing.kmsKeyArn());
-        }
-        LOG.warn("signing audit items with the LOCAL key file {}: fine for local runs, not evidence for anyone else",
-                signing.localKeyFile());
-        return LocalKeyFileSigner.load(signing.localKeyFile());
     }
 
     private static IdentityVerification identity(Settings settings, S3Client s3, RekognitionClient rekognition,

@@ -17,7 +17,7 @@ final class ReportFormat {
     static String table(VerifyOptions options, EvidenceKey key, EvidenceReport report) {
         var text = new StringBuilder();
         text.append("evidence in ").append(options.table()).append(" (seals: ").append(options.sealTable())
-                .append("), trusted key ").append(key.keyId()).append('\n');
+                .append("), trusted key ").append(key.describe()).append('\n');
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
         row(text, "hours sealed", report.hoursSealed() == 0 ? "0"
@@ -45,7 +45,7 @@ final class ReportFormat {
     static String json(VerifyOptions options, EvidenceKey key, EvidenceReport report) {
         return "{\"table\":" + quote(options.table())
                 + ",\"sealTable\":" + quote(options.sealTable())
-                + ",\"trustedKeyId\":" + quote(key.keyId())
+                + ",\"trustedKey\":" + quote(key.describe())
                 + ",\"intact\":" + report.clean()
                 + ",\"itemsChecked\":" + report.itemsChecked()
                 + ",\"signaturesValid\":" + report.signaturesValid()

@@ -95,7 +95,7 @@ public final class VerifyCommand {
             return KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId());
         }
         try {
-            return EvidenceKey.localFromPem(Files.readString(options.publicKey()));
+            return EvidenceKey.fromPem(Files.readString(options.publicKey()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the public key " + options.publicKey(), e);
         }

@@ -3,8 +3,6 @@ package com.biometriclogger.config;
 import com.biometriclogger.verify.PolicyThresholds;
 import com.biometriclogger.verify.UploadScope;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +20,7 @@ public record Settings(
         UploadScope uploadScope,
         PolicyThresholds thresholds,
         Identity identity,
-        Signing signing,
+        String signingKeyArn,
         AwsCredentialsSettings credentials,
         Endpoints endpoints) {
 
@@ -31,13 +29,6 @@ public record Settings(
 
     /** @param referencePrefix where subjects' reference images are enrolled, e.g. {@code references/alice.jpg} */
     public record Identity(Mode mode, String referencePrefix, float minSimilarity) {
-    }
-
-    /**
-     * Exactly one of: a KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) that signs every audit
-     * item, or a local key file, the offline stand-in. Unsigned evidence is not an option.
-     */
-    public record Signing(String kmsKeyArn, Path localKeyFile) {
     }
 
     /** Region, credentials and endpoints: all a tool needs to build clients, without the function's settings. */
@@ -73,11 +64,11 @@ public record Settings(
         var identity = new Identity(reader.mode("VERIFICATION_MODE"),
                 reader.optional("REFERENCE_PREFIX").orElse("references/"),
                 reader.number("MIN_SIMILARITY", 95f, 0, 100));
-        var signing = reader.signing();
+        String signingKeyArn = reader.signingKeyArn();
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
         var scope = new UploadScope(bucket, prefix, identity.mode() == Mode.VERIFY ? identity.referencePrefix() : null);
-        return new Settings(aws.region(), table, scope, thresholds, identity, signing, aws.credentials(), aws.endpoints());
+        return new Settings(aws.region(), table, scope, thresholds, identity, signingKeyArn, aws.credentials(), aws.endpoints());
     }
 
     /** Endpoint overrides for local stand-ins; empty means the service's regional AWS endpoint. */
@@ -162,23 +153,14 @@ public record Settings(
             return new AwsAccess(region, credentials, endpoints);
         }
 
-        Signing signing() {
-            var kmsKey = optional("SIGNING_KEY_ARN");
-            var localFile = optional("LOCAL_SIGNING_KEY_FILE");
-            if (kmsKey.isPresent() == localFile.isPresent()) {
-                problems.add("exactly one of SIGNING_KEY_ARN (a KMS signing key's ARN) or LOCAL_SIGNING_KEY_FILE "
-                        + "(a local test key file) must be set");
-                return new Signing(null, null);
-            }
-            if (kmsKey.isPresent() && !kmsKey.get().matches("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+")) {
+        /** The KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) that signs every item: unsigned evidence is not an option. */
+        String signingKeyArn() {
+            String arn = required("SIGNING_KEY_ARN");
+            if (arn != null && !arn.matches("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+")) {
                 problems.add("SIGNING_KEY_ARN must be a KMS key ARN such as "
-                        + "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab, got '"
-                        + kmsKey.get() + "'");
+                        + "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab, got '" + arn + "'");
             }
-            if (localFile.isPresent() && !Files.isReadable(Path.of(localFile.get()))) {
-                problems.add("LOCAL_SIGNING_KEY_FILE must name a readable key file, got '" + localFile.get() + "'");
-            }
-            return new Signing(kmsKey.orElse(null), localFile.map(Path::of).orElse(null));
+            return arn;
         }
 
         Optional<URI> uri(String name) {

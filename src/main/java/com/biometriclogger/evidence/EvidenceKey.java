@@ -10,6 +10,9 @@ import java.security.spec.X509EncodedKeySpec;
 /**
  * The public half of the signing key a verifier trusts, and the key id items must carry. The key
  * comes from the verifier's side (a PEM file, or KMS GetPublicKey), never from the items.
+ *
+ * @param keyId null for a bare public key (a PEM file): items' recorded key ids are then not
+ *              compared and the signature alone decides
  */
 public record EvidenceKey(String keyId, PublicKey publicKey) {
 
@@ -23,14 +26,13 @@ public record EvidenceKey(String keyId, PublicKey publicKey) {
         }
     }
 
-    /** A local key's id is derived from the key itself, so a file cannot claim another key's id. */
-    public static EvidenceKey localFromPem(String pem) {
-        byte[] der = Pem.decode(pem, "PUBLIC KEY");
-        return fromSubjectPublicKeyInfo(localKeyId(der), der);
+    public static EvidenceKey fromPem(String pem) {
+        return fromSubjectPublicKeyInfo(null, Pem.decode(pem, "PUBLIC KEY"));
     }
 
-    static String localKeyId(byte[] subjectPublicKeyInfo) {
-        return "local:" + Sha256.hex(subjectPublicKeyInfo).substring(0, 16);
+    /** The key id, or the public key's SHA-256 for a bare key, for reports. */
+    public String describe() {
+        return keyId != null ? keyId : "public key sha256:" + Sha256.hex(publicKey.getEncoded());
     }
 
     public boolean verifies(byte[] message, byte[] signature) {

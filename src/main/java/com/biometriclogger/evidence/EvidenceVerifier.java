@@ -146,7 +146,7 @@ public final class EvidenceVerifier {
         if (signature == null || keyId == null) {
             return Optional.of(new Finding(Finding.Problem.UNSIGNED, subject, about(attributes) + "no signature"));
         }
-        if (!keyId.equals(trustedKey.keyId())) {
+        if (trustedKey.keyId() != null && !keyId.equals(trustedKey.keyId())) {
             return Optional.of(new Finding(Finding.Problem.UNTRUSTED_KEY, subject, about(attributes) + "signed by " + keyId
                     + ", not by the trusted key " + trustedKey.keyId()));
         }

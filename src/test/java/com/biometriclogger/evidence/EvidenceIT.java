@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.biometriclogger.aws.AuditRecordSchema;
+import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.local.LocalEvidence;
+import com.biometriclogger.local.LocalKms;
 import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
@@ -84,6 +86,19 @@ class EvidenceIT {
         assertEquals(4, report.get("imagesRehashed").asInt());
         assertEquals(0, report.get("unsealedItems").asInt());
         assertEquals(Sealer.LOOKBACK_PERIODS, report.get("hoursSealed").asInt());
+    }
+
+    @Test
+    void itemsAreSignedThroughKmsAndVerifyWithTheBarePublicKeyToo() throws IOException {
+        var item = Scenario.asStrings(scenario.auditItems().get(0));
+        assertEquals(LocalKms.KEY_ARN, item.get("signingKeyId"));
+        Path publicKey = LocalKeyFileSigner.publicKeyFile(scenario.stack().signingKeyFile());
+
+        var run = verifyWith(scenario.table(), "--public-key", publicKey.toString(), "--json");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(4, JSON.readTree(run.out()).get("signaturesValid").asInt());
+        assertTrue(JSON.readTree(run.out()).get("trustedKey").asText().startsWith("public key sha256:"));
     }
 
     @Test
@@ -189,7 +204,19 @@ class EvidenceIT {
     @Test
     void tenThousandItemsVerify() throws IOException {
         var big = LocalStackFixture.newScenario();
-        var signing = new EvidenceSigning(LocalKeyFileSigner.load(big.stack().signingKeyFile()));
+        // The local KMS's own key material, signing as KMS would, without 10,000 round trips.
+        var keyMaterial = LocalKeyFileSigner.load(big.stack().signingKeyFile());
+        var signing = new EvidenceSigning(new EvidenceSigner() {
+            @Override
+            public String keyId() {
+                return LocalKms.KEY_ARN;
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                return keyMaterial.sign(message);
+            }
+        });
         var template = Scenario.asStrings(scenario.auditItems().get(0));
         List<WriteRequest> batch = new ArrayList<>();
         long writeStarted = System.nanoTime();
@@ -250,6 +277,17 @@ class EvidenceIT {
         var err = new ByteArrayOutputStream();
         int status = LocalEvidence.verify(scenario.stack(), table, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), extra);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The verify command with a key of the caller's choosing instead of the stack's KMS key. */
+    private Run verifyWith(String table, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var all = new ArrayList<>(List.of("--table", table, "--no-progress"));
+        all.addAll(List.of(args));
+        int status = VerifyCommand.run(all.toArray(String[]::new), scenario.environment(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

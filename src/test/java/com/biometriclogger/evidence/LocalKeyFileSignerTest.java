@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.verify.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -37,13 +39,23 @@ class LocalKeyFileSignerTest {
     }
 
     @Test
-    void theKeyFileSaysItIsALocalTestKeyAndItsIdComesFromThePublicKey() throws Exception {
+    void aDigestSignatureIsTheSignatureOfTheMessageAsKmsDigestModePromises() {
+        var signer = LocalKeyFileSigner.createIfMissing(dir.resolve("key.pem"));
+        byte[] message = "{\"decision\":\"AUTHORIZED\"}".getBytes(StandardCharsets.UTF_8);
+
+        byte[] signature = signer.signDigest(Sha256.newDigest().digest(message));
+
+        assertTrue(signer.evidenceKey().verifies(message, signature));
+    }
+
+    @Test
+    void theKeyFileSaysItIsALocalTestKeyAndPublishesItsPublicHalf() throws Exception {
         Path file = dir.resolve("key.pem");
         var signer = LocalKeyFileSigner.createIfMissing(file);
 
         assertTrue(Files.readString(file).startsWith("LOCAL TEST KEY - NOT FOR PRODUCTION EVIDENCE"));
-        var published = EvidenceKey.localFromPem(Files.readString(LocalKeyFileSigner.publicKeyFile(file)));
-        assertEquals(signer.keyId(), published.keyId());
+        var published = EvidenceKey.fromPem(Files.readString(LocalKeyFileSigner.publicKeyFile(file)));
+        assertEquals(signer.evidenceKey().publicKey(), published.publicKey());
         assertTrue(signer.keyId().matches("local:[0-9a-f]{16}"), signer.keyId());
         assertEquals(signer.keyId(), LocalKeyFileSigner.createIfMissing(file).keyId(), "an existing key is kept");
         assertNotEquals(signer.keyId(), LocalKeyFileSigner.createIfMissing(dir.resolve("other.pem")).keyId());

@@ -29,7 +29,7 @@ class ServeFlowIT {
     @Test
     void anImageCopiedWithAwsCliIsJudgedAndShowsUpInAwsDynamodbScan() throws Exception {
         assumeTrue(awsCliInstalled(), "SKIPPED: the --serve walkthrough needs the aws CLI on PATH (apt-get install awscli)");
-        var ports = new LocalStack.Ports(FreePort.pick(), FreePort.pick(), FreePort.pick());
+        var ports = new LocalStack.Ports(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
         try (var session = ServeSession.start(ports, null, System.out)) {
             String instructions = LocalMain.serveInstructions(session.stack());
             String copy = commandLine(instructions, "aws s3 cp").replace("me.jpg s3://", "%s s3://");

@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.verify.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,9 +14,10 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 
 /**
- * The local stand-in for the KMS signing key: a P-256 key pair in one PEM file whose first line
- * says it is a local test key. Anyone who can read the file can forge evidence, which is exactly
- * why deployments sign with KMS, where the private key cannot be read at all.
+ * The local stand-in's key material: a P-256 key pair in one PEM file whose first line says it is a
+ * local test key. The local KMS endpoint signs with it; anyone who can read the file can forge
+ * evidence, which is exactly why deployments sign with KMS, where the private key cannot be read.
+ * Lives with the local stack (compiled with the tests), never in the Lambda zip.
  */
 public final class LocalKeyFileSigner implements EvidenceSigner {
 
@@ -34,7 +36,9 @@ public final class LocalKeyFileSigner implements EvidenceSigner {
             String pem = Files.readString(file);
             var privateKey = KeyFactory.getInstance("EC")
                     .generatePrivate(new PKCS8EncodedKeySpec(Pem.decode(pem, "PRIVATE KEY")));
-            return new LocalKeyFileSigner(EvidenceKey.localFromPem(pem), privateKey);
+            byte[] publicKey = Pem.decode(pem, "PUBLIC KEY");
+            return new LocalKeyFileSigner(EvidenceKey.fromSubjectPublicKeyInfo(
+                    "local:" + Sha256.hex(publicKey).substring(0, 16), publicKey), privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the local signing key " + file, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -77,10 +81,19 @@ public final class LocalKeyFileSigner implements EvidenceSigner {
 
     @Override
     public byte[] sign(byte[] message) {
+        return sign(EvidenceKey.ALGORITHM, message);
+    }
+
+    /** What KMS does for {@code MessageType: DIGEST}: ECDSA over a SHA-256 the caller computed. */
+    public byte[] signDigest(byte[] sha256) {
+        return sign("NONEwithECDSA", sha256);
+    }
+
+    private byte[] sign(String algorithm, byte[] input) {
         try {
-            var signer = Signature.getInstance(EvidenceKey.ALGORITHM);
+            var signer = Signature.getInstance(algorithm);
             signer.initSign(privateKey);
-            signer.update(message);
+            signer.update(input);
             return signer.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing with the local key failed", e);

@@ -1,0 +1,90 @@
+package com.biometriclogger.local;
+
+import com.biometriclogger.evidence.LocalKeyFileSigner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Base64;
+
+/**
+ * A KMS-compatible endpoint on loopback for the one key the stack signs with: {@code Sign} and
+ * {@code GetPublicKey} in the service's real wire protocol (awsJson1.1, {@code TrentService.*}), so
+ * the function's real {@code KmsClient} signs through it unchanged. Its key material is the local
+ * key file, the stand-in for a key that in AWS never leaves KMS.
+ */
+public final class LocalKms implements AutoCloseable {
+
+    /** An ARN in no real account (000000000000), so it cannot be mistaken for a deployed key. */
+    public static final String KEY_ARN = "arn:aws:kms:us-east-1:000000000000:key/10ca1000-0000-4000-8000-000000000000";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TARGET_PREFIX = "TrentService.";
+
+    private final LocalKeyFileSigner key;
+    private HttpServer server;
+
+    private LocalKms(LocalKeyFileSigner key) {
+        this.key = key;
+    }
+
+    /** @param port 0 for any free port */
+    public static LocalKms start(int port, LocalKeyFileSigner key) {
+        var kms = new LocalKms(key);
+        kms.server = LoopbackHttpServer.start(port, "/", "local-kms", kms::handle);
+        return kms;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            var request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (!KEY_ARN.equals(request.path("KeyId").asText())) {
+                LocalRekognition.respond(exchange, 400, error("NotFoundException",
+                        "Key '" + request.path("KeyId").asText() + "' does not exist (this local KMS holds " + KEY_ARN + ")"));
+                return;
+            }
+            switch (target.replace(TARGET_PREFIX, "")) {
+                case "Sign" -> LocalRekognition.respond(exchange,
+                        "ECDSA_SHA_256".equals(request.path("SigningAlgorithm").asText()) ? 200 : 400, sign(request));
+                case "GetPublicKey" -> LocalRekognition.respond(exchange, 200, JSON.createObjectNode()
+                        .put("KeyId", KEY_ARN)
+                        .put("KeySpec", "ECC_NIST_P256")
+                        .put("KeyUsage", "SIGN_VERIFY")
+                        .put("PublicKey", Base64.getEncoder().encodeToString(key.evidenceKey().publicKey().getEncoded()))
+                        .set("SigningAlgorithms", JSON.createArrayNode().add("ECDSA_SHA_256")));
+                default -> LocalRekognition.respond(exchange, 400, error("UnknownOperationException", target));
+            }
+        }
+    }
+
+    /** KMS's ECDSA_SHA_256 over a message, or over its SHA-256 digest when MessageType is DIGEST. */
+    private ObjectNode sign(JsonNode request) {
+        if (!"ECDSA_SHA_256".equals(request.path("SigningAlgorithm").asText())) {
+            return error("InvalidKeyUsageException", "this key signs with ECDSA_SHA_256 only");
+        }
+        byte[] message = Base64.getDecoder().decode(request.path("Message").asText());
+        byte[] signature = "DIGEST".equals(request.path("MessageType").asText())
+                ? key.signDigest(message) : key.sign(message);
+        return JSON.createObjectNode()
+                .put("KeyId", KEY_ARN)
+                .put("SigningAlgorithm", "ECDSA_SHA_256")
+                .put("Signature", Base64.getEncoder().encodeToString(signature));
+    }
+
+    private static ObjectNode error(String type, String message) {
+        return JSON.createObjectNode().put("__type", type).put("message", message);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
