@@ -82,7 +82,7 @@ public final class ImageVerifier {
                     .addKeyValue("error", fault.getClass().getSimpleName())
                     .log("verification failed ({}); the invocation will fail so Lambda retries it: {}",
                             fault instanceof DeploymentFaultException
-                                    ? "deployment fault: fix the function's role, bucket or table"
+                                    ? "deployment fault: fix the function's role, bucket, table or signing key"
                                     : "transient or unexpected fault",
                             fault.getMessage());
             return new RecordResult(upload.bucket(), upload.key(), upload.versionId(), Outcome.FAILED, null,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -63,6 +64,29 @@ class TemplateTest {
         }
         assertEquals(expected, actual);
         assertEquals(getAtt("SealFunctionRole", "Arn"), properties("SealFunction").get("Role"));
+    }
+
+    @Test
+    void everySealFunctionVariableIsOneItValidates() {
+        Map<String, String> env = new HashMap<>();
+        sealEnvironment().keySet().forEach(name -> env.put(name, "audit-seals"));
+        env.put("SIGNING_KEY_ARN", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));
+
+        var settings = SealSettings.fromEnvironment(env);
+
+        assertEquals(List.of("AUDIT_TABLE_NAME", "SEAL_TABLE_NAME", "SIGNING_KEY_ARN"),
+                sealEnvironment().keySet().stream().sorted().toList());
+        assertEquals("audit-seals", settings.sealTableName());
+        assertEquals(Map.of("Ref", "AuditTable"), sealEnvironment().get("AUDIT_TABLE_NAME"));
+    }
+
+    @Test
+    void aSilentSealFunctionRaisesAnAlarm() {
+        var alarm = properties("SealFunctionSilentAlarm");
+        assertEquals("Invocations", alarm.get("MetricName"));
+        assertEquals("breaching", alarm.get("TreatMissingData"));
+        assertEquals("LessThanThreshold", alarm.get("ComparisonOperator"));
     }
 
     @Test

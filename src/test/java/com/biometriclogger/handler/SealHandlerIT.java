@@ -1,0 +1,61 @@
+package com.biometriclogger.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.biometriclogger.aws.DynamoDbSealStore;
+import com.biometriclogger.aws.SealerFactory;
+import com.biometriclogger.config.ConfigurationException;
+import com.biometriclogger.config.SealSettings;
+import com.biometriclogger.evidence.SealPeriod;
+import com.biometriclogger.evidence.Sealer;
+import com.biometriclogger.local.LocalContext;
+import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.S3Events;
+import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.TestImages;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.junit.jupiter.api.Test;
+
+/** The hourly seal function as Lambda runs it: wired from its environment, against the local stack. */
+class SealHandlerIT {
+
+    @Test
+    void aScheduledRunSealsTheFinishedHoursAndASecondRunSealsNothingNew() {
+        var scenario = LocalStackFixture.newScenario();
+        byte[] selfie = TestImages.jpeg(921);
+        scenario.faces().respond(selfie, "one-clear-face.json");
+        scenario.invoke(S3Events.event(scenario.upload("uploads/alice/selfie.jpg", selfie)));
+        String decidedIn = scenario.onlyAuditItem().get("sealPeriod");
+        // An hour and a grace period later, as the schedule would run.
+        var later = Clock.fixed(SealPeriod.end(decidedIn).plus(Sealer.GRACE), ZoneOffset.UTC);
+        var settings = SealSettings.fromEnvironment(scenario.environment());
+        var handler = new SealHandler(SealerFactory.create(settings, later));
+
+        var first = handler.handleRequest(Map.of("source", "aws.events"), new LocalContext("seal-1"));
+        var second = handler.handleRequest(Map.of("source", "aws.events"), new LocalContext("seal-2"));
+
+        assertEquals(Sealer.LOOKBACK_PERIODS, first.sealedPeriods().size());
+        assertEquals(decidedIn, first.sealedPeriods().get(first.sealedPeriods().size() - 1));
+        assertEquals(1, first.itemsSealed());
+        assertEquals(0, second.sealedPeriods().size());
+        var seal = scenario.stack().dynamoDb().getItem(b -> b.tableName(LocalStack.sealTableName(scenario.table()))
+                .key(Map.of(DynamoDbSealStore.PARTITION_KEY,
+                        AttributeValue.fromS(decidedIn + "#0")))).item();
+        assertEquals(scenario.onlyAuditItem().get("attemptId"), seal.get("attemptIds").s());
+    }
+
+    @Test
+    void aMissingSealTableFailsTheColdStartNamingTheVariable() {
+        var env = new HashMap<>(LocalStackFixture.newScenario().environment());
+        env.remove("SEAL_TABLE_NAME");
+
+        var error = assertThrows(ConfigurationException.class, () -> SealSettings.fromEnvironment(env));
+
+        assertEquals("Invalid configuration: SEAL_TABLE_NAME is required but not set", error.getMessage());
+    }
+}
