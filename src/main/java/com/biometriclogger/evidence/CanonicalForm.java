@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.json.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,41 +35,15 @@ public final class CanonicalForm {
             if (json.length() > 1) {
                 json.append(',');
             }
-            appendString(json, entry.getKey());
+            JsonStrings.appendQuoted(json, entry.getKey());
             json.append(':');
-            appendString(json, entry.getValue());
+            JsonStrings.appendQuoted(json, entry.getValue());
         }
         return json.append('}').toString();
     }
 
     /** A JSON string literal, escaped as JCS asks. */
     public static String quote(String value) {
-        var json = new StringBuilder(value.length() + 2);
-        appendString(json, value);
-        return json.toString();
-    }
-
-    private static void appendString(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\b' -> json.append("\\b");
-                case '\f' -> json.append("\\f");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        return JsonStrings.appendQuoted(new StringBuilder(value.length() + 2), value).toString();
     }
 }

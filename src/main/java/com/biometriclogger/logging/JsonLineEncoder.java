@@ -3,6 +3,7 @@ package com.biometriclogger.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
+import com.biometriclogger.json.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -50,36 +51,14 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     }
 
     private static void field(StringBuilder json, String name, Object value) {
-        quote(json, name).append(':');
+        JsonStrings.appendQuoted(json, name).append(':');
         if (value instanceof Number || value instanceof Boolean) {
             json.append(value);
         } else if (value == null) {
             json.append("null");
         } else {
-            quote(json, value.toString());
+            JsonStrings.appendQuoted(json, value.toString());
         }
         json.append(',');
-    }
-
-    private static StringBuilder quote(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"');
     }
 }

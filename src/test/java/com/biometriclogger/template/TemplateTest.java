@@ -38,12 +38,7 @@ class TemplateTest {
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${VerifyFunctionLogGroup.Arn}:*")));
 
-        Map<String, Object> actual = new LinkedHashMap<>();
-        for (Map<String, Object> statement : roleStatements("VerifyFunctionRole")) {
-            assertEquals("Allow", statement.get("Effect"), statement.toString());
-            actual.put((String) statement.get("Sid"), List.of(asList(statement.get("Action")), statement.get("Resource")));
-        }
-        assertEquals(expected, actual);
+        assertEquals(expected, grantsBySid("VerifyFunctionRole"));
     }
 
     @Test
@@ -57,12 +52,7 @@ class TemplateTest {
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${SealFunctionLogGroup.Arn}:*")));
 
-        Map<String, Object> actual = new LinkedHashMap<>();
-        for (Map<String, Object> statement : roleStatements("SealFunctionRole")) {
-            assertEquals("Allow", statement.get("Effect"), statement.toString());
-            actual.put((String) statement.get("Sid"), List.of(asList(statement.get("Action")), statement.get("Resource")));
-        }
-        assertEquals(expected, actual);
+        assertEquals(expected, grantsBySid("SealFunctionRole"));
         assertEquals(getAtt("SealFunctionRole", "Arn"), properties("SealFunction").get("Role"));
     }
 
@@ -169,6 +159,16 @@ class TemplateTest {
             assertEquals("Retain", resource(evidence).get("DeletionPolicy"), evidence);
             assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
         }
+    }
+
+    /** Each statement's actions and resource, by Sid; every statement must allow. */
+    private static Map<String, Object> grantsBySid(String role) {
+        Map<String, Object> grants = new LinkedHashMap<>();
+        for (Map<String, Object> statement : roleStatements(role)) {
+            assertEquals("Allow", statement.get("Effect"), statement.toString());
+            grants.put((String) statement.get("Sid"), List.of(asList(statement.get("Action")), statement.get("Resource")));
+        }
+        return grants;
     }
 
     @SuppressWarnings("unchecked")
