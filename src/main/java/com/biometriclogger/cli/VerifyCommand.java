@@ -9,6 +9,7 @@ import com.biometriclogger.config.Settings;
 import com.biometriclogger.evidence.EvidenceBundle;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
+import com.biometriclogger.logging.JsonLoggingConfigurator;
 import com.biometriclogger.verify.RecordedDecisionCheck;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +32,8 @@ public final class VerifyCommand {
     }
 
     public static void main(String[] args) {
+        // Before any logger exists: stdout carries the report (JSON with --json), so logs go to stderr.
+        System.setProperty(JsonLoggingConfigurator.LOG_TO_STDERR, "true");
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 

@@ -18,6 +18,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class JsonLoggingConfigurator extends ContextAwareBase implements Configurator {
 
+    /** Set to {@code true} by command-line tools whose stdout is their output (a report), not a log. */
+    public static final String LOG_TO_STDERR = "biometriclogger.logToStderr";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (getClass().getClassLoader().getResource("logback-test.xml") != null) {
@@ -28,7 +31,8 @@ public final class JsonLoggingConfigurator extends ContextAwareBase implements C
         encoder.start();
         var appender = new ConsoleAppender<ILoggingEvent>();
         appender.setContext(context);
-        appender.setName("STDOUT");
+        appender.setName("CONSOLE");
+        appender.setTarget(Boolean.getBoolean(LOG_TO_STDERR) ? "System.err" : "System.out");
         appender.setEncoder(encoder);
         appender.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
