@@ -25,23 +25,23 @@ class ProgressBar {
         long now = System.nanoTime();
         if (err != null && now - lastDrawn > 100_000_000L) {
             lastDrawn = now;
-            draw();
+            draw(false);
         }
     }
 
     void done() {
         if (err != null) {
-            draw();
+            draw(true);
             err.println();
         }
     }
 
-    private void draw() {
+    private void draw(boolean finished) {
         if (estimatedTotal <= 0) {
             err.printf("\rverifying: %,d items", done);
             return;
         }
-        int percent = (int) Math.min(99, done * 100 / estimatedTotal);
+        int percent = finished ? 100 : (int) Math.min(99, done * 100 / estimatedTotal);
         int filled = percent * WIDTH / 100;
         err.printf("\rverifying [%s%s] %2d%%  %,d of ~%,d items", "#".repeat(filled), " ".repeat(WIDTH - filled),
                 percent, done, estimatedTotal);
