@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.biometriclogger.cli.VerifyCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +31,7 @@ class ServeFlowIT {
     Path work;
 
     @Test
-    void anImageCopiedWithAwsCliIsJudgedAndShowsUpInAwsDynamodbScan() throws Exception {
+    void anImageCopiedWithAwsCliIsJudgedShowsUpInAwsDynamodbScanAndAnEditShowsInVerify() throws Exception {
         assumeTrue(awsCliInstalled(), "SKIPPED: the --serve walkthrough needs the aws CLI on PATH (apt-get install awscli)");
         var ports = new LocalStack.Ports(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
         try (var session = ServeSession.start(ports, null, System.out)) {
@@ -50,6 +54,21 @@ class ServeFlowIT {
             assertEquals("AUTHORIZED", items.get(0).path("decision").path("S").asText());
             assertEquals("608de74f5f29e464d80cbeeb885fb03b9cb10b7c98623a4a57e8d808cd5e3b26",
                     items.get(0).path("sha256").path("S").asText());
+
+            // The printed verify command, then the same after an edit through the awscli.
+            String verifyArgs = commandLine(instructions, "mvn -q compile exec:java@verify")
+                    .replaceFirst("^.*-Dexec.args=\"", "").replaceFirst("\"$", "") + " --no-progress";
+            var env = session.stack().functionEnvironment(LocalMain.BUCKET, LocalMain.TABLE);
+            assertEquals(0, VerifyCommand.run(verifyArgs.split(" "), env, new PrintStream(OutputStream.nullOutputStream()),
+                    System.err));
+            String attemptId = items.get(0).path("attemptId").path("S").asText();
+            aws(scan.replace("scan", "update-item").replace("--table-name", "--key '{\"attemptId\":{\"S\":\"" + attemptId
+                    + "\"}}' --update-expression 'SET decision = :d' --expression-attribute-values "
+                    + "'{\":d\":{\"S\":\"UNAUTHORIZED\"}}' --table-name"));
+            var report = new ByteArrayOutputStream();
+            assertEquals(1, VerifyCommand.run(verifyArgs.split(" "), env, new PrintStream(report, true, StandardCharsets.UTF_8),
+                    System.err));
+            assertTrue(report.toString(StandardCharsets.UTF_8).contains("SIGNATURE_INVALID        " + attemptId), report.toString());
         }
     }
 
