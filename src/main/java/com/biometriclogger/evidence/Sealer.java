@@ -86,7 +86,9 @@ public final class Sealer {
         var ids = index.attemptIds(period).stream().sorted().toList();
         int parts = Math.max(1, (ids.size() + IDS_PER_PART - 1) / IDS_PER_PART);
         String sealedAt = clock.instant().toString();
-        for (int part = 0; part < parts; part++) {
+        // Part 0 is written last: its presence is what marks the hour sealed, so a run that dies
+        // between parts leaves the hour unsealed and the next run completes it.
+        for (int part = parts - 1; part >= 0; part--) {
             var slice = ids.subList(part * IDS_PER_PART, Math.min(ids.size(), (part + 1) * IDS_PER_PART));
             Map<String, String> seal = new LinkedHashMap<>();
             seal.put(SealRecord.SEAL_ID, SealRecord.sealId(period, part));

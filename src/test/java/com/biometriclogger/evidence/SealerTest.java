@@ -1,6 +1,8 @@
 package com.biometriclogger.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +69,24 @@ class SealerTest {
         assertEquals(Sealer.LOOKBACK_PERIODS + 2, seals.size());
     }
 
+    @Test
+    void aRunThatDiesBetweenPartsLeavesTheHourUnsealedAndTheNextRunCompletesIt() {
+        index.put("2026-05-03T08", IntStream.range(0, 7_000).mapToObj(i -> String.format("%064d", i)).toList());
+        failOnPartZero = true;
+
+        assertThrows(IllegalStateException.class, () -> sealer("2026-05-03T09:05:00Z").sealThrough(
+                Instant.parse("2026-05-03T09:00:00Z")));
+        failOnPartZero = false;
+        var rerun = sealer("2026-05-03T09:06:00Z").sealDue();
+
+        assertTrue(rerun.sealedPeriods().contains("2026-05-03T08"));
+        assertEquals(2, SealRecord.from(seals.get("2026-05-03T08#0")).partCount());
+        assertEquals(7_000, SealRecord.from(seals.get("2026-05-03T08#0")).attemptIds().size()
+                + SealRecord.from(seals.get("2026-05-03T08#1")).attemptIds().size());
+    }
+
+    private boolean failOnPartZero;
+
     private Sealer sealer(String now) {
         var signer = LocalKeyFileSigner.createIfMissing(dir.resolve("key.pem"));
         Sealer.SealStore store = new Sealer.SealStore() {
@@ -77,6 +97,9 @@ class SealerTest {
 
             @Override
             public boolean putOnce(Map<String, String> part) {
+                if (failOnPartZero && "0".equals(part.get(SealRecord.PART)) && "2026-05-03T08".equals(part.get(SealRecord.PERIOD))) {
+                    throw new IllegalStateException("the run dies before writing part 0");
+                }
                 return seals.putIfAbsent(part.get(SealRecord.SEAL_ID), part) == null;
             }
         };
