@@ -3,12 +3,17 @@ package com.biometriclogger.local;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.aws.VerifierFactory;
 import com.biometriclogger.config.Settings;
+import com.biometriclogger.evidence.EvidenceKey;
+import com.biometriclogger.evidence.EvidenceVerifier;
+import com.biometriclogger.evidence.LocalKeyFileSigner;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.local.FaultyHttpProxy.Fault;
 import com.biometriclogger.verify.RetryableVerificationException;
 import com.biometriclogger.verify.Sha256;
 import com.biometriclogger.verify.VerificationReport.Outcome;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -18,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The at-least-once soak: N uploads delivered the way S3 and Lambda deliver them (some events twice,
@@ -32,8 +38,8 @@ public final class SoakRun {
     private static final int CONTAINERS = 4;
 
     public record Result(int uploads, int deliveries, int items, int duplicatesPrevented, int faultsInjected,
-                         int failedInvocations, int missing, int duplicated, int hashMismatches, int deadLettered,
-                         double seconds) {
+                         int failedInvocations, int missing, int duplicated, int hashMismatches, int badSignatures,
+                         int deadLettered, double seconds) {
 
         public double throughput() {
             return uploads / seconds;
@@ -51,9 +57,10 @@ public final class SoakRun {
                     items missing        %d (must be 0)
                     items duplicated     %d (must be 0)
                     hash mismatches      %d (must be 0)
+                    bad signatures       %d (must be 0)
                     throughput           %.1f uploads/s over %.1f s""",
                     uploads, deliveries, items, duplicatesPrevented, faultsInjected, failedInvocations, deadLettered,
-                    missing, duplicated, hashMismatches, throughput(), seconds);
+                    missing, duplicated, hashMismatches, badSignatures, throughput(), seconds);
         }
     }
 
@@ -111,11 +118,26 @@ public final class SoakRun {
             int duplicated = (int) itemsPerUpload.values().stream().filter(n -> n > 1).count();
             return new Result(uploads, counts.deliveries().get(), items.size(), counts.duplicates().get(),
                     stack.rekognition().faultsInjected() + faces.faultsInjected() + dynamoFaults.faultsInjected(), counts.failed().get(), missing,
-                    duplicated, mismatches, counts.deadLettered().get(), (System.nanoTime() - started) / 1e9);
+                    duplicated, mismatches, badSignatures(stack, items), counts.deadLettered().get(),
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 
     private record Delivery(S3EventNotificationRecord record, int attempt) {
+    }
+
+    /** Items whose signature does not hold under the stack's KMS key: retries must never write one. */
+    private static int badSignatures(LocalStack stack, List<Map<String, AttributeValue>> items) {
+        var publicKey = LocalKeyFileSigner.load(stack.signingKeyFile()).evidenceKey().publicKey();
+        var verifier = new EvidenceVerifier(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN, publicKey.getEncoded()),
+                null, null);
+        for (var item : items) {
+            Map<String, String> strings = new HashMap<>();
+            item.forEach((name, value) -> strings.put(name, value.s()));
+            verifier.checkItem(new EvidenceVerifier.StoredItem(strings, List.of()));
+        }
+        var report = verifier.finish(Instant.now());
+        return report.itemsChecked() - report.signaturesValid();
     }
 
     private record Counts(AtomicInteger deliveries, AtomicInteger duplicates, AtomicInteger failed,
@@ -208,7 +230,7 @@ public final class SoakRun {
         System.out.printf("soak: %d uploads, %.0f %% transient faults at the wire (Rekognition and DynamoDB), seed %d, %d containers%n",
                 uploads, faultRate * 100, seed, CONTAINERS);
         System.out.println(result.table());
-        if (result.missing() + result.duplicated() + result.hashMismatches() > 0) {
+        if (result.missing() + result.duplicated() + result.hashMismatches() + result.badSignatures() > 0) {
             System.exit(1);
         }
     }

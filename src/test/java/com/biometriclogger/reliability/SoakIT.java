@@ -18,6 +18,7 @@ class SoakIT {
         assertEquals(0, result.missing(), result.table());
         assertEquals(0, result.duplicated(), result.table());
         assertEquals(0, result.hashMismatches(), result.table());
+        assertEquals(0, result.badSignatures(), result.table());
         assertEquals(0, result.deadLettered(), result.table());
         assertTrue(result.faultsInjected() >= 100, "the faults must really happen:\n" + result.table());
         assertTrue(result.failedInvocations() >= 1, "some invocations must fail and be retried:\n" + result.table());
