@@ -14,18 +14,22 @@ import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.TestImages;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The hourly seal function as Lambda runs it: wired from its environment, against the local stack. */
 class SealHandlerIT {
 
     @Test
-    void aScheduledRunSealsTheFinishedHoursAndASecondRunSealsNothingNew() {
+    void aScheduledRunSealsTheFinishedHoursAndASecondRunSealsNothingNew() throws IOException {
         var scenario = LocalStackFixture.newScenario();
         byte[] selfie = TestImages.jpeg(921);
         scenario.faces().respond(selfie, "one-clear-face.json");
@@ -36,8 +40,8 @@ class SealHandlerIT {
         var settings = SealSettings.fromEnvironment(scenario.environment());
         var handler = new SealHandler(SealerFactory.create(settings, later));
 
-        var first = handler.handleRequest(Map.of("source", "aws.events"), new LocalContext("seal-1"));
-        var second = handler.handleRequest(Map.of("source", "aws.events"), new LocalContext("seal-2"));
+        var first = handler.handleRequest(scheduledEvent(), new LocalContext("seal-1"));
+        var second = handler.handleRequest(scheduledEvent(), new LocalContext("seal-2"));
 
         assertEquals(Sealer.LOOKBACK_PERIODS, first.sealedPeriods().size());
         assertEquals(decidedIn, first.sealedPeriods().get(first.sealedPeriods().size() - 1));
@@ -47,6 +51,12 @@ class SealHandlerIT {
                 .key(Map.of(DynamoDbSealStore.PARTITION_KEY,
                         AttributeValue.fromS(decidedIn + "#0")))).item();
         assertEquals(scenario.onlyAuditItem().get("attemptId"), seal.get("attemptIds").s());
+    }
+
+    /** The sample event a user passes to {@code sam local invoke SealFunction -e}, read as Lambda reads it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> scheduledEvent() throws IOException {
+        return new ObjectMapper().readValue(Files.readString(Path.of("events/hourly-seal.json")), Map.class);
     }
 
     @Test
