@@ -1,6 +1,7 @@
 package com.biometriclogger.local;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.VerifierFactory;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.evidence.EvidenceKey;
@@ -13,7 +14,6 @@ import com.biometriclogger.verify.Sha256;
 import com.biometriclogger.verify.VerificationReport.Outcome;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The at-least-once soak: N uploads delivered the way S3 and Lambda deliver them (some events twice,
@@ -118,7 +117,7 @@ public final class SoakRun {
             int duplicated = (int) itemsPerUpload.values().stream().filter(n -> n > 1).count();
             return new Result(uploads, counts.deliveries().get(), items.size(), counts.duplicates().get(),
                     stack.rekognition().faultsInjected() + faces.faultsInjected() + dynamoFaults.faultsInjected(), counts.failed().get(), missing,
-                    duplicated, mismatches, badSignatures(stack, items), counts.deadLettered().get(),
+                    duplicated, mismatches, badSignatures(stack, table), counts.deadLettered().get(),
                     (System.nanoTime() - started) / 1e9);
         }
     }
@@ -126,16 +125,12 @@ public final class SoakRun {
     private record Delivery(S3EventNotificationRecord record, int attempt) {
     }
 
-    /** Items whose signature does not hold under the stack's KMS key: retries must never write one. */
-    private static int badSignatures(LocalStack stack, List<Map<String, AttributeValue>> items) {
+    /** Items whose signature does not hold under the stack's KMS key, read as verify reads them: retries must never write one. */
+    private static int badSignatures(LocalStack stack, String table) {
         var publicKey = LocalKeyFileSigner.load(stack.signingKeyFile()).evidenceKey().publicKey();
         var verifier = new EvidenceVerifier(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN, publicKey.getEncoded()),
                 null, null);
-        for (var item : items) {
-            Map<String, String> strings = new HashMap<>();
-            item.forEach((name, value) -> strings.put(name, value.s()));
-            verifier.checkItem(new EvidenceVerifier.StoredItem(strings, List.of()));
-        }
+        new DynamoDbEvidenceTable(stack.dynamoDb()).scan(table, page -> page.forEach(verifier::checkItem));
         var report = verifier.finish(Instant.now());
         return report.itemsChecked() - report.signaturesValid();
     }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -273,21 +274,21 @@ class EvidenceIT {
     }
 
     private Run verify(String table, String... extra) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = LocalEvidence.verify(scenario.stack(), table, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), extra);
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return capture((out, err) -> LocalEvidence.verify(scenario.stack(), table, out, err, extra));
     }
 
     /** The verify command with a key of the caller's choosing instead of the stack's KMS key. */
     private Run verifyWith(String table, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
         var all = new ArrayList<>(List.of("--table", table, "--no-progress"));
         all.addAll(List.of(args));
-        int status = VerifyCommand.run(all.toArray(String[]::new), scenario.environment(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return capture((out, err) -> VerifyCommand.run(all.toArray(String[]::new), scenario.environment(), out, err));
+    }
+
+    private static Run capture(BiFunction<PrintStream, PrintStream, Integer> command) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = command.apply(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
