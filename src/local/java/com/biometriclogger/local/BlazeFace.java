@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.util.Sha256;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package com.biometriclogger.local;
 
-import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.util.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.biometriclogger.local;
 
-import com.biometriclogger.aws.SealerFactory;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.evidence.Sealer;
+import com.biometriclogger.handler.Wiring;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class LocalEvidence {
     }
 
     public static Sealer sealer(LocalStack stack, String table, Clock clock) {
-        return SealerFactory.create(SealSettings.fromEnvironment(stack.functionEnvironment("", table)), clock);
+        return Wiring.sealer(SealSettings.fromEnvironment(stack.functionEnvironment("", table)), clock);
     }
 
     /** The verify command exactly as a user runs it against a deployment, here against this stack. */

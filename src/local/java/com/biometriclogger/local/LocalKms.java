@@ -1,6 +1,5 @@
 package com.biometriclogger.local;
 
-import com.biometriclogger.evidence.LocalKeyFileSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

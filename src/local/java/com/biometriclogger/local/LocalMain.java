@@ -3,13 +3,11 @@ package com.biometriclogger.local;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.biometriclogger.aws.VerifierFactory;
 import com.biometriclogger.config.ConfigurationException;
-import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.decision.VerificationReport;
+import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.handler.VerificationHandler;
-import com.biometriclogger.verify.RetryableVerificationException;
-import com.biometriclogger.verify.VerificationReport;
-import com.biometriclogger.verify.VerificationReport.Outcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -280,7 +278,7 @@ public final class LocalMain {
     static VerificationHandler handler(LocalStack stack) {
         Map<String, String> env = new HashMap<>(stack.functionEnvironment(BUCKET, TABLE));
         env.putAll(LocalProfile.checksOff());
-        return new VerificationHandler(VerifierFactory.create(Settings.fromEnvironment(env)));
+        return VerificationHandler.fromEnvironment(env);
     }
 
     static VerificationReport.RecordResult deliver(VerificationHandler handler, S3EventNotificationRecord record) {

@@ -1,6 +1,6 @@
 package com.biometriclogger.local;
 
-import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

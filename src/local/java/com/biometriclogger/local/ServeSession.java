@@ -1,10 +1,10 @@
 package com.biometriclogger.local;
 
 import com.biometriclogger.evidence.Sealer;
-import java.time.Clock;
 import com.biometriclogger.handler.VerificationHandler;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -2,16 +2,13 @@ package com.biometriclogger.local;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
-import com.biometriclogger.aws.VerifierFactory;
-import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
-import com.biometriclogger.evidence.LocalKeyFileSigner;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.local.FaultyHttpProxy.Fault;
-import com.biometriclogger.verify.RetryableVerificationException;
-import com.biometriclogger.verify.Sha256;
-import com.biometriclogger.verify.VerificationReport.Outcome;
+import com.biometriclogger.util.Sha256;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -145,7 +142,7 @@ public final class SoakRun {
         var inFlight = new AtomicInteger();
         for (int c = 0; c < CONTAINERS; c++) {
             containers.submit(() -> {
-                var handler = new VerificationHandler(VerifierFactory.create(Settings.fromEnvironment(env)));
+                var handler = VerificationHandler.fromEnvironment(env);
                 while (true) {
                     var delivery = queue.poll();
                     if (delivery == null) {

@@ -2,7 +2,7 @@ package com.biometriclogger.aws;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
-import com.biometriclogger.verify.AuditRecord;
+import com.biometriclogger.decision.AuditRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;

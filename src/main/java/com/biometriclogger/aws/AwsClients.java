@@ -1,7 +1,5 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.config.AwsCredentialsSettings;
-import com.biometriclogger.config.Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,15 +37,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AwsClients {
 
-    private final Settings.AwsAccess settings;
+    private final AwsAccess settings;
     private final SdkHttpClient httpClient;
     private final AwsCredentialsProvider credentials;
 
-    public AwsClients(Settings settings) {
-        this(settings.aws());
-    }
-
-    public AwsClients(Settings.AwsAccess settings) {
+    public AwsClients(AwsAccess settings) {
         this.settings = settings;
         this.httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
@@ -94,8 +88,8 @@ public final class AwsClients {
         return builder;
     }
 
-    private static AwsCredentialsProvider credentialsProvider(AwsCredentialsSettings credentials) {
-        if (credentials.source() == AwsCredentialsSettings.Source.CONTAINER) {
+    private static AwsCredentialsProvider credentialsProvider(AwsAccess.Credentials credentials) {
+        if (credentials.source() == AwsAccess.Credentials.Source.CONTAINER) {
             return ContainerCredentialsProvider.builder().build();
         }
         return StaticCredentialsProvider.create(credentials.sessionToken() == null

@@ -1,9 +1,9 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.decision.AuditLog;
+import com.biometriclogger.decision.AuditRecord;
+import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.evidence.EvidenceSigning;
-import com.biometriclogger.verify.AuditLog;
-import com.biometriclogger.verify.DeploymentFaultException;
-import com.biometriclogger.verify.AuditRecord;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -36,7 +36,7 @@ public final class DynamoDbAuditLog implements AuditLog {
     }
 
     /** The same table, for reading enrolments back (the only read the function makes). */
-    DynamoDbTable<AuditRecord> table() {
+    public DynamoDbTable<AuditRecord> table() {
         return table;
     }
 

@@ -1,9 +1,9 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceSigner;
-import com.biometriclogger.verify.DeploymentFaultException;
-import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.util.Sha256;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DisabledException;

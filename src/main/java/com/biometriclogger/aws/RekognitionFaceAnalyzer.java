@@ -1,13 +1,13 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.verify.DeploymentFaultException;
-import com.biometriclogger.verify.DetectedFace;
-import com.biometriclogger.verify.FaceAnalysis;
-import com.biometriclogger.verify.FaceAnalyzer;
-import com.biometriclogger.verify.ImageContent;
-import com.biometriclogger.verify.ReasonCode;
-import com.biometriclogger.verify.UnjudgeableImageException;
-import com.biometriclogger.verify.UploadedImage;
+import com.biometriclogger.decision.DeploymentFaultException;
+import com.biometriclogger.decision.DetectedFace;
+import com.biometriclogger.decision.FaceAnalysis;
+import com.biometriclogger.decision.FaceAnalyzer;
+import com.biometriclogger.decision.ImageContent;
+import com.biometriclogger.decision.ReasonCode;
+import com.biometriclogger.decision.UnjudgeableImageException;
+import com.biometriclogger.decision.UploadedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,12 +1,13 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.verify.DeploymentFaultException;
-import com.biometriclogger.verify.EnrolledReference;
-import com.biometriclogger.verify.FaceComparer;
-import com.biometriclogger.verify.ImageContent;
-import com.biometriclogger.verify.ReasonCode;
-import com.biometriclogger.verify.UnjudgeableImageException;
-import com.biometriclogger.verify.UploadedImage;
+import com.biometriclogger.decision.DeploymentFaultException;
+import com.biometriclogger.decision.EnrolledReference;
+import com.biometriclogger.decision.FaceComparer;
+import com.biometriclogger.decision.IdentityMatcher;
+import com.biometriclogger.decision.ImageContent;
+import com.biometriclogger.decision.ReasonCode;
+import com.biometriclogger.decision.UnjudgeableImageException;
+import com.biometriclogger.decision.UploadedImage;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.rekognition.model.S3Object;
  * are immutable, so it is the very image hashed at enrolment), the upload as the hashed bytes.
  *
  * <p>The similarity threshold is sent as 0 so the service reports the similarity of every target
- * face, and the threshold is applied by {@code IdentityVerification}: the audit item then records the
+ * face, and the threshold is applied by {@code IdentityMatcher}: the audit item then records the
  * best similarity even for a non-match. QualityFilter AUTO lets the service drop faces too poor to
  * compare, on top of our own quality policy.
  */

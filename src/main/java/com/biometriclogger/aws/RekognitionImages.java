@@ -1,7 +1,7 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.verify.ImageContent;
-import com.biometriclogger.verify.UploadedImage;
+import com.biometriclogger.decision.ImageContent;
+import com.biometriclogger.decision.UploadedImage;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.S3Object;

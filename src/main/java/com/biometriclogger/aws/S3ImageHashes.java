@@ -1,8 +1,8 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.decision.UnjudgeableImageException;
+import com.biometriclogger.decision.UploadedImage;
 import com.biometriclogger.evidence.EvidenceVerifier;
-import com.biometriclogger.verify.UnjudgeableImageException;
-import com.biometriclogger.verify.UploadedImage;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -1,13 +1,12 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.verify.DeploymentFaultException;
-import com.biometriclogger.verify.ImageContent;
-import com.biometriclogger.verify.ImageSource;
-import com.biometriclogger.verify.ReasonCode;
-import com.biometriclogger.verify.Sha256;
-import com.biometriclogger.verify.RekognitionLimits;
-import com.biometriclogger.verify.UnjudgeableImageException;
-import com.biometriclogger.verify.UploadedImage;
+import com.biometriclogger.decision.DeploymentFaultException;
+import com.biometriclogger.decision.ImageContent;
+import com.biometriclogger.decision.ImageSource;
+import com.biometriclogger.decision.ReasonCode;
+import com.biometriclogger.decision.UnjudgeableImageException;
+import com.biometriclogger.decision.UploadedImage;
+import com.biometriclogger.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.verify.AuditRecord;
-import com.biometriclogger.verify.Decision;
-import com.biometriclogger.verify.DeploymentFaultException;
-import com.biometriclogger.verify.EnrolledReference;
-import com.biometriclogger.verify.ReferenceRegistry;
-import com.biometriclogger.verify.UploadedImage;
+import com.biometriclogger.decision.AuditRecord;
+import com.biometriclogger.decision.Decision;
+import com.biometriclogger.decision.DeploymentFaultException;
+import com.biometriclogger.decision.EnrolledReference;
+import com.biometriclogger.decision.ReferenceRegistry;
+import com.biometriclogger.decision.UploadedImage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

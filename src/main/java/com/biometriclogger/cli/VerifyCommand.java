@@ -9,8 +9,8 @@ import com.biometriclogger.config.Settings;
 import com.biometriclogger.evidence.EvidenceBundle;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
+import com.biometriclogger.evidence.RecordedDecisionCheck;
 import com.biometriclogger.logging.JsonLoggingConfigurator;
-import com.biometriclogger.verify.RecordedDecisionCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,7 +48,7 @@ public final class VerifyCommand {
             return 2;
         }
         try {
-            var clients = new AwsClients(Settings.AwsAccess.fromEnvironment(env));
+            var clients = new AwsClients(Settings.awsAccess(env));
             var key = trustedKey(options, clients);
             var verifier = new EvidenceVerifier(key, options.rederive() ? new RecordedDecisionCheck() : null,
                     options.checkImages() ? new S3ImageHashes(clients.s3()) : null);

@@ -1,10 +1,11 @@
 package com.biometriclogger.config;
 
+import com.biometriclogger.aws.AwsAccess;
 import java.util.Map;
 
 /** The seal function's environment, validated at start-up like the verify function's. */
 public record SealSettings(String auditTableName, String sealTableName, String signingKeyArn,
-                           Settings.AwsAccess aws) {
+                           AwsAccess aws) {
 
     public static SealSettings fromEnvironment(Map<String, String> env) {
         var reader = new Settings.Reader(env);

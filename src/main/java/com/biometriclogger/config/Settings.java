@@ -1,7 +1,8 @@
 package com.biometriclogger.config;
 
-import com.biometriclogger.verify.PolicyThresholds;
-import com.biometriclogger.verify.UploadScope;
+import com.biometriclogger.aws.AwsAccess;
+import com.biometriclogger.decision.PolicyThresholds;
+import com.biometriclogger.decision.UploadScope;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +16,12 @@ import java.util.Optional;
  * with a message that says what to fix.
  */
 public record Settings(
-        String region,
         String auditTableName,
         UploadScope uploadScope,
         PolicyThresholds thresholds,
         Identity identity,
         String signingKeyArn,
-        AwsCredentialsSettings credentials,
-        Endpoints endpoints) {
+        AwsAccess aws) {
 
     /** {@code VERIFY}: 1:1 against the subject's enrolled reference; {@code DETECT_ONLY}: a good face is enough. */
     public enum Mode { VERIFY, DETECT_ONLY }
@@ -32,18 +31,11 @@ public record Settings(
     }
 
     /** Region, credentials and endpoints: all a tool needs to build clients, without the function's settings. */
-    public record AwsAccess(String region, AwsCredentialsSettings credentials, Endpoints endpoints) {
-
-        public static AwsAccess fromEnvironment(Map<String, String> env) {
-            var reader = new Reader(env);
-            var access = reader.awsAccess();
-            reader.failIfAnyProblem();
-            return access;
-        }
-    }
-
-    public AwsAccess aws() {
-        return new AwsAccess(region, credentials, endpoints);
+    public static AwsAccess awsAccess(Map<String, String> env) {
+        var reader = new Reader(env);
+        var access = reader.awsAccess();
+        reader.failIfAnyProblem();
+        return access;
     }
 
     public static Settings fromEnvironment(Map<String, String> env) {
@@ -68,11 +60,7 @@ public record Settings(
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
         var scope = new UploadScope(bucket, prefix, identity.mode() == Mode.VERIFY ? identity.referencePrefix() : null);
-        return new Settings(aws.region(), table, scope, thresholds, identity, signingKeyArn, aws.credentials(), aws.endpoints());
-    }
-
-    /** Endpoint overrides for local stand-ins; empty means the service's regional AWS endpoint. */
-    public record Endpoints(Optional<URI> s3, Optional<URI> dynamoDb, Optional<URI> rekognition, Optional<URI> kms) {
+        return new Settings(table, scope, thresholds, identity, signingKeyArn, aws);
     }
 
     static final class Reader {
@@ -144,13 +132,28 @@ public record Settings(
 
         AwsAccess awsAccess() {
             String region = required("AWS_REGION");
-            var credentials = AwsCredentialsSettings.from(this);
-            var endpoints = new Endpoints(
+            var credentials = credentials();
+            var endpoints = new AwsAccess.Endpoints(
                     uri("AWS_ENDPOINT_URL_S3"),
                     uri("AWS_ENDPOINT_URL_DYNAMODB"),
                     uri("AWS_ENDPOINT_URL_REKOGNITION"),
                     uri("AWS_ENDPOINT_URL_KMS"));
             return new AwsAccess(region, credentials, endpoints);
+        }
+
+        private AwsAccess.Credentials credentials() {
+            if (optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
+                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.CONTAINER, null, null, null);
+            }
+            var accessKey = optional("AWS_ACCESS_KEY_ID");
+            var secretKey = optional("AWS_SECRET_ACCESS_KEY");
+            if (accessKey.isEmpty() || secretKey.isEmpty()) {
+                problem("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_CONTAINER_CREDENTIALS_FULL_URI) "
+                        + "are required; Lambda sets them from the execution role");
+                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.ENVIRONMENT, null, null, null);
+            }
+            return new AwsAccess.Credentials(AwsAccess.Credentials.Source.ENVIRONMENT, accessKey.get(), secretKey.get(),
+                    optional("AWS_SESSION_TOKEN").orElse(null));
         }
 
         /** The KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) that signs every item: unsigned evidence is not an option. */

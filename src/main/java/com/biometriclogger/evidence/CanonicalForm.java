@@ -1,6 +1,6 @@
 package com.biometriclogger.evidence;
 
-import com.biometriclogger.json.JsonStrings;
+import com.biometriclogger.util.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package com.biometriclogger.evidence;
 
-import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.util.Sha256;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;

@@ -2,7 +2,7 @@ package com.biometriclogger.handler;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.biometriclogger.verify.UploadedImage;
+import com.biometriclogger.decision.UploadedImage;
 import java.util.List;
 
 /** Turns S3 notification records into domain uploads. */

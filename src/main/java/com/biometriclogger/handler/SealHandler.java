@@ -2,7 +2,6 @@ package com.biometriclogger.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.biometriclogger.aws.SealerFactory;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.evidence.Sealer;
 import java.time.Clock;
@@ -21,7 +20,12 @@ public final class SealHandler implements RequestHandler<Map<String, Object>, Se
     private final Sealer sealer;
 
     public SealHandler() {
-        this(SealerFactory.create(SealSettings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(Wiring.sealer(SealSettings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+    }
+
+    /** The seal function as Lambda builds it, from another environment and clock (local stand-ins, tests). */
+    public static SealHandler fromEnvironment(Map<String, String> env, Clock clock) {
+        return new SealHandler(Wiring.sealer(SealSettings.fromEnvironment(env), clock));
     }
 
     SealHandler(Sealer sealer) {

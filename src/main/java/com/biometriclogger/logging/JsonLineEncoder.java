@@ -3,7 +3,7 @@ package com.biometriclogger.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
-import com.biometriclogger.json.JsonStrings;
+import com.biometriclogger.util.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;

@@ -3,7 +3,7 @@ package com.biometriclogger.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.verify.AuditRecord;
+import com.biometriclogger.decision.AuditRecord;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.verify.PolicyThresholds;
+import com.biometriclogger.aws.AwsAccess;
+import com.biometriclogger.decision.PolicyThresholds;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,8 +33,8 @@ class SettingsTest {
         assertEquals(PolicyThresholds.defaults(), settings.thresholds());
         assertEquals("uploads/", settings.uploadScope().prefix());
         assertEquals(null, settings.uploadScope().bucket());
-        assertEquals(Optional.empty(), settings.endpoints().s3());
-        assertEquals(AwsCredentialsSettings.Source.ENVIRONMENT, settings.credentials().source());
+        assertEquals(Optional.empty(), settings.aws().endpoints().s3());
+        assertEquals(AwsAccess.Credentials.Source.ENVIRONMENT, settings.aws().credentials().source());
     }
 
     @Test
@@ -93,7 +94,7 @@ class SettingsTest {
         env.remove("AWS_SECRET_ACCESS_KEY");
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.2/creds");
 
-        assertEquals(AwsCredentialsSettings.Source.CONTAINER, Settings.fromEnvironment(env).credentials().source());
+        assertEquals(AwsAccess.Credentials.Source.CONTAINER, Settings.fromEnvironment(env).aws().credentials().source());
     }
 
     @Test
@@ -128,7 +129,7 @@ class SettingsTest {
         env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000");
         env.put("AWS_ENDPOINT_URL_REKOGNITION", "http://127.0.0.1:9100");
 
-        var endpoints = Settings.fromEnvironment(env).endpoints();
+        var endpoints = Settings.fromEnvironment(env).aws().endpoints();
 
         assertEquals(Optional.of(URI.create("http://127.0.0.1:9000")), endpoints.s3());
         assertEquals(Optional.of(URI.create("http://127.0.0.1:8000")), endpoints.dynamoDb());

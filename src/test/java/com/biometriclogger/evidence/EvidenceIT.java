@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.biometriclogger.aws.AuditRecordSchema;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.local.LocalEvidence;
+import com.biometriclogger.local.LocalKeyFileSigner;
 import com.biometriclogger.local.LocalKms;
 import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
 import com.biometriclogger.evidence.Finding.Problem;
+import com.biometriclogger.local.LocalKeyFileSigner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

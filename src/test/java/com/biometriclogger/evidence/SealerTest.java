@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.local.LocalKeyFileSigner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.local.FreePort;
 import com.biometriclogger.local.LocalKms;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.testing.TestImages;
-import com.biometriclogger.verify.RetryableVerificationException;
-import com.biometriclogger.verify.VerificationReport.Outcome;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

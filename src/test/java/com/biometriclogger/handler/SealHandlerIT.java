@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.biometriclogger.aws.DynamoDbSealStore;
-import com.biometriclogger.aws.SealerFactory;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.evidence.SealPeriod;
@@ -38,7 +37,7 @@ class SealHandlerIT {
         // An hour and a grace period later, as the schedule would run.
         var later = Clock.fixed(SealPeriod.end(decidedIn).plus(Sealer.GRACE), ZoneOffset.UTC);
         var settings = SealSettings.fromEnvironment(scenario.environment());
-        var handler = new SealHandler(SealerFactory.create(settings, later));
+        var handler = new SealHandler(Wiring.sealer(settings, later));
 
         var first = handler.handleRequest(scheduledEvent(), new LocalContext("seal-1"));
         var second = handler.handleRequest(scheduledEvent(), new LocalContext("seal-2"));

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.biometriclogger.decision.Decision;
+import com.biometriclogger.decision.ReasonCode;
+import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.decision.VerificationReport;
+import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.local.LocalContext;
 import com.biometriclogger.local.RekognitionError;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.local.LocalContext;
 import com.biometriclogger.testing.TestImages;
-import com.biometriclogger.verify.Decision;
-import com.biometriclogger.verify.ReasonCode;
-import com.biometriclogger.verify.RetryableVerificationException;
-import com.biometriclogger.verify.Sha256;
-import com.biometriclogger.verify.VerificationReport.Outcome;
+import com.biometriclogger.util.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -288,7 +289,7 @@ class VerificationHandlerIT {
         }
     }
 
-    private static List<Outcome> outcomes(com.biometriclogger.verify.VerificationReport report) {
+    private static List<Outcome> outcomes(com.biometriclogger.decision.VerificationReport report) {
         return report.results().stream().map(r -> r.outcome()).toList();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
+import com.biometriclogger.local.AuditTable;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

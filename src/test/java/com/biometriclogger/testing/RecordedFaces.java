@@ -2,6 +2,7 @@ package com.biometriclogger.testing;
 
 import com.biometriclogger.local.FaceDetectionBackend;
 import com.biometriclogger.local.RekognitionError;
+import com.biometriclogger.util.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.biometriclogger.verify.Sha256;
 
 /**
  * Answers DetectFaces (and CompareFaces) with responses recorded in {@code src/test/resources/rekognition/}, chosen by

@@ -3,13 +3,11 @@ package com.biometriclogger.testing;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.biometriclogger.aws.VerifierFactory;
-import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.local.LocalContext;
 import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
-import com.biometriclogger.verify.VerificationReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class Scenario {
     public VerificationHandler handler(Map<String, String> overrides) {
         Map<String, String> env = new java.util.HashMap<>(environment());
         env.putAll(overrides);
-        return new VerificationHandler(VerifierFactory.create(Settings.fromEnvironment(env)));
+        return VerificationHandler.fromEnvironment(env);
     }
 
     public VerificationReport invoke(S3Event event) {

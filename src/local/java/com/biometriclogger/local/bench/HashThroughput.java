@@ -1,6 +1,6 @@
 package com.biometriclogger.local.bench;
 
-import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.util.Sha256;
 import java.util.Random;
 
 /** Prints SHA-256 MB/s over 64 KB chunks, as the function hashes a streamed object. */

@@ -1,9 +1,10 @@
 package com.biometriclogger.local.bench;
 
+import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.local.FixedFaceBackend;
 import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
-import com.biometriclogger.verify.Sha256;
+import com.biometriclogger.util.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.File;

@@ -1,7 +1,7 @@
 package com.biometriclogger.local.bench;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.biometriclogger.local.LoopbackHttpServer;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,103 @@
+package com.biometriclogger.decision;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 1:1 identity verification. A reference image {@code <referencePrefix><subject>.jpg|.png} that
+ * passes the quality policy is ENROLLED; an upload {@code <uploadPrefix><subject>/…} that passes it
+ * is compared with the subject's current enrolled reference and is AUTHORIZED only when exactly one
+ * of its faces matches at or above the similarity threshold (a value exactly at the threshold passes).
+ *
+ * <p>Only the current version of a reference counts: a replacement that failed enrolment, or whose
+ * event has not been processed yet, leaves the subject NOT_ENROLLED rather than falling back to an
+ * older photograph the operator meant to replace.
+ */
+public final class IdentityMatcher {
+
+    public record Result(Verdict verdict, IdentityFacts facts) {
+    }
+
+    private final String uploadPrefix;
+    private final String referencePrefix;
+    private final float minSimilarity;
+    private final ReferenceRegistry references;
+    private final FaceComparer comparer;
+
+    public IdentityMatcher(String uploadPrefix, String referencePrefix, float minSimilarity,
+                                ReferenceRegistry references, FaceComparer comparer) {
+        this.uploadPrefix = uploadPrefix;
+        this.referencePrefix = referencePrefix;
+        this.minSimilarity = minSimilarity;
+        this.references = references;
+        this.comparer = comparer;
+    }
+
+    public String referencePrefix() {
+        return referencePrefix;
+    }
+
+    public boolean isReference(UploadedImage image) {
+        return image.key().startsWith(referencePrefix);
+    }
+
+    /** The subject an image belongs to: the reference's file name, or the upload's first folder. */
+    public Optional<String> subjectOf(UploadedImage image) {
+        if (isReference(image)) {
+            String name = image.key().substring(referencePrefix.length());
+            int dot = name.lastIndexOf('.');
+            String subject = dot > 0 ? name.substring(0, dot) : name;
+            return subject.isEmpty() || subject.contains("/") ? Optional.empty() : Optional.of(subject);
+        }
+        String rest = image.key().substring(uploadPrefix.length());
+        int slash = rest.indexOf('/');
+        return slash > 0 ? Optional.of(rest.substring(0, slash)) : Optional.empty();
+    }
+
+    /** An upload that failed the quality policy: nothing to compare, but the subject is still recorded. */
+    public Result notCompared(UploadedImage upload, Verdict quality) {
+        return new Result(quality, new IdentityFacts(subjectOf(upload).orElse(""), null, null, minSimilarity));
+    }
+
+    /** A reference that passed (or failed) the quality policy: ENROLLED, or REJECTED with the policy's reasons. */
+    public Result enrol(UploadedImage reference, Verdict quality) {
+        var subject = subjectOf(reference);
+        var facts = new IdentityFacts(subject.orElse(""), null, null, minSimilarity);
+        if (subject.isEmpty()) {
+            return new Result(Verdict.rejected(ReasonCode.NO_SUBJECT), facts);
+        }
+        return quality.decision() == Decision.AUTHORIZED
+                ? new Result(new Verdict(Decision.ENROLLED, List.of()), facts)
+                : new Result(new Verdict(Decision.REJECTED, quality.reasons()), facts);
+    }
+
+    /** An upload that passed the quality policy, compared with its subject's enrolled reference. */
+    public Result verify(UploadedImage upload, ImageContent content) {
+        var subject = subjectOf(upload);
+        if (subject.isEmpty()) {
+            return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_SUBJECT)),
+                    new IdentityFacts("", null, null, minSimilarity));
+        }
+        var reference = references.currentReference(upload.bucket(), subject.get());
+        if (reference.isEmpty()) {
+            return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NOT_ENROLLED)),
+                    new IdentityFacts(subject.get(), null, null, minSimilarity));
+        }
+        try {
+            var similarities = comparer.similarities(upload.bucket(), reference.get(), upload, content);
+            Float best = similarities.stream().max(Float::compare).orElse(null);
+            var facts = new IdentityFacts(subject.get(), reference.get(), best, minSimilarity);
+            return new Result(judge(similarities), facts);
+        } catch (UnjudgeableImageException e) {
+            return new Result(Verdict.rejected(e.reason()), new IdentityFacts(subject.get(), reference.get(), null, minSimilarity));
+        }
+    }
+
+    /** Exactly one face at or above the threshold. Pure, so it is tested on its own. */
+    Verdict judge(List<Float> similarities) {
+        long matching = similarities.stream().filter(s -> s >= minSimilarity).count();
+        return matching == 1
+                ? new Verdict(Decision.AUTHORIZED, List.of())
+                : new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_MATCH));
+    }
+}

@@ -1,0 +1,35 @@
+package com.biometriclogger.decision;
+
+/** Machine-readable reasons behind a decision; stable names, stored in the audit item. */
+public enum ReasonCode {
+    // Input that can never be judged: REJECTED.
+    EMPTY_OBJECT,
+    TOO_LARGE,
+    DIMENSIONS_TOO_LARGE,
+    UNSUPPORTED_FORMAT,
+    INVALID_IMAGE_FORMAT,
+    INVALID_IMAGE,
+    OBJECT_GONE,
+    OBJECT_CHANGED,
+
+    // Judged and failed the policy: UNAUTHORIZED.
+    NO_FACE,
+    MULTIPLE_FACES,
+    LOW_CONFIDENCE,
+    POSE_OUT_OF_RANGE,
+    POSE_UNKNOWN,
+    LOW_BRIGHTNESS,
+    LOW_SHARPNESS,
+    QUALITY_UNKNOWN,
+    EYES_CLOSED,
+    EYES_OPEN_UNKNOWN,
+    SUNGLASSES,
+    SUNGLASSES_UNKNOWN,
+
+    // Identity verification (CompareFaces against the subject's enrolled reference).
+    NOT_ENROLLED,
+    NO_MATCH,
+    NO_SUBJECT,
+    REFERENCE_GONE,
+    REFERENCE_UNUSABLE
+}

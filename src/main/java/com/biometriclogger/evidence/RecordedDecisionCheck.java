@@ -1,0 +1,104 @@
+package com.biometriclogger.evidence;
+
+import com.biometriclogger.decision.Decision;
+import com.biometriclogger.decision.DetectedFace;
+import com.biometriclogger.decision.FaceAnalysis;
+import com.biometriclogger.decision.PolicyThresholds;
+import com.biometriclogger.decision.ReasonCode;
+import com.biometriclogger.decision.ThresholdPolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Re-judges an audit item from what it records: its {@code policy} applied by {@link ThresholdPolicy}
+ * to its face figures, and for a compared upload its similarity against its similarity threshold.
+ * Items decided before any figures existed (rejected input, an object gone) have nothing to re-derive.
+ */
+public final class RecordedDecisionCheck implements DecisionCheck {
+
+    private static final EnumSet<ReasonCode> POLICY_REASONS = EnumSet.range(ReasonCode.NO_FACE, ReasonCode.SUNGLASSES_UNKNOWN);
+
+    @Override
+    public Optional<Outcome> rederive(Map<String, String> item) {
+        String faceCount = item.getOrDefault("faceCount", "");
+        if (faceCount.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            var quality = new ThresholdPolicy(PolicyThresholds.parse(item.getOrDefault("policy", "")))
+                    .judge(recordedFaces(item, Integer.parseInt(faceCount)));
+            return Optional.of(compare(item, quality.reasons()));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.of(new Outcome(false, "figures cannot be read: " + malformed.getMessage()));
+        }
+    }
+
+    private static Outcome compare(Map<String, String> item, List<ReasonCode> qualityReasons) {
+        String decision = item.getOrDefault("decision", "");
+        String reasons = item.getOrDefault("reasons", "");
+        var recorded = reasons.isEmpty() ? List.<String>of() : Arrays.asList(reasons.split(","));
+        var qualityNames = qualityReasons.stream().map(Enum::name).toList();
+        if (decision.equals(Decision.AUTHORIZED.name()) || decision.equals(Decision.ENROLLED.name())) {
+            if (!qualityReasons.isEmpty()) {
+                return new Outcome(false, "recorded " + decision + ", but the recorded figures fail " + qualityNames);
+            }
+            return similarityHolds(item) ? new Outcome(true, null)
+                    : new Outcome(false, "recorded AUTHORIZED, but similarity " + item.get("similarity")
+                            + " is under the threshold " + item.get("similarityThreshold"));
+        }
+        if (!qualityReasons.isEmpty()) {
+            return recorded.equals(qualityNames) ? new Outcome(true, null)
+                    : new Outcome(false, "recorded " + decision + " " + recorded + ", the recorded figures give " + qualityNames);
+        }
+        boolean policyReasonRecorded = recorded.stream().anyMatch(RecordedDecisionCheck::isPolicyReason);
+        return !recorded.isEmpty() && !policyReasonRecorded ? new Outcome(true, null)
+                : new Outcome(false, "recorded " + decision + " " + recorded + ", but the recorded figures pass the policy");
+    }
+
+    /** A compared upload is AUTHORIZED only at or above its threshold; enrolments and detect-only items compare nothing. */
+    private static boolean similarityHolds(Map<String, String> item) {
+        String similarity = item.getOrDefault("similarity", "");
+        String threshold = item.getOrDefault("similarityThreshold", "");
+        if (item.getOrDefault("referenceKey", "").isEmpty()) {
+            return true;
+        }
+        return !similarity.isEmpty() && !threshold.isEmpty() && Float.parseFloat(similarity) >= Float.parseFloat(threshold);
+    }
+
+    private static boolean isPolicyReason(String name) {
+        try {
+            return POLICY_REASONS.contains(ReasonCode.valueOf(name));
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    /** The judged (most confident) face as recorded, plus less confident stand-ins for the other faces counted. */
+    private static FaceAnalysis recordedFaces(Map<String, String> item, int count) {
+        List<DetectedFace> faces = new ArrayList<>();
+        if (count > 0) {
+            faces.add(new DetectedFace(Float.parseFloat(item.getOrDefault("topConfidence", "")),
+                    number(item, "faceYaw"), number(item, "facePitch"), number(item, "faceRoll"),
+                    number(item, "faceBrightness"), number(item, "faceSharpness"),
+                    bool(item, "faceEyesOpen"), bool(item, "faceSunglasses")));
+        }
+        for (int i = 1; i < count; i++) {
+            faces.add(new DetectedFace(-1f, null, null, null, null, null, null, null));
+        }
+        return new FaceAnalysis(faces);
+    }
+
+    private static Float number(Map<String, String> item, String name) {
+        String value = item.getOrDefault(name, "");
+        return value.isEmpty() ? null : Float.parseFloat(value);
+    }
+
+    private static Boolean bool(Map<String, String> item, String name) {
+        String value = item.getOrDefault(name, "");
+        return value.isEmpty() ? null : Boolean.parseBoolean(value);
+    }
+}

@@ -1,0 +1,80 @@
+package com.biometriclogger.handler;
+
+import com.biometriclogger.aws.AwsClients;
+import com.biometriclogger.aws.DynamoDbAuditLog;
+import com.biometriclogger.aws.DynamoDbPeriodIndex;
+import com.biometriclogger.aws.DynamoDbSealStore;
+import com.biometriclogger.aws.KmsEvidenceSigner;
+import com.biometriclogger.aws.RekognitionFaceAnalyzer;
+import com.biometriclogger.aws.RekognitionFaceComparer;
+import com.biometriclogger.aws.S3ImageSource;
+import com.biometriclogger.aws.S3ReferenceRegistry;
+import com.biometriclogger.config.SealSettings;
+import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.AuditLog;
+import com.biometriclogger.decision.DecisionFlow;
+import com.biometriclogger.decision.IdentityMatcher;
+import com.biometriclogger.decision.ThresholdPolicy;
+import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.Sealer;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one place where the functions are assembled from validated settings: real SDK clients (or
+ * local stand-ins through endpoint overrides), built once per container. Everything below it is
+ * handed its collaborators; nothing below it reads the environment.
+ */
+public final class Wiring {
+
+    /**
+     * What a test or the local tools may replace without re-wiring the rest.
+     *
+     * @param auditLog wraps the real audit log, e.g. to inject a crash before the write
+     */
+    public record Seams(Clock clock, UnaryOperator<AuditLog> auditLog) {
+
+        public static final Seams NONE = new Seams(Clock.systemUTC(), UnaryOperator.identity());
+
+        public Seams withAuditLog(UnaryOperator<AuditLog> wrapper) {
+            return new Seams(clock, wrapper);
+        }
+
+        public Seams withClock(Clock other) {
+            return new Seams(other, auditLog);
+        }
+    }
+
+    private Wiring() {
+    }
+
+    public static DecisionFlow decisionFlow(Settings settings, Seams seams) {
+        var clients = new AwsClients(settings.aws());
+        var s3 = clients.s3();
+        var rekognition = clients.rekognition();
+        var auditLog = new DynamoDbAuditLog(clients.dynamoDb(), settings.auditTableName(),
+                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())));
+        var identity = settings.identity();
+        IdentityMatcher matcher = identity.mode() != Settings.Mode.VERIFY ? null
+                : new IdentityMatcher(settings.uploadScope().prefix(), identity.referencePrefix(), identity.minSimilarity(),
+                        new S3ReferenceRegistry(s3, auditLog.table(), identity.referencePrefix()),
+                        new RekognitionFaceComparer(rekognition));
+        return new DecisionFlow(
+                settings.uploadScope(),
+                new S3ImageSource(s3),
+                new RekognitionFaceAnalyzer(rekognition),
+                new ThresholdPolicy(settings.thresholds()),
+                matcher,
+                seams.auditLog().apply(auditLog),
+                seams.clock());
+    }
+
+    public static Sealer sealer(SealSettings settings, Clock clock) {
+        var clients = new AwsClients(settings.aws());
+        var dynamoDb = clients.dynamoDb();
+        return new Sealer(new DynamoDbPeriodIndex(dynamoDb, settings.auditTableName()),
+                new DynamoDbSealStore(dynamoDb, settings.sealTableName()),
+                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())),
+                clock);
+    }
+}

@@ -1,5 +1,0 @@
-package com.biometriclogger.verify;
-
-/** Who asked for a verification: recorded with every decision for tracing back to the logs. */
-public record Invocation(String requestId, String functionVersion) {
-}

@@ -1,0 +1,50 @@
+package com.biometriclogger.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IdentityMatcherTest {
+
+    private final IdentityMatcher identity = new IdentityMatcher("uploads/", "references/", 95f,
+            (bucket, subject) -> Optional.empty(), (bucket, reference, upload, content) -> List.of());
+
+    private static UploadedImage image(String key) {
+        return new UploadedImage("ObjectCreated:Put", "b", key, "v", "e", 1, "s");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"95.0, AUTHORIZED", "95.001, AUTHORIZED", "100, AUTHORIZED", "94.999, UNAUTHORIZED", "0, UNAUTHORIZED"})
+    void oneFaceAtOrAboveTheThresholdMatches(float similarity, Decision expected) {
+        assertEquals(expected, identity.judge(List.of(similarity)).decision());
+    }
+
+    @Test
+    void noFaceOrTwoMatchingFacesAreNoMatch() {
+        assertEquals(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_MATCH)), identity.judge(List.of()));
+        assertEquals(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_MATCH)), identity.judge(List.of(99f, 97f)));
+        assertEquals(new Verdict(Decision.AUTHORIZED, List.of()), identity.judge(List.of(99f, 20f)));
+    }
+
+    @Test
+    void subjectsComeFromTheReferenceNameAndTheUploadsFirstFolder() {
+        assertEquals(Optional.of("alice"), identity.subjectOf(image("references/alice.jpg")));
+        assertEquals(Optional.of("bob.smith"), identity.subjectOf(image("references/bob.smith.png")));
+        assertEquals(Optional.of("alice"), identity.subjectOf(image("uploads/alice/2026/door.jpg")));
+        assertEquals(Optional.empty(), identity.subjectOf(image("uploads/loose.jpg")));
+        assertEquals(Optional.empty(), identity.subjectOf(image("references/nested/alice.jpg")));
+    }
+
+    @Test
+    void aReferenceFailingTheQualityPolicyIsRejectedWithItsReasons() {
+        var result = identity.enrol(image("references/alice.jpg"),
+                new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.EYES_CLOSED)));
+
+        assertEquals(new Verdict(Decision.REJECTED, List.of(ReasonCode.EYES_CLOSED)), result.verdict());
+        assertEquals("alice", result.facts().subjectId());
+    }
+}

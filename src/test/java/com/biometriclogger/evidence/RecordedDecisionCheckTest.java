@@ -1,0 +1,87 @@
+package com.biometriclogger.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.biometriclogger.decision.PolicyThresholds;
+import com.biometriclogger.evidence.DecisionCheck.Outcome;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecordedDecisionCheckTest {
+
+    private final RecordedDecisionCheck check = new RecordedDecisionCheck();
+
+    @Test
+    void anAuthorizedFaceAtEveryThresholdFollows() {
+        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(goodFace()));
+    }
+
+    @Test
+    void authorizedWithFiguresUnderTheConfidenceThresholdDoesNotFollow() {
+        var item = goodFace();
+        item.put("topConfidence", "89.99");
+
+        assertEquals(Optional.of(new Outcome(false, "recorded AUTHORIZED, but the recorded figures fail [LOW_CONFIDENCE]")),
+                check.rederive(item));
+    }
+
+    @Test
+    void unauthorizedMustListExactlyTheReasonsTheFiguresGive() {
+        var item = goodFace();
+        item.put("faceCount", "3");
+        item.put("decision", "UNAUTHORIZED");
+        item.put("reasons", "MULTIPLE_FACES");
+        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(item));
+
+        item.put("reasons", "NO_FACE");
+        assertEquals(Optional.of(new Outcome(false, "recorded UNAUTHORIZED [NO_FACE], the recorded figures give [MULTIPLE_FACES]")),
+                check.rederive(item));
+    }
+
+    @Test
+    void aComparedUploadIsAuthorizedOnlyAtOrAboveItsSimilarityThreshold() {
+        var item = goodFace();
+        item.put("referenceKey", "references/alice.jpg");
+        item.put("similarity", "95");
+        item.put("similarityThreshold", "95");
+        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(item));
+
+        item.put("similarity", "94.9");
+        assertEquals(Optional.of(new Outcome(false, "recorded AUTHORIZED, but similarity 94.9 is under the threshold 95")),
+                check.rederive(item));
+
+        item.put("decision", "UNAUTHORIZED");
+        item.put("reasons", "NO_MATCH");
+        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(item));
+    }
+
+    @Test
+    void rejectedInputRecordsNoFiguresToRederive() {
+        var item = goodFace();
+        item.put("faceCount", "");
+        item.put("decision", "REJECTED");
+        item.put("reasons", "UNSUPPORTED_FORMAT");
+
+        assertEquals(Optional.empty(), check.rederive(item));
+    }
+
+    private static Map<String, String> goodFace() {
+        Map<String, String> item = new HashMap<>();
+        item.put("decision", "AUTHORIZED");
+        item.put("reasons", "");
+        item.put("policy", PolicyThresholds.defaults().canonical());
+        item.put("faceCount", "1");
+        item.put("topConfidence", "90");
+        item.put("faceYaw", "-45");
+        item.put("facePitch", "45");
+        item.put("faceRoll", "0");
+        item.put("faceBrightness", "20");
+        item.put("faceSharpness", "20");
+        item.put("faceEyesOpen", "true");
+        item.put("faceSunglasses", "false");
+        item.put("referenceKey", "");
+        return item;
+    }
+}

@@ -1,0 +1,196 @@
+package com.biometriclogger.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.local.RekognitionError;
+import com.biometriclogger.local.S3Events;
+import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.Scenario;
+import com.biometriclogger.testing.TestImages;
+import com.biometriclogger.util.Sha256;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 1:1 verification against enrolled references, with the real handler in VERIFY mode against the
+ * local stand-ins; CompareFaces answers are recorded (no face-embedding model can run offline here).
+ */
+class IdentityMatchingIT {
+
+    private Scenario scenario;
+    private VerificationHandler handler;
+
+    @BeforeEach
+    void verifyMode() {
+        scenario = LocalStackFixture.newScenario();
+        handler = scenario.handler(Map.of("VERIFICATION_MODE", "VERIFY", "MIN_SIMILARITY", "95"));
+    }
+
+    private S3EventNotificationRecord enrol(String subject, byte[] reference) {
+        var record = scenario.upload("references/" + subject + ".jpg", reference);
+        Scenario.invoke(handler, S3Events.event(record));
+        return record;
+    }
+
+    private Map<String, String> verify(String key, byte[] image) {
+        var record = scenario.upload(key, image);
+        Scenario.invoke(handler, S3Events.event(record));
+        return item(key);
+    }
+
+    private Map<String, String> item(String key) {
+        return scenario.auditItems().stream().map(Scenario::asStrings).filter(i -> i.get("objectKey").equals(key))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no item for " + key));
+    }
+
+    private byte[] clearFace(long seed) {
+        byte[] image = TestImages.jpeg(seed);
+        scenario.faces().respond(image, "one-clear-face.json");
+        return image;
+    }
+
+    @Test
+    void aClearReferenceIsEnrolledWithItsVersionAndHash() {
+        byte[] reference = clearFace(3001);
+
+        var record = enrol("alice", reference);
+
+        var item = item("references/alice.jpg");
+        assertEquals("ENROLLED", item.get("decision"));
+        assertEquals("", item.get("reasons"));
+        assertEquals("alice", item.get("subjectId"));
+        assertEquals(record.getS3().getObject().getVersionId(), item.get("versionId"));
+        assertEquals(Sha256.hex(reference), item.get("sha256"));
+    }
+
+    @Test
+    void aMatchingUploadIsAuthorizedAndRecordsWhichTwoImagesWereCompared() {
+        byte[] reference = clearFace(3101);
+        var enrolled = enrol("alice", reference);
+        byte[] selfie = clearFace(3102);
+        scenario.faces().respondToComparison(selfie, "compare-match.json");
+
+        var item = verify("uploads/alice/door.jpg", selfie);
+
+        assertEquals("AUTHORIZED", item.get("decision"));
+        assertEquals("", item.get("reasons"));
+        assertEquals("alice", item.get("subjectId"));
+        assertEquals("references/alice.jpg", item.get("referenceKey"));
+        assertEquals(enrolled.getS3().getObject().getVersionId(), item.get("referenceVersionId"));
+        assertEquals(Sha256.hex(reference), item.get("referenceSha256"));
+        assertEquals("99.13", item.get("similarity"));
+        assertEquals("95", item.get("similarityThreshold"));
+        assertEquals(Sha256.hex(selfie), item.get("sha256"));
+    }
+
+    @Test
+    void someoneElseIsUnauthorizedWithNoMatchAndTheBestSimilarity() {
+        enrol("alice", clearFace(3201));
+        byte[] stranger = clearFace(3202);
+        scenario.faces().respondToComparison(stranger, "compare-no-match.json");
+
+        var item = verify("uploads/alice/door.jpg", stranger);
+
+        assertEquals("UNAUTHORIZED", item.get("decision"));
+        assertEquals("NO_MATCH", item.get("reasons"));
+        assertEquals("12.3", item.get("similarity"));
+    }
+
+    @Test
+    void similarityExactlyAtTheThresholdPassesAndJustBelowDoesNot() {
+        enrol("alice", clearFace(3301));
+        byte[] at = clearFace(3302);
+        byte[] below = clearFace(3303);
+        scenario.faces().respondToComparison(at, "compare-at-threshold.json");
+        scenario.faces().respondToComparison(below, "compare-just-below-threshold.json");
+
+        assertEquals("AUTHORIZED 95", decisionAndSimilarity(verify("uploads/alice/at.jpg", at)));
+        assertEquals("UNAUTHORIZED 94.99", decisionAndSimilarity(verify("uploads/alice/below.jpg", below)));
+    }
+
+    @Test
+    void aSubjectWithoutAReferenceIsNotEnrolledAndNothingIsCompared() {
+        int comparisons = scenario.stack().rekognition().callCount("CompareFaces");
+
+        var item = verify("uploads/carol/door.jpg", clearFace(3401));
+
+        assertEquals("UNAUTHORIZED", item.get("decision"));
+        assertEquals("NOT_ENROLLED", item.get("reasons"));
+        assertEquals("carol", item.get("subjectId"));
+        assertEquals("", item.get("referenceKey"));
+        assertEquals(comparisons, scenario.stack().rekognition().callCount("CompareFaces"));
+    }
+
+    @Test
+    void aReferenceWithoutAFaceIsRejectedAndNeverUsed() {
+        byte[] wall = TestImages.jpeg(3501);
+        scenario.faces().respond(wall, "no-face.json");
+        enrol("bob", wall);
+
+        assertEquals("REJECTED", item("references/bob.jpg").get("decision"));
+        assertEquals("NO_FACE", item("references/bob.jpg").get("reasons"));
+        var upload = verify("uploads/bob/door.jpg", clearFace(3502));
+        assertEquals("UNAUTHORIZED NOT_ENROLLED", upload.get("decision") + " " + upload.get("reasons"));
+    }
+
+    @Test
+    void aReplacedReferenceCountsOnlyOnceItsNewVersionIsEnrolled() {
+        enrol("alice", clearFace(3601));
+        byte[] newPhoto = clearFace(3602);
+        var replacement = scenario.upload("references/alice.jpg", newPhoto);
+        byte[] first = clearFace(3603);
+        scenario.faces().respondToComparison(first, "compare-match.json");
+
+        var beforeEnrolment = verify("uploads/alice/1.jpg", first);
+        Scenario.invoke(handler, S3Events.event(replacement));
+        byte[] second = clearFace(3604);
+        scenario.faces().respondToComparison(second, "compare-match.json");
+        var afterEnrolment = verify("uploads/alice/2.jpg", second);
+
+        assertEquals("UNAUTHORIZED NOT_ENROLLED", beforeEnrolment.get("decision") + " " + beforeEnrolment.get("reasons"));
+        assertEquals("AUTHORIZED", afterEnrolment.get("decision"));
+        assertEquals(replacement.getS3().getObject().getVersionId(), afterEnrolment.get("referenceVersionId"));
+        assertEquals(Sha256.hex(newPhoto), afterEnrolment.get("referenceSha256"));
+    }
+
+    @Test
+    void aReferenceRekognitionCannotCompareIsRejectedAsUnusable() {
+        enrol("alice", clearFace(3701));
+        byte[] selfie = clearFace(3702);
+        scenario.faces().failComparison(selfie, new RekognitionError(400, "InvalidParameterException",
+                "There are no faces in the image. Should be at least 1."));
+
+        var item = verify("uploads/alice/door.jpg", selfie);
+
+        assertEquals("REJECTED REFERENCE_UNUSABLE", item.get("decision") + " " + item.get("reasons"));
+        assertEquals("references/alice.jpg", item.get("referenceKey"));
+    }
+
+    @Test
+    void twoFacesInTheUploadFailTheQualityGateBeforeAnyComparison() {
+        enrol("alice", clearFace(3801));
+        byte[] group = TestImages.jpeg(3802);
+        scenario.faces().respond(group, "two-faces.json");
+        int comparisons = scenario.stack().rekognition().callCount("CompareFaces");
+
+        var item = verify("uploads/alice/group.jpg", group);
+
+        assertEquals("UNAUTHORIZED MULTIPLE_FACES", item.get("decision") + " " + item.get("reasons"));
+        assertEquals("alice", item.get("subjectId"));
+        assertEquals("", item.get("similarity"));
+        assertEquals(comparisons, scenario.stack().rekognition().callCount("CompareFaces"));
+    }
+
+    @Test
+    void anUploadOutsideASubjectFolderHasNoSubject() {
+        var item = verify("uploads/loose.jpg", clearFace(3901));
+
+        assertEquals("UNAUTHORIZED NO_SUBJECT", item.get("decision") + " " + item.get("reasons"));
+    }
+
+    private static String decisionAndSimilarity(Map<String, String> item) {
+        return item.get("decision") + " " + item.get("similarity");
+    }
+}
