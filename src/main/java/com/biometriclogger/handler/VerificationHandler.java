@@ -8,6 +8,7 @@ import com.biometriclogger.decision.DecisionFlow;
 import com.biometriclogger.decision.Invocation;
 import com.biometriclogger.decision.VerificationReport;
 import java.util.Map;
+import org.crac.Core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,15 +18,17 @@ public final class VerificationHandler implements RequestHandler<S3Event, Verifi
     private static final Logger LOG = LoggerFactory.getLogger(VerificationHandler.class);
 
     private final DecisionFlow verifier;
+    /** Held here because a CRaC context need not keep its resources reachable. */
+    private final SnapStartPriming priming;
 
-    /** Lambda: configuration validated and clients built once per container. */
+    /** Lambda: configuration validated, clients built and priming registered once per container. */
     public VerificationHandler() {
-        this(Wiring.decisionFlow(Settings.fromEnvironment(System.getenv()), Wiring.Seams.NONE));
+        this(Wiring.verificationFunction(Settings.fromEnvironment(System.getenv()), Wiring.Seams.NONE));
     }
 
     /** The function as Lambda builds it, from another environment (local stand-ins), with seams for tests. */
     public static VerificationHandler fromEnvironment(Map<String, String> env, Wiring.Seams seams) {
-        return new VerificationHandler(Wiring.decisionFlow(Settings.fromEnvironment(env), seams));
+        return new VerificationHandler(Wiring.verificationFunction(Settings.fromEnvironment(env), seams));
     }
 
     public static VerificationHandler fromEnvironment(Map<String, String> env) {
@@ -34,6 +37,14 @@ public final class VerificationHandler implements RequestHandler<S3Event, Verifi
 
     public VerificationHandler(DecisionFlow verifier) {
         this.verifier = verifier;
+        this.priming = null;
+    }
+
+    /** Registers the priming; without SnapStart (no CRaC in the JVM) registering does nothing. */
+    private VerificationHandler(Wiring.VerificationFunction function) {
+        this.verifier = function.flow();
+        this.priming = function.priming();
+        Core.getGlobalContext().register(priming);
     }
 
     @Override

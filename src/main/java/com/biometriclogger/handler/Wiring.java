@@ -48,18 +48,28 @@ public final class Wiring {
     private Wiring() {
     }
 
+    /** The verification function: its flow, and the priming of its clients for a SnapStart snapshot. */
+    public record VerificationFunction(DecisionFlow flow, SnapStartPriming priming) {
+    }
+
     public static DecisionFlow decisionFlow(Settings settings, Seams seams) {
+        return verificationFunction(settings, seams).flow();
+    }
+
+    public static VerificationFunction verificationFunction(Settings settings, Seams seams) {
         var clients = new AwsClients(settings.aws());
         var s3 = clients.s3();
         var rekognition = clients.rekognition();
-        var auditLog = new DynamoDbAuditLog(clients.dynamoDb(), settings.auditTableName(),
-                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())));
+        var dynamoDb = clients.dynamoDb();
+        var kms = clients.kms();
+        var auditLog = new DynamoDbAuditLog(dynamoDb, settings.auditTableName(),
+                new EvidenceSigning(new KmsEvidenceSigner(kms, settings.signingKeyArn())));
         var identity = settings.identity();
         IdentityMatcher matcher = identity.mode() != Settings.Mode.VERIFY ? null
                 : new IdentityMatcher(settings.uploadScope().prefix(), identity.referencePrefix(), identity.minSimilarity(),
                         new S3ReferenceRegistry(s3, auditLog.table(), identity.referencePrefix()),
                         new RekognitionFaceComparer(rekognition));
-        return new DecisionFlow(
+        var flow = new DecisionFlow(
                 settings.uploadScope(),
                 new S3ImageSource(s3),
                 new RekognitionFaceAnalyzer(rekognition),
@@ -67,6 +77,7 @@ public final class Wiring {
                 matcher,
                 seams.auditLog().apply(auditLog),
                 seams.clock());
+        return new VerificationFunction(flow, new SnapStartPriming(s3, rekognition, dynamoDb, kms));
     }
 
     public static Sealer sealer(SealSettings settings, Clock clock) {

@@ -1,0 +1,63 @@
+package com.biometriclogger.local.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a function the way Lambda does: a fresh JVM running the real runtime interface client on
+ * the given class path, with Lambda's JVM flags, polling a {@link RuntimeApiServer}.
+ */
+final class FunctionRuntime {
+
+    static final String OURS = "com.biometriclogger.handler.VerificationHandler::handleRequest";
+    static final String MARKED = "com.biometriclogger.local.bench.MarkedHandler::handleRequest";
+    static final String HELLO = "com.biometriclogger.local.bench.HelloHandler::handleRequest";
+    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private final Map<String, String> environment;
+    private final Path logs;
+
+    FunctionRuntime(Map<String, String> environment, Path logs) {
+        this.environment = environment;
+        this.logs = logs;
+    }
+
+    /** Lambda's java21+ flags, with the heap Lambda gives a function of that memory size (about 85 %). */
+    static List<String> lambdaFlags(int megabytes) {
+        return List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Xmx" + (megabytes * 85 / 100) + "m");
+    }
+
+    /** The runtime client's own class path entries, found where this JVM loaded them from. */
+    static String runtimeClientJars() throws Exception {
+        List<String> jars = new ArrayList<>();
+        for (String type : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+                "com.amazonaws.services.lambda.runtime.Context")) {
+            jars.add(Path.of(Class.forName(type).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    Process start(Jdk jdk, String classpath, String handler, List<String> flags, RuntimeApiServer api, String logName,
+                  Map<String, String> extraEnvironment) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(logName + ".log").toFile());
+        var env = builder.environment();
+        env.putAll(environment);
+        env.putAll(extraEnvironment);
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("_HANDLER", handler);
+        env.putIfAbsent("LOG_LEVEL", "INFO");
+        return builder.start();
+    }
+}

@@ -1,0 +1,43 @@
+package com.biometriclogger.local.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.VerificationReport;
+import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.Wiring;
+
+/**
+ * The verification function as Lambda builds it, with a mark in the class-load log where its first
+ * event begins. With {@code BENCH_PRIMING=on} it runs the SnapStart priming at the end of init, as
+ * Lambda does before the snapshot, so the first event shows what a restored, primed JVM still loads.
+ */
+public final class MarkedHandler implements RequestHandler<S3Event, VerificationReport> {
+
+    private final VerificationHandler handler;
+
+    public MarkedHandler() {
+        var function = Wiring.verificationFunction(Settings.fromEnvironment(System.getenv()), Wiring.Seams.NONE);
+        if ("on".equals(System.getenv("BENCH_PRIMING"))) {
+            function.priming().beforeCheckpoint(null);
+        }
+        handler = new VerificationHandler(function.flow());
+    }
+
+    @Override
+    public VerificationReport handleRequest(S3Event event, Context context) {
+        FirstEvent.mark();
+        return handler.handleRequest(event, context);
+    }
+
+    /** Loaded when the first event arrives: every class after it in the log was loaded for that event. */
+    static final class FirstEvent {
+        private FirstEvent() {
+        }
+
+        static void mark() {
+            // Loading this class is the mark.
+        }
+    }
+}
