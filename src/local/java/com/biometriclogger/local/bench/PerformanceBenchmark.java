@@ -105,7 +105,7 @@ public final class PerformanceBenchmark {
         results.put("machine", machine(jdks));
         results.put("load_average_before", loadAverage());
 
-        List<String> withAot = new ArrayList<>(lambdaFlags(1024));
+        List<String> withAot = withoutSharing(lambdaFlags(1024));
         if (jdk25 != null) {
             withAot.add("-XX:AOTCache=" + trainAotCache(jdk25));
         }
@@ -188,7 +188,7 @@ public final class PerformanceBenchmark {
     private Path trainAotCache(Jdk jdk25) throws Exception {
         Path cache = WORK.resolve("app.aot").toAbsolutePath();
         Files.deleteIfExists(cache);
-        List<String> flags = new ArrayList<>(lambdaFlags(1024));
+        List<String> flags = withoutSharing(lambdaFlags(1024));
         flags.add("-XX:AOTCacheOutput=" + cache);
         try (var api = RuntimeApiServer.start(List.of(uploads.upload()))) {
             var process = runtime.start(jdk25, ourClasspath, OURS, flags, api, "aot-training", Map.of());
@@ -200,6 +200,11 @@ public final class PerformanceBenchmark {
             throw new IllegalStateException("JDK 25 wrote no AOT cache at " + cache + ": see " + WORK.resolve("aot-training.log"));
         }
         return cache;
+    }
+
+    /** JDK 25 refuses an AOT cache beside any -Xshare option (the cache is its class-data sharing). */
+    private static List<String> withoutSharing(List<String> flags) {
+        return new ArrayList<>(flags.stream().filter(flag -> !flag.startsWith("-Xshare")).toList());
     }
 
     private int classesLoaded(Jdk jdk, String classpath, String handler, String event) throws Exception {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The training run behind the SnapStart priming: the deployment zip under the real runtime client,
  * in VERIFY mode (the template's default), judging an enrolment, a 1:1 verified upload and a
  * non-image against the local stack, with {@code -Xlog:class+load}. Every class it loaded from the
- * JDK or from the zip's {@code lib/}, generated ones aside, is written in load order to
+ * JDK or a jar (the zip's, and the runtime client's own, which Lambda's runtime provides), generated
+ * ones aside, is written in load order to
  * {@code src/main/resources/} + {@link SnapStartPriming#CLASS_LIST}. It also prints how many classes
  * each jar of the zip gave, so a jar the function never loads shows.
  *
@@ -71,7 +72,7 @@ public final class PrimingClassList {
         var loaded = ClassLoadLog.read(log);
         var names = new LinkedHashSet<String>();
         loaded.classes().stream()
-                .filter(c -> !c.generated() && (c.fromJdk() || c.source().startsWith(lib + "/")))
+                .filter(c -> !c.generated() && (c.fromJdk() || c.source().endsWith(".jar")))
                 .forEach(c -> names.add(c.name()));
         List<String> lines = new ArrayList<>(List.of(
                 "# Classes a real decision loads, for the SnapStart priming (handler.SnapStartPriming).",
