@@ -2,7 +2,6 @@ package com.biometriclogger.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.biometriclogger.aws.AuditRecordSchema;
 import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.EvidenceSigner;
 import com.biometriclogger.evidence.EvidenceSigning;
@@ -15,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,18 +43,18 @@ class GoldenEvidenceTest {
 
     @Test
     void aCompared1to1UploadSignsExactlyTheseBytes() {
-        var upload = new UploadedImage("ObjectCreated:Put", "bucket", "uploads/alice/selfie 1.jpg", "v000042",
-                "0123456789abcdef0123456789abcdef", 34567, "0062A1B2C3D4E5F607");
+        var upload = new UploadedImage("ObjectCreated:Put", new ObjectVersion("bucket", "uploads/alice/selfie 1.jpg",
+                "v000042", "0123456789abcdef0123456789abcdef"), 34567, "0062A1B2C3D4E5F607");
         var content = new ImageContent("ab".repeat(32), 34567, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, null);
         var face = new DetectedFace(99.99846f, -12.5f, 3.25f, 1e-7f, 78.5f, 92f, true, false);
-        var identity = new IdentityFacts("alice",
-                new EnrolledReference("references/alice.jpg", "v000007", "cd".repeat(32)), 99.12f, 95f);
-        var item = AuditRecords.of(upload, content, new FaceAnalysis(List.of(face)),
+        var identity = IdentityFacts.compared("alice", new EnrolledReference(
+                new ObjectVersion("bucket", "references/alice.jpg", "v000007", "ef"), "cd".repeat(32)), Optional.of(99.12f), 95f);
+        var item = AuditItems.of(upload, Optional.of(content), Optional.of(new FaceAnalysis(List.of(face))),
                 new Verdict(Decision.AUTHORIZED, List.of()), PolicyThresholds.defaults(), identity,
                 new Invocation("req-1", "7"), Instant.parse("2026-05-03T08:14:00.250Z"));
         var signer = new RecordingSigner();
 
-        var signed = new EvidenceSigning(signer).sign(AuditRecordSchema.toStrings(item));
+        var signed = new EvidenceSigning(signer).signItem(item).attributes();
 
         String canonical = new String(signer.messages.get(0), StandardCharsets.UTF_8);
         assertEquals(GOLDEN_ITEM, canonical);
