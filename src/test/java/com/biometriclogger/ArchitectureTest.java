@@ -47,12 +47,10 @@ class ArchitectureTest {
     }
 
     /**
-     * Upward dependencies still on main, each removed by the rest of issue 12: the item
-     * representation takes the seal period out of {@code AuditRecords}, and Rekognition's size
-     * limit leaves the domain. {@link #pendingExceptionsAreStillNeeded()} keeps this list shrinking.
+     * Upward dependencies still on main, each to be removed (issue 12: Rekognition's size limit out
+     * of the pure domain). {@link #pendingExceptionsAreStillNeeded()} keeps this list shrinking.
      */
     private static final Map<String, String> PENDING = Map.of(
-            ROOT + ".decision.AuditRecords", ROOT + ".evidence.SealPeriod",
             ROOT + ".decision.ImageScreen", ROOT + ".aws.RekognitionLimits");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
