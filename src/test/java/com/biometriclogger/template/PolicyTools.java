@@ -26,11 +26,15 @@ final class PolicyTools {
     }
 
     static Result run(List<String> command) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, Path.of("."), 120);
+    }
+
+    static Result run(List<String> command, Path directory, int timeoutSeconds) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
         }
         return new Result(process.exitValue(), output);
     }
