@@ -63,10 +63,10 @@ final class PolicyTools {
 
     /** template.yaml expanded by the SAM translator into plain CloudFormation JSON (once per run). */
     static synchronized Path expandedTemplate() throws IOException, InterruptedException {
-        requirePythonCfnTools();
         if (expanded != null) {
             return expanded;
         }
+        requirePythonCfnTools();
         Path target = Path.of("target/template.expanded.json");
         Files.createDirectories(target.getParent());
         var result = run(List.of("python3", SAM_TRANSFORM.toString(), "template.yaml", target.toString()));
