@@ -1,14 +1,17 @@
 package com.biometriclogger.handler;
 
+import com.biometriclogger.aws.AuditItemSchema;
 import com.biometriclogger.aws.DynamoDbAuditLog;
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.RekognitionFaceAnalyzer;
 import com.biometriclogger.aws.RekognitionFaceComparer;
 import com.biometriclogger.aws.S3ImageSource;
 import com.biometriclogger.aws.S3ReferenceRegistry;
-import com.biometriclogger.decision.AuditRecord;
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.AuditItem;
+import com.biometriclogger.decision.Decision;
 import com.biometriclogger.decision.FaceAnalyzer;
-import com.biometriclogger.decision.UploadedImage;
+import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.evidence.EvidenceSigning;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -137,17 +141,16 @@ public final class SnapStartPriming implements Resource {
             var requests = new PrimingRequests(endpoint.uri());
             var primedS3 = requests.s3(s3);
             var primedRekognition = requests.rekognition(rekognition);
-            var upload = new UploadedImage("ObjectCreated:Put", NEVER_SENT, NEVER_SENT + ".jpg", NEVER_SENT, "0",
-                    PrimingEndpoint.IMAGE.length, null);
+            var upload = new ObjectVersion(NEVER_SENT, NEVER_SENT + ".jpg", NEVER_SENT, "0");
             var content = new S3ImageSource(primedS3).read(upload);
             new RekognitionFaceAnalyzer(primedRekognition).analyze(upload, content, EnumSet.allOf(FaceAnalyzer.FaceAttribute.class));
-            var auditLog = new DynamoDbAuditLog(requests.dynamoDb(dynamoDb), NEVER_SENT,
-                    new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)));
-            var reference = new S3ReferenceRegistry(primedS3, auditLog.table(), "").currentReference(NEVER_SENT, NEVER_SENT)
+            var auditTable = AuditItemSchema.table(requests.dynamoDb(dynamoDb), NEVER_SENT);
+            var reference = new S3ReferenceRegistry(primedS3, auditTable, "").currentReference(NEVER_SENT, NEVER_SENT)
                     .orElseThrow(() -> new IllegalStateException("the priming endpoint's enrolment was not read back"));
-            new RekognitionFaceComparer(primedRekognition).similarities(NEVER_SENT, reference, upload, content);
-            auditLog.recordOnce(AuditRecord.builder().attemptId(NEVER_SENT).bucket(NEVER_SENT).objectKey(upload.key())
-                    .decision("REJECTED").decidedAt("1970-01-01T00:00:00Z").build());
+            new RekognitionFaceComparer(primedRekognition).similarities(reference, upload, content);
+            new DynamoDbAuditLog(auditTable, new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)))
+                    .recordOnce(AuditItem.of(Map.of(AuditAttribute.ATTEMPT_ID.stored(), NEVER_SENT,
+                            AuditAttribute.DECISION.stored(), Decision.REJECTED.name())));
             if (endpoint.answered() != PRIMED_CALLS) {
                 throw new IllegalStateException("SnapStart priming expected " + PRIMED_CALLS + " calls at its endpoint, saw "
                         + endpoint.answered());

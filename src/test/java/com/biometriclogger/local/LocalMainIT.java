@@ -74,13 +74,15 @@ class LocalMainIT {
     }
 
     @Test
-    void aSecondRunOnTheSameDataDirAddsTheNewVersionsAndKeepsTheOldItems() {
+    void aSecondRunOnTheSameDataDirKeepsTheItemsAndRecordsTheSameBytesOnce() {
         assertEquals(0, run("--data-dir", dataDir.toString()).status());
         var second = run("--data-dir", dataDir.toString());
 
+        // The bucket on disk is unversioned: the same bytes under the same key are the same object
+        // state (same eTag), so the second run's uploads are duplicates of the first run's.
         assertEquals(0, second.status(), second.err());
-        assertTrue(second.out().contains("10 items in " + LocalMain.TABLE), second.out());
-        assertTrue(second.out().contains("signatures valid       10"), second.out());
+        assertTrue(second.out().contains("5 items in " + LocalMain.TABLE), second.out());
+        assertTrue(second.out().contains("signatures valid       5"), second.out());
     }
 
     @Test

@@ -46,6 +46,8 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 public final class PerformanceBenchmark {
 
     private static final Path WORK = Path.of("target/bench");
+    /** The deployment zip it measures: the one template.yaml deploys (DeployBuildIT checks they agree). */
+    public static final Path ZIP = LambdaZip.ZIP;
     private static final List<Path> PYTHON_PEERS = List.of(Path.of("../shared/bench/python_peer.py"),
             Path.of("/work/shared/bench/python_peer.py"));
     private static final String BUCKET = "bench-uploads";
