@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What security depends on in template.yaml that guard rules cannot say as precisely. */
@@ -154,16 +155,6 @@ class TemplateTest {
         assertEquals(stackSub(BUCKET_NAME), environment().get("UPLOAD_BUCKET"));
     }
 
-    /** S3 bucket names are at most 63 characters: the stack's UUID keeps this one at 54 for any stack name. */
-    @Test
-    void theBucketNameFitsS3sLimitWhateverTheStackIsCalled() {
-        String uuid = "f449b250-b969-11e0-a185-5081d0136786";
-        String name = BUCKET_NAME.replace("${StackUuid}", uuid);
-
-        assertEquals(54, name.length());
-        assertTrue(name.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]"), name);
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void onlyTheEnrolmentPrincipalMayWriteOrDeleteReferences() {
@@ -186,7 +177,7 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     void theEnrolmentPrincipalMustBeNamedAsARoleOrUserArn() {
         var parameter = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("EnrolmentPrincipalArn");
-        var pattern = java.util.regex.Pattern.compile((String) parameter.get("AllowedPattern"));
+        var pattern = Pattern.compile((String) parameter.get("AllowedPattern"));
 
         assertFalse(parameter.containsKey("Default"), "a default would let a deploy skip the choice");
         assertTrue(pattern.matcher("arn:aws:iam::123456789012:role/enrolment").matches());
@@ -258,6 +249,51 @@ class TemplateTest {
         assertEquals("Enabled", references.get("Status"));
         assertEquals(Map.of("NoncurrentDays", 1), references.get("NoncurrentVersionExpiration"));
         assertFalse(references.containsKey("ExpirationInDays"), "the current reference stays until replaced or erased");
+    }
+
+    /**
+     * CloudFormation accepts stack names of up to 128 characters: every physical name the template
+     * builds must fit its service's limit for such a name in the longest region and partition, or a
+     * long stack name would fail mid-create. Over every resource of the named types.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyNameBuiltFromTheStackFitsItsServicesLimitForAnyStackName() {
+        Map<String, Map.Entry<String, Integer>> limits = Map.of(
+                "AWS::S3::Bucket", Map.entry("BucketName", 63),
+                "AWS::Serverless::Function", Map.entry("FunctionName", 64),
+                "AWS::Lambda::Function", Map.entry("FunctionName", 64),
+                "AWS::SQS::Queue", Map.entry("QueueName", 80),
+                "AWS::IAM::Role", Map.entry("RoleName", 64),
+                "AWS::Events::Rule", Map.entry("Name", 64),
+                "AWS::DynamoDB::Table", Map.entry("TableName", 255),
+                "AWS::CloudWatch::Alarm", Map.entry("AlarmName", 255),
+                "AWS::SNS::Topic", Map.entry("TopicName", 256),
+                "AWS::KMS::Alias", Map.entry("AliasName", 256));
+        Map<String, Integer> longest = Map.of("AWS::StackName", 128, "AWS::AccountId", 12,
+                "AWS::Region", "ap-southeast-5".length(), "AWS::Partition", "aws-us-gov".length(),
+                "StackUuid", "f449b250-b969-11e0-a185-5081d0136786".length());
+        int named = 0;
+        for (var entry : ((Map<String, Map<String, Object>>) TEMPLATE.get("Resources")).entrySet()) {
+            var limit = limits.get(entry.getValue().get("Type"));
+            var properties = (Map<String, Object>) entry.getValue().get("Properties");
+            if (limit == null || properties == null || !properties.containsKey(limit.getKey())) {
+                continue;
+            }
+            named++;
+            Object name = ((Map<String, Object>) properties.get(limit.getKey())).get("Fn::Sub");
+            String pattern = name instanceof List<?> list ? (String) list.get(0) : (String) name;
+            var variable = Pattern.compile("\\$\\{([^}]+)}").matcher(pattern);
+            int length = pattern.replaceAll("\\$\\{[^}]+}", "").length();
+            while (variable.find()) {
+                Integer bound = longest.get(variable.group(1));
+                assertTrue(bound != null, entry.getKey() + ": no known bound for ${" + variable.group(1) + "} in " + pattern);
+                length += bound;
+            }
+            assertTrue(length <= limit.getValue(), entry.getKey() + "." + limit.getKey() + " " + pattern + " reaches " + length
+                    + " characters for a 128-character stack name; the limit is " + limit.getValue());
+        }
+        assertTrue(named > 0);
     }
 
     /** A !Sub over the stack id's UUID, as every use of the upload bucket's name is written. */
