@@ -122,8 +122,6 @@ final class PrimingEndpoint implements AutoCloseable {
                                 + "}],\"UnmatchedFaces\":[]}");
                 case "TrentService.Sign" -> Response.json("application/x-amz-json-1.1",
                         "{\"KeyId\":\"alias/" + SnapStartPriming.NEVER_SENT + "\",\"Signature\":\"AAAA\",\"SigningAlgorithm\":\"ECDSA_SHA_256\"}");
-                case "DynamoDB_20120810.GetItem" -> Response.json("application/x-amz-json-1.0",
-                        "{\"Item\":{\"attemptId\":{\"S\":\"" + SnapStartPriming.NEVER_SENT + "\"},\"decision\":{\"S\":\"ENROLLED\"}}}");
                 default -> Response.json("application/x-amz-json-1.0", "{}");
             };
         }

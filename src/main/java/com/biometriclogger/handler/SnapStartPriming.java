@@ -2,14 +2,15 @@ package com.biometriclogger.handler;
 
 import com.biometriclogger.aws.AuditItemSchema;
 import com.biometriclogger.aws.DynamoDbAuditLog;
+import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.RekognitionFaceAnalyzer;
 import com.biometriclogger.aws.RekognitionFaceComparer;
 import com.biometriclogger.aws.S3ImageSource;
-import com.biometriclogger.aws.S3ReferenceRegistry;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.Decision;
+import com.biometriclogger.decision.EnrolledReference;
 import com.biometriclogger.decision.FaceAnalyzer;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.evidence.EvidenceSigning;
@@ -49,8 +50,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Uniqueness after restore (every sandbox restored from one snapshot shares its memory): this
  * function keeps nothing unique from init. Attempt ids derive from the upload; the clock is read per
  * decision; the priming endpoint closes each connection after its answer and is closed before the
- * snapshot, and no connection to AWS is opened and no credentials are fetched during init or
- * priming. What is random is not secret: the SDK's invocation ids come from {@code SecureRandom},
+ * snapshot, and priming opens no connection to AWS and fetches no credentials. (Init in VERIFY mode
+ * does: {@link Wiring} fetches the signing key's public half from KMS; see README, Performance.)
+ * What is random is not secret: the SDK's invocation ids come from {@code SecureRandom},
  * which AWS documents as safe to restore under SnapStart, and its retry jitter repeating across
  * sandboxes would only align their retries. So {@link #afterRestore} has nothing to renew.
  */
@@ -132,7 +134,8 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * One decision's calls through the real adapters, in the order a 1:1 verified upload makes them:
+     * One decision's calls through the real adapters (the reference lookup's three as S3ReferenceRegistry
+ * makes them: its trust check needs a signed enrolment), in the order a 1:1 verified upload makes them:
      * GetObject, DetectFaces, ListObjectsV2, HeadObject, GetItem, CompareFaces, then Sign and PutItem
      * for the audit item, each answered by the {@link PrimingEndpoint}.
      */
@@ -144,10 +147,13 @@ public final class SnapStartPriming implements Resource {
             var upload = new ObjectVersion(NEVER_SENT, NEVER_SENT + ".jpg", NEVER_SENT, "0");
             var content = new S3ImageSource(primedS3).read(upload);
             new RekognitionFaceAnalyzer(primedRekognition).analyze(upload, content, EnumSet.allOf(FaceAnalyzer.FaceAttribute.class));
-            var auditTable = AuditItemSchema.table(requests.dynamoDb(dynamoDb), NEVER_SENT);
-            var reference = new S3ReferenceRegistry(primedS3, auditTable, "").currentReference(NEVER_SENT, NEVER_SENT)
-                    .orElseThrow(() -> new IllegalStateException("the priming endpoint's enrolment was not read back"));
-            new RekognitionFaceComparer(primedRekognition).similarities(reference, upload, content);
+            var primedDynamoDb = requests.dynamoDb(dynamoDb);
+            var auditTable = AuditItemSchema.table(primedDynamoDb, NEVER_SENT);
+            var reference = new ObjectVersion(NEVER_SENT, NEVER_SENT + ".jpg", NEVER_SENT, "0");
+            primedS3.listObjectsV2(b -> b.bucket(NEVER_SENT).prefix(NEVER_SENT + "."));
+            primedS3.headObject(b -> b.bucket(NEVER_SENT).key(reference.key()));
+            new DynamoDbEvidenceTable(primedDynamoDb).auditItem(NEVER_SENT, reference.attemptId());
+            new RekognitionFaceComparer(primedRekognition).similarities(new EnrolledReference(reference, ""), upload, content);
             new DynamoDbAuditLog(auditTable, new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)))
                     .recordOnce(AuditItem.of(Map.of(AuditAttribute.ATTEMPT_ID.stored(), NEVER_SENT,
                             AuditAttribute.DECISION.stored(), Decision.REJECTED.name())));
