@@ -156,7 +156,8 @@ public final class SnapStartPriming implements Resource {
             new RekognitionFaceComparer(primedRekognition).similarities(new EnrolledReference(reference, ""), upload, content);
             new DynamoDbAuditLog(auditTable, new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)))
                     .recordOnce(AuditItem.of(Map.of(AuditAttribute.ATTEMPT_ID.stored(), NEVER_SENT,
-                            AuditAttribute.DECISION.stored(), Decision.REJECTED.name())));
+                            AuditAttribute.DECISION.stored(), Decision.REJECTED.name(),
+                            AuditAttribute.DECIDED_AT.stored(), "1970-01-01T00:00:00Z")));
             if (endpoint.answered() != PRIMED_CALLS) {
                 throw new IllegalStateException("SnapStart priming expected " + PRIMED_CALLS + " calls at its endpoint, saw "
                         + endpoint.answered());
