@@ -48,7 +48,9 @@ final class TemplateSemantics {
     /**
      * Every KMS key allows exactly the service principals that must use it in their own name
      * (CloudWatch Logs for each log group it encrypts, CloudWatch for each alarm publishing to a topic
-     * it encrypts), each conditioned on this stack's resources, with encryption actions only.
+     * it encrypts, S3 for each bucket notifying a topic or queue it encrypts, EventBridge for a rule
+     * targeting one), each conditioned on this stack's resources where the service sends the
+     * condition keys, with encryption actions only.
      */
     List<String> keyPolicyServicePrincipals() {
         List<String> violations = new ArrayList<>();
@@ -62,6 +64,12 @@ final class TemplateSemantics {
                     alarmsPublishingTo(id).forEach((alarm, alarmResource) ->
                             required.computeIfAbsent("cloudwatch", s -> new ArrayList<>())
                                     .add(alarmArn(alarm, alarmResource, violations)));
+                }
+                if (Set.of("AWS::SNS::Topic", "AWS::SQS::Queue").contains(encrypted.get("Type").asText())) {
+                    bucketsNotifying(id).forEach((bucket, bucketResource) ->
+                            required.computeIfAbsent("s3", s -> new ArrayList<>())
+                                    .add(arnByName(bucket, bucketResource, "BucketName", "s3:::", "aws:SourceArn", violations)));
+                    rulesTargeting(id).keySet().forEach(rule -> required.computeIfAbsent("events", s -> new ArrayList<>()).add(rule));
                 }
             });
             Set<String> granted = new TreeSet<>();
@@ -110,6 +118,12 @@ final class TemplateSemantics {
             return;
         }
         List<String> sources = arnCondition(condition, "aws:SourceArn");
+        if (service.equals("events")) {
+            if (!sources.isEmpty() || !condition.at("/StringEquals/aws:SourceAccount").isMissingNode()) {
+                violations.add(where + "EventBridge sends KMS no aws:SourceArn/aws:SourceAccount: the condition drops every event");
+            }
+            return;
+        }
         if (sources.isEmpty()) {
             violations.add(where + "no aws:SourceArn condition: any resource of the service could use the key");
         }
@@ -247,6 +261,27 @@ final class TemplateSemantics {
         resources.fields().forEachRemaining(e -> {
             if (ENCRYPTED_TYPES.contains(e.getValue().path("Type").asText()) && names(e.getValue().get("Properties"), key)) {
                 found.put(e.getKey(), e.getValue());
+            }
+        });
+        return found;
+    }
+
+    private Map<String, JsonNode> bucketsNotifying(String destination) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        ofType("AWS::S3::Bucket").forEach((id, bucket) -> {
+            JsonNode notifications = bucket.at("/Properties/NotificationConfiguration");
+            if (names(notifications.path("TopicConfigurations"), destination) || names(notifications.path("QueueConfigurations"), destination)) {
+                found.put(id, bucket);
+            }
+        });
+        return found;
+    }
+
+    private Map<String, JsonNode> rulesTargeting(String destination) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        ofType("AWS::Events::Rule").forEach((id, rule) -> {
+            if (names(rule.at("/Properties/Targets"), destination)) {
+                found.put(id, rule);
             }
         });
         return found;

@@ -62,6 +62,13 @@ class TemplateSemanticsIT {
                         }),
                 breaks("a service principal given key administration", keys, "a service principal is given kms:*",
                         t -> ((ArrayNode) keyStatement(t, "DataKey", "CloudWatchLogsEncryptsTheFunctionLogs").get("Action")).add("kms:*")),
+                breaks("the bucket also notifies the encrypted queue", keys, "use the key, but its policy does not allow s3",
+                        t -> properties(t, "UploadBucket").with("NotificationConfiguration").putArray("QueueConfigurations")
+                                .addObject().put("Event", "s3:ObjectRemoved:*").putObject("Queue")
+                                .putArray("Fn::GetAtt").add("DeadLetterQueue").add("Arn")),
+                breaks("a schedule publishing to the encrypted topic", keys, "use the key, but its policy does not allow events",
+                        t -> ((ArrayNode) properties(t, "SealFunctionHourly").get("Targets")).addObject().put("Id", "Topic")
+                                .putObject("Arn").put("Ref", "AlertTopic")),
                 breaks("the S3 permission without SourceArn", permissions, "VerifyFunctionInvokedByS3: no SourceArn",
                         t -> properties(t, "VerifyFunctionInvokedByS3").remove("SourceArn")),
                 breaks("the S3 permission naming another bucket", permissions, "is no bucket of this stack",
