@@ -12,9 +12,9 @@ import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.sync.RequestBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * 1:1 verification against enrolled references, with the real handler in VERIFY mode against the
