@@ -77,8 +77,8 @@ public final class LocalEvidence {
         forged.put(OBJECT_KEY.stored(), AttributeValue.fromS("uploads/demo/intruder.jpg"));
         dynamoDb.putItem(b -> b.tableName(copy).item(forged));
         changes.add("inserted a forged item for uploads/demo/intruder.jpg (another item's signature)");
-        if (items.size() > 3) {
-            var resigned = items.get(1);
+        if (items.size() > 4) {
+            var resigned = items.get(3);
             var content = strings(resigned);
             content.put(DECISION.stored(), "AUTHORIZED".equals(content.get(DECISION.stored())) ? "UNAUTHORIZED" : "AUTHORIZED");
             var signed = new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN))

@@ -173,8 +173,7 @@ public final class LocalMain {
                 persistent ? " (finished hours only, as deployed)"
                         : " (the demo seals the current hour at once; a deployment seals each hour 5 minutes after it ends)");
         out.println();
-        out.printf("$ mvn -q compile exec:java@verify -Dexec.args=\"--table %s --kms-key-id %s --rederive\"%n", TABLE,
-                LocalKms.KEY_ARN);
+        out.println("$ " + verifyCommandLine());
         LocalEvidence.verify(stack, TABLE, out, err, "--rederive");
         if (!persistent) {
             out.println();
@@ -241,7 +240,7 @@ public final class LocalMain {
 
                 To check the evidence (signatures, seals, decisions) with the same exports:
 
-                  mvn -q compile exec:java@verify -Dexec.args="--table %s --kms-key-id %s --rederive"
+                  %s
 
                 Finished hours are sealed every minute, as the deployed seal function does hourly.
 
@@ -250,7 +249,13 @@ public final class LocalMain {
                 BUCKET, PREFIX, stack.s3Endpoint(), TABLE, stack.dynamoDbEndpoint(),
                 LocalStack.REGION, TABLE, BUCKET, stack.s3Endpoint(), stack.dynamoDbEndpoint(),
                 stack.rekognition().endpoint(), LocalKms.KEY_ARN, stack.kms().endpoint(), profileExports(),
-                TABLE, LocalKms.KEY_ARN, PREFIX);
+                verifyCommandLine(), PREFIX);
+    }
+
+    /** The verify command for the local table, as a user types it: both keys and the seal archive. */
+    private static String verifyCommandLine() {
+        return "mvn -q compile exec:java@verify -Dexec.args=\"" + String.join(" ",
+                LocalEvidence.verifyArguments(TABLE, "--rederive")) + "\"";
     }
 
     private static String profileExports() {

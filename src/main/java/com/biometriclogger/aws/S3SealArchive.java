@@ -7,10 +7,12 @@ import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.util.FlatJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
@@ -75,11 +77,15 @@ public final class S3SealArchive implements Sealer.SealArchive {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /** The version written first: the one Object Lock has held since, whatever was added after it. */
     @Override
     public List<Map<String, String>> read(String period) {
         String key = key(period);
-        var first = firstVersion(key).orElseThrow(() -> new IllegalStateException("no archived seal at " + key));
-        return parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(first)).asUtf8String());
+        var versions = list(key).versionIds().get(key);
+        if (versions == null) {
+            throw new IllegalStateException("no archived seal at s3://" + bucket + "/" + key);
+        }
+        return parse(content(key, versions.get(0)));
     }
 
     @Override
@@ -102,12 +108,43 @@ public final class S3SealArchive implements Sealer.SealArchive {
         }
     }
 
-    /** The version written first: the one Object Lock has held since, whatever was added after it. */
-    public Optional<String> firstVersion(String key) {
-        return s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key)).versions().stream()
-                .filter(version -> version.key().equals(key))
-                .min(Comparator.comparing(ObjectVersion::lastModified).thenComparing(ObjectVersion::versionId))
-                .map(ObjectVersion::versionId);
+    /**
+     * Every version and delete marker under a prefix, by key, oldest version first.
+     *
+     * @param versioned false when the store keeps no versions (S3 answers 501 to the listing): a local
+     *                  stack on disk. An Object Lock bucket is always versioned; without versions a
+     *                  second write over a seal could not be seen, and the reader says so.
+     */
+    public record Listing(Map<String, List<String>> versionIds, Map<String, Integer> deleteMarkers, boolean versioned) {
+    }
+
+    public Listing list(String keyPrefix) {
+        Map<String, List<ObjectVersion>> versions = new TreeMap<>();
+        Map<String, Integer> markers = new TreeMap<>();
+        try {
+            for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(keyPrefix))) {
+                page.versions().forEach(v -> versions.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v));
+                page.deleteMarkers().forEach(m -> markers.merge(m.key(), 1, Integer::sum));
+            }
+        } catch (S3Exception e) {
+            if (e.statusCode() != 501) {
+                throw e;
+            }
+            Map<String, List<String>> current = new TreeMap<>();
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)).contents()
+                    .forEach(object -> current.put(object.key(), Collections.singletonList(null)));
+            return new Listing(current, Map.of(), false);
+        }
+        Map<String, List<String>> ids = new TreeMap<>();
+        versions.forEach((key, all) -> ids.put(key, all.stream()
+                .sorted(Comparator.comparing(ObjectVersion::lastModified).thenComparing(ObjectVersion::versionId))
+                .map(ObjectVersion::versionId).toList()));
+        return new Listing(ids, markers, true);
+    }
+
+    /** An archived hour's content, from the version given (null: the only one an unversioned store has). */
+    public String content(String key, String versionId) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)).asUtf8String();
     }
 
     /**

@@ -77,7 +77,7 @@ public final class VerifyCommand {
                 }
             }));
             options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
-                    .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty));
+                    .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
             var report = verifier.finish(Instant.now());
             String printed = options.json() ? ReportFormat.json(options, key, sealKey, report) : ReportFormat.table(options, key, sealKey, report);
             out.print(printed);

@@ -151,6 +151,12 @@ public final class EvidenceVerifier {
         archiveChecked = true;
     }
 
+    /** Call when the archive's store keeps no versions (a local stack on disk; never an Object Lock bucket). */
+    public void archiveKeepsNoVersions() {
+        warnings.add("the seal archive keeps no versions, so a seal written over another cannot be seen: "
+                + "a deployed archive has Object Lock, which requires versioning");
+    }
+
     public EvidenceReport finish(Instant now) {
         var authoritative = authoritativeSeals();
         var heads = new TreeMap<String, SealRecord>();

@@ -67,10 +67,16 @@ class LocalMainIT {
         assertTrue(reports[0].contains("signatures valid       5") && reports[0].contains("not yet sealed         0 items")
                 && reports[0].contains("RESULT: INTACT"), reports[0]);
         assertTrue(reports[1].contains("changed uploads/demo/camera.jpg from UNAUTHORIZED to AUTHORIZED"), reports[1]);
+        assertTrue(reports[1].contains("and re-signed it with the item key"), reports[1]);
+        assertTrue(reports[1].contains("it restored the seal from the archive"), reports[1]);
         assertEquals(2, reports[1].lines().filter(l -> l.startsWith("SIGNATURE_INVALID")).count(), reports[1]);
-        assertEquals(1, reports[1].lines().filter(l -> l.startsWith("DELETED_AFTER_SEALING")).count(), reports[1]);
+        assertEquals(2, reports[1].lines().filter(l -> l.startsWith("CHANGED_AFTER_SEALING")).count(),
+                "the changed and the changed-and-re-signed decision: " + reports[1]);
+        assertEquals(2, reports[1].lines().filter(l -> l.startsWith("DELETED_AFTER_SEALING")).count(),
+                "the deleted decision and the one deleted with its seal: " + reports[1]);
         assertEquals(1, reports[1].lines().filter(l -> l.startsWith("NOT_IN_SEAL")).count(), reports[1]);
-        assertTrue(reports[1].strip().endsWith("RESULT: 4 PROBLEM(S) FOUND"), reports[1]);
+        assertEquals(1, reports[1].lines().filter(l -> l.startsWith("DECISION_DOES_NOT_FOLLOW")).count(), reports[1]);
+        assertTrue(reports[1].strip().endsWith("RESULT: 8 PROBLEM(S) FOUND"), reports[1]);
     }
 
     @Test
