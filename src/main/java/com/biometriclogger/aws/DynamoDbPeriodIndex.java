@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class DynamoDbPeriodIndex implements Sealer.PeriodIndex {
 
     private static final int BATCH = 100;
+    /** Keys per Query page: a busy hour is read in many short calls, each well inside the client's time budget. */
+    private static final int KEYS_PER_PAGE = 1_000;
     private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
 
     private final DynamoDbClient dynamoDb;
@@ -33,6 +35,7 @@ public final class DynamoDbPeriodIndex implements Sealer.PeriodIndex {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         dynamoDb.queryPaginator(b -> b.tableName(auditTableName)
                         .indexName(AuditItemSchema.SEAL_PERIOD_INDEX)
+                        .limit(KEYS_PER_PAGE)
                         .keyConditionExpression("#period = :period")
                         .expressionAttributeNames(Map.of("#period", AuditAttribute.SEAL_PERIOD.stored()))
                         .expressionAttributeValues(Map.of(":period", AttributeValue.fromS(period))))

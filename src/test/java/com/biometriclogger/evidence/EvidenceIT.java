@@ -95,7 +95,10 @@ class EvidenceIT {
         assertEquals(LocalKms.KEY_ARN, item.get("signingKeyId"));
         Path publicKey = LocalKeyFileSigner.publicKeyFile(scenario.stack().signingKeyFile());
 
-        var run = verifyWith(scenario.table(), "--public-key", publicKey.toString(), "--json");
+        Path sealKey = LocalKeyFileSigner.publicKeyFile(scenario.stack().sealSigningKeyFile());
+
+        var run = verifyWith(scenario.table(), "--public-key", publicKey.toString(), "--seal-public-key",
+                sealKey.toString(), "--json");
 
         assertEquals(0, run.status(), run.err());
         assertEquals(4, JSON.readTree(run.out()).get("signaturesValid").asInt());
@@ -218,7 +221,7 @@ class EvidenceIT {
         var run = verify(big.table(), "--json", "--rederive");
         long verified = System.nanoTime();
 
-        assertEquals(0, run.status(), run.out());
+        assertEquals(0, run.status(), run.err() + run.out());
         assertEquals(10_000, JSON.readTree(run.out()).get("signaturesValid").asInt());
         assertEquals(10_000, JSON.readTree(run.out()).get("decisionsRederived").asInt());
         System.out.printf("[measured] 10,000 signed items: written %.1f s, sealed %.1f s, verified (signatures, seals, "
