@@ -1,11 +1,10 @@
 package com.biometriclogger.util;
 
-import com.biometriclogger.evidence.CanonicalForm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads back a JSON object whose values are all strings: what {@code CanonicalForm.json} writes
+ * Reads back a JSON object whose values are all strings: what the evidence's canonical form writes
  * for items and seals. Strict (anything else is refused, with the offset), and small enough that
  * the functions do not ship a JSON library for the one archived line they read.
  */

@@ -220,17 +220,7 @@ class EvidenceVerifierTest {
     }
 
     private void seal(String now) {
-        Sealer.SealStore store = new Sealer.SealStore() {
-            @Override
-            public boolean isSealed(String period) {
-                return seals.containsKey(SealRecord.sealId(period, 0));
-            }
-
-            @Override
-            public boolean putOnce(Map<String, String> part) {
-                return seals.putIfAbsent(part.get(SealRecord.SEAL_ID), part) == null;
-            }
-        };
+        var store = new InMemorySealStore(seals);
         Sealer.PeriodIndex index = period -> items.values().stream()
                 .filter(item -> period.equals(item.get("sealPeriod"))).toList();
         new Sealer(index, store, archive, sealSigning, Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).sealDue();

@@ -125,11 +125,7 @@ class InsiderAttacksIT {
     void attackD_theSealRoleRewritesASealWithoutADecisionAndATableWriterDeletesIt() {
         String wall = ids.get("uploads/alice/wall.jpg");
         String period = periods.get("uploads/alice/wall.jpg");
-        var seal = sealPart(period);
-        seal.put(SealRecord.LEAVES, "");
-        seal.put(SealRecord.ITEM_COUNT, "0");
-        seal.put(SealRecord.MERKLE_ROOT, Sha256.hex(new byte[0]));
-        putSeal(sealKeyHolder().sign(seal));
+        putSeal(emptiedAndReSigned(period));
         deleteItem(wall);
 
         assertEquals(Set.of("SEAL_DIFFERS_FROM_ARCHIVE seal " + period + "#0", "DELETED_AFTER_SEALING " + wall),
@@ -140,11 +136,7 @@ class InsiderAttacksIT {
     void attackD_aSecondVersionWrittenOverTheLockedArchiveCopyIsNamedAndTheFirstStillCounts() {
         String wall = ids.get("uploads/alice/wall.jpg");
         String period = periods.get("uploads/alice/wall.jpg");
-        var seal = sealPart(period);
-        seal.put(SealRecord.LEAVES, "");
-        seal.put(SealRecord.ITEM_COUNT, "0");
-        seal.put(SealRecord.MERKLE_ROOT, Sha256.hex(new byte[0]));
-        var forged = sealKeyHolder().sign(seal);
+        var forged = emptiedAndReSigned(period);
         putSeal(forged);
         String key = LocalStack.sealArchivePrefix(scenario.table()) + period + ".jsonl";
         scenario.stack().s3().putObject(b -> b.bucket(LocalStack.SEAL_ARCHIVE_BUCKET).key(key),
@@ -208,6 +200,15 @@ class InsiderAttacksIT {
         item.put("attemptId", id);
         item.put("decidedAt", at);
         return AuditItem.of(item);
+    }
+
+    /** The hour's seal as the seal role could rewrite it: with no decisions left in it, validly signed. */
+    private Map<String, String> emptiedAndReSigned(String period) {
+        var seal = sealPart(period);
+        seal.put(SealRecord.LEAVES, "");
+        seal.put(SealRecord.ITEM_COUNT, "0");
+        seal.put(SealRecord.MERKLE_ROOT, Sha256.hex(new byte[0]));
+        return sealKeyHolder().sign(seal);
     }
 
     private Map<String, String> sealPart(String period) {

@@ -166,18 +166,13 @@ class SealerTest {
 
     private Sealer sealer(String now) {
         var signer = LocalKeyFileSigner.createIfMissing(dir.resolve("key.pem"));
-        Sealer.SealStore store = new Sealer.SealStore() {
-            @Override
-            public boolean isSealed(String period) {
-                return table.containsKey(SealRecord.sealId(period, 0));
-            }
-
+        var store = new InMemorySealStore(table) {
             @Override
             public boolean putOnce(Map<String, String> part) {
                 if (failOnPartZero && "0".equals(part.get(SealRecord.PART))) {
                     throw new IllegalStateException("the run dies before writing part 0");
                 }
-                return table.putIfAbsent(part.get(SealRecord.SEAL_ID), part) == null;
+                return super.putOnce(part);
             }
         };
         return new Sealer(period -> index.getOrDefault(period, List.of()), store, archive, new EvidenceSigning(signer),
