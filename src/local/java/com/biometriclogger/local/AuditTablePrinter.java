@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Prints the audit table's items (the rows {@code aws dynamodb scan} returns) as a readable table. */
 final class AuditTablePrinter {
 
-    private static final String[] COLUMNS = {"decidedAt", "objectKey", "versionId", "decision", "reasons", "faceCount",
+    private static final String[] COLUMNS = {"decidedAt", "objectKey", "versionId", "decision", "reasons", "similarity", "faceCount",
             "topConfidence", "sha256"};
 
     private AuditTablePrinter() {
