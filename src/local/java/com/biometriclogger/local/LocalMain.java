@@ -135,12 +135,13 @@ public final class LocalMain {
 
     private static int demo(Options options, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
-        var uploads = options.detectOnly() ? DemoUploads.detectOnly() : DemoUploads.verify();
         Path dataDir = usableDataDir(options.dataDir());
         try (var stack = startStack(new LocalStack.Ports(0, 0, 0, 0), dataDir)) {
-            createUploadBucket(stack, out);
-            out.println(LocalProfile.explanation(options.detectOnly()));
-            var handler = handler(stack, options.detectOnly());
+            boolean versioned = createUploadBucket(stack, out);
+            boolean detectOnly = options.detectOnly() || !versioned;
+            var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
+            out.println(LocalProfile.explanation(detectOnly));
+            var handler = handler(stack, detectOnly);
             Map<String, Long> outcomes = new TreeMap<>();
             long sequence = System.currentTimeMillis() << 8;
             S3EventNotificationRecord last = null;
@@ -194,8 +195,8 @@ public final class LocalMain {
         requireFreePorts(options.ports());
         try (var session = ServeSession.start(options.ports(), dataDir, options.detectOnly(), out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(session::close));
-            out.println(LocalProfile.explanation(options.detectOnly()));
-            out.println(serveInstructions(session.stack(), options.detectOnly()));
+            out.println(LocalProfile.explanation(session.detectOnly()));
+            out.println(serveInstructions(session.stack(), session.detectOnly()));
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
                 session.sealDueHours().forEach(out::println);
@@ -280,7 +281,8 @@ public final class LocalMain {
         boolean versioned = stack.createUploadBucket(BUCKET);
         if (!versioned) {
             out.println("note: S3Proxy keeps objects on disk only without versioning, so with --data-dir the bucket is "
-                    + "unversioned and the function pins each read by eTag (If-Match) instead of versionId");
+                    + "unversioned and the function pins each read by eTag (If-Match) instead of versionId; enrolment "
+                    + "pins a reference by its version, so this run is detect-only");
         }
         return versioned;
     }
