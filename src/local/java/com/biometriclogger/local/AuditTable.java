@@ -1,6 +1,6 @@
 package com.biometriclogger.local;
 
-import com.biometriclogger.aws.AuditRecordSchema;
+import com.biometriclogger.aws.AuditItemSchema;
 import com.biometriclogger.aws.DynamoDbSealStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Creates the tables as template.yaml declares them: the audit table (partition key
+ * Creates the tables as template.yaml declares them: the audit table from its schema (partition key
  * {@code attemptId}, index on {@code sealPeriod}) and the seal table (partition key {@code sealId}).
  */
 public final class AuditTable {
@@ -23,17 +23,7 @@ public final class AuditTable {
 
     public static void createIfMissing(DynamoDbClient dynamoDb, String tableName) {
         try {
-            dynamoDb.createTable(b -> b.tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(stringAttribute(AuditRecordSchema.PARTITION_KEY),
-                            stringAttribute(AuditRecordSchema.SEAL_PERIOD))
-                    .keySchema(key(AuditRecordSchema.PARTITION_KEY, KeyType.HASH))
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(AuditRecordSchema.SEAL_PERIOD_INDEX)
-                            .keySchema(key(AuditRecordSchema.SEAL_PERIOD, KeyType.HASH),
-                                    key(AuditRecordSchema.PARTITION_KEY, KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
-                            .build()));
+            AuditItemSchema.createTable(AuditItemSchema.table(dynamoDb, tableName));
             dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         } catch (ResourceInUseException alreadyThere) {
             // --data-dir keeps the table between runs.

@@ -1,5 +1,7 @@
 package com.biometriclogger.local;
 
+import static com.biometriclogger.decision.AuditAttribute.*;
+
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -10,16 +12,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Prints the audit table's items (the rows {@code aws dynamodb scan} returns) as a readable table. */
 final class AuditTablePrinter {
 
-    private static final String[] COLUMNS = {"decidedAt", "objectKey", "versionId", "decision", "reasons", "similarity", "faceCount",
-            "topConfidence", "sha256"};
+    private static final String[] COLUMNS = {DECIDED_AT.stored(), OBJECT_KEY.stored(), VERSION_ID.stored(),
+            DECISION.stored(), REASONS.stored(), SIMILARITY.stored(), FACE_COUNT.stored(), TOP_CONFIDENCE.stored(), SHA256.stored()};
 
     private AuditTablePrinter() {
     }
 
     static List<Map<String, AttributeValue>> scan(DynamoDbClient dynamoDb, String table) {
         return dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
-                .sorted(Comparator.comparing((Map<String, AttributeValue> item) -> text(item, "decidedAtEpochMillis").length())
-                        .thenComparing(item -> text(item, "decidedAtEpochMillis")))
+                .sorted(Comparator.comparing(
+                                (Map<String, AttributeValue> item) -> text(item, DECIDED_AT_EPOCH_MILLIS.stored()).length())
+                        .thenComparing(item -> text(item, DECIDED_AT_EPOCH_MILLIS.stored())))
                 .toList();
     }
 
@@ -29,7 +32,7 @@ final class AuditTablePrinter {
         for (int i = 0; i < items.size(); i++) {
             for (int c = 0; c < COLUMNS.length; c++) {
                 String value = text(items.get(i), COLUMNS[c]);
-                rows[i + 1][c] = COLUMNS[c].equals("sha256") && value.length() > 12 ? value.substring(0, 12) + "…" : value;
+                rows[i + 1][c] = COLUMNS[c].equals(SHA256.stored()) && value.length() > 12 ? value.substring(0, 12) + "…" : value;
             }
         }
         int[] widths = new int[COLUMNS.length];

@@ -1,5 +1,7 @@
 package com.biometriclogger.local;
 
+import static com.biometriclogger.decision.AuditAttribute.*;
+
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.evidence.Sealer;
@@ -43,19 +45,19 @@ public final class LocalEvidence {
         stack.createAuditTable(copy);
         var items = copyAll(dynamoDb, table, copy);
         copyAll(dynamoDb, LocalStack.sealTableName(table), LocalStack.sealTableName(copy));
-        items.sort(Comparator.comparing(item -> item.get("objectKey").s()));
+        items.sort(Comparator.comparing(item -> item.get(OBJECT_KEY.stored()).s()));
         List<String> changes = new ArrayList<>();
-        var altered = items.stream().filter(item -> !"AUTHORIZED".equals(item.get("decision").s())).findFirst().orElseThrow();
+        var altered = items.stream().filter(item -> !"AUTHORIZED".equals(item.get(DECISION.stored()).s())).findFirst().orElseThrow();
         dynamoDb.updateItem(b -> b.tableName(copy).key(key(altered))
                 .updateExpression("SET decision = :d, reasons = :r")
                 .expressionAttributeValues(Map.of(":d", AttributeValue.fromS("AUTHORIZED"), ":r", AttributeValue.fromS(""))));
-        changes.add("changed " + altered.get("objectKey").s() + " from " + altered.get("decision").s() + " to AUTHORIZED");
+        changes.add("changed " + altered.get(OBJECT_KEY.stored()).s() + " from " + altered.get(DECISION.stored()).s() + " to AUTHORIZED");
         var deleted = items.get(items.size() - 1);
         dynamoDb.deleteItem(b -> b.tableName(copy).key(key(deleted)));
-        changes.add("deleted the item of " + deleted.get("objectKey").s());
+        changes.add("deleted the item of " + deleted.get(OBJECT_KEY.stored()).s());
         var forged = new HashMap<>(items.get(0));
-        forged.put("attemptId", AttributeValue.fromS("f0f0f0f0" + items.get(0).get("attemptId").s().substring(8)));
-        forged.put("objectKey", AttributeValue.fromS("uploads/demo/intruder.jpg"));
+        forged.put(ATTEMPT_ID.stored(), AttributeValue.fromS("f0f0f0f0" + items.get(0).get(ATTEMPT_ID.stored()).s().substring(8)));
+        forged.put(OBJECT_KEY.stored(), AttributeValue.fromS("uploads/demo/intruder.jpg"));
         dynamoDb.putItem(b -> b.tableName(copy).item(forged));
         changes.add("inserted a forged item for uploads/demo/intruder.jpg (another item's signature)");
         return changes;
@@ -71,6 +73,6 @@ public final class LocalEvidence {
     }
 
     private static Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
-        return Map.of("attemptId", item.get("attemptId"));
+        return Map.of(ATTEMPT_ID.stored(), item.get(ATTEMPT_ID.stored()));
     }
 }

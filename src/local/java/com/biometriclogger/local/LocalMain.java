@@ -137,8 +137,8 @@ public final class LocalMain {
         long started = System.nanoTime();
         Path dataDir = usableDataDir(options.dataDir());
         try (var stack = startStack(new LocalStack.Ports(0, 0, 0, 0), dataDir)) {
-            boolean versioned = createUploadBucket(stack, out);
-            boolean detectOnly = options.detectOnly() || !versioned;
+            createUploadBucket(stack, out);
+            boolean detectOnly = options.detectOnly();
             var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
             out.println(LocalProfile.explanation(detectOnly));
             var handler = handler(stack, detectOnly);
@@ -281,8 +281,7 @@ public final class LocalMain {
         boolean versioned = stack.createUploadBucket(BUCKET);
         if (!versioned) {
             out.println("note: S3Proxy keeps objects on disk only without versioning, so with --data-dir the bucket is "
-                    + "unversioned and the function pins each read by eTag (If-Match) instead of versionId; enrolment "
-                    + "pins a reference by its version, so this run is detect-only");
+                    + "unversioned and the function pins each read by eTag (If-Match) instead of versionId");
         }
         return versioned;
     }

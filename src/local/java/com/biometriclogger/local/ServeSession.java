@@ -32,11 +32,9 @@ final class ServeSession implements AutoCloseable {
 
     static ServeSession start(LocalStack.Ports ports, Path dataDir, boolean detectOnly, PrintStream out) {
         var stack = LocalMain.startStack(ports, dataDir);
-        boolean versioned = LocalMain.createUploadBucket(stack, out);
-        return new ServeSession(stack, versioned, detectOnly || !versioned);
+        return new ServeSession(stack, LocalMain.createUploadBucket(stack, out), detectOnly);
     }
 
-    /** Enrolment pins references by version, so an unversioned bucket is served detect-only. */
     boolean detectOnly() {
         return detectOnly;
     }

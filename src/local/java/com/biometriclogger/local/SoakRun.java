@@ -1,5 +1,7 @@
 package com.biometriclogger.local;
 
+import static com.biometriclogger.decision.AuditAttribute.*;
+
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.decision.RetryableVerificationException;
@@ -12,6 +14,7 @@ import com.biometriclogger.util.Sha256;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -104,9 +107,9 @@ public final class SoakRun {
             Map<String, Integer> itemsPerUpload = new HashMap<>();
             int mismatches = 0;
             for (var item : items) {
-                String id = item.get("objectKey").s() + "#" + item.get("versionId").s();
+                String id = item.get(OBJECT_KEY.stored()).s() + "#" + item.get(VERSION_ID.stored()).s();
                 itemsPerUpload.merge(id, 1, Integer::sum);
-                if (!item.get("sha256").s().equals(expectedHash.get(id))) {
+                if (!item.get(SHA256.stored()).s().equals(expectedHash.get(id))) {
                     mismatches++;
                 }
             }
@@ -126,7 +129,7 @@ public final class SoakRun {
     private static int badSignatures(LocalStack stack, String table) {
         var publicKey = LocalKeyFileSigner.load(stack.signingKeyFile()).evidenceKey().publicKey();
         var verifier = new EvidenceVerifier(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN, publicKey.getEncoded()),
-                null, null);
+                Optional.empty(), Optional.empty());
         new DynamoDbEvidenceTable(stack.dynamoDb()).scan(table, page -> page.forEach(verifier::checkItem));
         var report = verifier.finish(Instant.now());
         return report.itemsChecked() - report.signaturesValid();

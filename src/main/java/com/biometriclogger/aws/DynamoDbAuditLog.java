@@ -1,14 +1,13 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.AuditLog;
-import com.biometriclogger.decision.AuditRecord;
 import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.evidence.EvidenceSigning;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -23,28 +22,22 @@ public final class DynamoDbAuditLog implements AuditLog {
 
     private static final Expression WRITE_ONCE = Expression.builder()
             .expression("attribute_not_exists(#pk)")
-            .putExpressionName("#pk", AuditRecordSchema.PARTITION_KEY)
+            .putExpressionName("#pk", AuditAttribute.ATTEMPT_ID.stored())
             .build();
 
-    private final DynamoDbTable<AuditRecord> table;
+    private final DynamoDbTable<AuditItem> table;
     private final EvidenceSigning signing;
 
-    public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName, EvidenceSigning signing) {
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build()
-                .table(tableName, AuditRecordSchema.SCHEMA);
+    public DynamoDbAuditLog(DynamoDbTable<AuditItem> table, EvidenceSigning signing) {
+        this.table = table;
         this.signing = signing;
     }
 
-    /** The same table, for reading enrolments back (the only read the function makes). */
-    public DynamoDbTable<AuditRecord> table() {
-        return table;
-    }
-
     @Override
-    public boolean recordOnce(AuditRecord record) {
+    public boolean recordOnce(AuditItem item) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(AuditRecord.class)
-                    .item(signed(record))
+            table.putItem(PutItemEnhancedRequest.builder(AuditItem.class)
+                    .item(signing.signItem(item))
                     .conditionExpression(WRITE_ONCE)
                     .build());
             return true;
@@ -59,9 +52,5 @@ public final class DynamoDbAuditLog implements AuditLog {
             }
             throw e;
         }
-    }
-
-    private AuditRecord signed(AuditRecord record) {
-        return AuditRecordSchema.fromStrings(signing.sign(AuditRecordSchema.toStrings(record)));
     }
 }

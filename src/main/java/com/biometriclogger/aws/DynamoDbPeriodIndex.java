@@ -1,33 +1,27 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.evidence.Sealer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
-/** Reads one hour's attempt ids from the audit table's keys-only {@code sealPeriod} index. */
+/** Reads one hour's attempt ids from the audit table's keys-only {@code bySealPeriod} index. */
 public final class DynamoDbPeriodIndex implements Sealer.PeriodIndex {
 
-    private final DynamoDbClient dynamoDb;
-    private final String auditTableName;
+    private final DynamoDbTable<AuditItem> auditTable;
 
-    public DynamoDbPeriodIndex(DynamoDbClient dynamoDb, String auditTableName) {
-        this.dynamoDb = dynamoDb;
-        this.auditTableName = auditTableName;
+    public DynamoDbPeriodIndex(DynamoDbTable<AuditItem> auditTable) {
+        this.auditTable = auditTable;
     }
 
     @Override
     public List<String> attemptIds(String period) {
-        List<String> ids = new ArrayList<>();
-        dynamoDb.queryPaginator(b -> b.tableName(auditTableName)
-                        .indexName(AuditRecordSchema.SEAL_PERIOD_INDEX)
-                        .keyConditionExpression("#period = :period")
-                        .expressionAttributeNames(Map.of("#period", AuditRecordSchema.SEAL_PERIOD))
-                        .expressionAttributeValues(Map.of(":period", AttributeValue.fromS(period))))
-                .items()
-                .forEach(item -> ids.add(item.get(AuditRecordSchema.PARTITION_KEY).s()));
-        return ids;
+        return auditTable.index(AuditItemSchema.SEAL_PERIOD_INDEX)
+                .query(QueryConditional.keyEqualTo(k -> k.partitionValue(period)))
+                .stream()
+                .flatMap(page -> page.items().stream())
+                .map(AuditItem::attemptId)
+                .toList();
     }
 }

@@ -5,9 +5,9 @@ import com.biometriclogger.decision.DetectedFace;
 import com.biometriclogger.decision.FaceAnalysis;
 import com.biometriclogger.decision.FaceAnalyzer;
 import com.biometriclogger.decision.ImageContent;
+import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;
 import com.biometriclogger.decision.UnjudgeableImageException;
-import com.biometriclogger.decision.UploadedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +38,7 @@ public final class RekognitionFaceAnalyzer implements FaceAnalyzer {
     }
 
     @Override
-    public FaceAnalysis analyze(UploadedImage image, ImageContent content, Set<FaceAttribute> wanted) {
+    public FaceAnalysis analyze(ObjectVersion image, ImageContent content, Set<FaceAttribute> wanted) {
         var request = DetectFacesRequest.builder()
                 .image(RekognitionImages.of(image, content))
                 .attributes(attributes(wanted))

@@ -5,9 +5,9 @@ import com.biometriclogger.decision.EnrolledReference;
 import com.biometriclogger.decision.FaceComparer;
 import com.biometriclogger.decision.IdentityMatcher;
 import com.biometriclogger.decision.ImageContent;
+import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;
 import com.biometriclogger.decision.UnjudgeableImageException;
-import com.biometriclogger.decision.UploadedImage;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -37,11 +37,10 @@ public final class RekognitionFaceComparer implements FaceComparer {
     }
 
     @Override
-    public List<Float> similarities(String bucket, EnrolledReference reference, UploadedImage upload, ImageContent content) {
+    public List<Float> similarities(EnrolledReference reference, ObjectVersion upload, ImageContent content) {
         try {
             return rekognition.compareFaces(b -> b
-                            .sourceImage(Image.builder().s3Object(S3Object.builder().bucket(bucket).name(reference.key())
-                                    .version(reference.versionId()).build()).build())
+                            .sourceImage(RekognitionImages.stored(reference.object()))
                             .targetImage(RekognitionImages.of(upload, content))
                             .similarityThreshold(0f)
                             .qualityFilter(QualityFilter.AUTO))

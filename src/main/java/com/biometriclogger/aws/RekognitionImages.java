@@ -1,7 +1,7 @@
 package com.biometriclogger.aws;
 
 import com.biometriclogger.decision.ImageContent;
-import com.biometriclogger.decision.UploadedImage;
+import com.biometriclogger.decision.ObjectVersion;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.S3Object;
@@ -12,10 +12,15 @@ final class RekognitionImages {
     private RekognitionImages() {
     }
 
-    static Image of(UploadedImage image, ImageContent content) {
+    static Image of(ObjectVersion image, ImageContent content) {
         if (content.hasBytes()) {
             return Image.builder().bytes(SdkBytes.fromByteArrayUnsafe(content.bytes())).build();
         }
+        return stored(image);
+    }
+
+    /** The image as S3 stores it, pinned to its version where the bucket keeps versions. */
+    static Image stored(ObjectVersion image) {
         var object = S3Object.builder().bucket(image.bucket()).name(image.key());
         if (image.isVersioned()) {
             object.version(image.versionId());

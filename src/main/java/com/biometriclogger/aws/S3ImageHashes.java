@@ -1,7 +1,7 @@
 package com.biometriclogger.aws;
 
+import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.UnjudgeableImageException;
-import com.biometriclogger.decision.UploadedImage;
 import com.biometriclogger.evidence.EvidenceVerifier;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,9 +16,9 @@ public final class S3ImageHashes implements EvidenceVerifier.ImageHashes {
     }
 
     @Override
-    public Optional<String> sha256(String bucket, String key, String versionId, String eTag) {
+    public Optional<String> sha256(ObjectVersion image) {
         try {
-            return Optional.ofNullable(images.read(new UploadedImage("", bucket, key, versionId, eTag, 0, "")).sha256());
+            return Optional.ofNullable(images.read(image).sha256());
         } catch (UnjudgeableImageException goneOrReplaced) {
             return Optional.empty();
         }

@@ -3,9 +3,9 @@ package com.biometriclogger.aws;
 import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.decision.ImageContent;
 import com.biometriclogger.decision.ImageSource;
+import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;
 import com.biometriclogger.decision.UnjudgeableImageException;
-import com.biometriclogger.decision.UploadedImage;
 import com.biometriclogger.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +38,11 @@ public final class S3ImageSource implements ImageSource {
     }
 
     @Override
-    public ImageContent read(UploadedImage image) {
+    public ImageContent read(ObjectVersion image) {
         var request = GetObjectRequest.builder().bucket(image.bucket()).key(image.key());
         if (image.isVersioned()) {
             request.versionId(image.versionId());
-        } else if (image.eTag() != null && !image.eTag().isEmpty()) {
+        } else if (!image.eTag().isEmpty()) {
             request.ifMatch(image.eTag());
         }
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request.build())) {
@@ -90,11 +90,11 @@ public final class S3ImageSource implements ImageSource {
      * A missing key or version is the upload's fate (deleted after the event): audited. A missing
      * bucket or a denied read is the deployment's fault: it propagates and fails the invocation.
      */
-    private static RuntimeException translate(S3Exception e, UploadedImage image) {
+    private static RuntimeException translate(S3Exception e, ObjectVersion image) {
         String code = errorCode(e);
         if (e.statusCode() == 404 && !"NoSuchBucket".equals(code)) {
             return new UnjudgeableImageException(ReasonCode.OBJECT_GONE,
-                    "version " + image.versionId() + " of the object no longer exists (" + code + ")", e);
+                    image.describe() + " of the object no longer exists (" + code + ")", e);
         }
         if (e.statusCode() == 412) {
             return new UnjudgeableImageException(ReasonCode.OBJECT_CHANGED,

@@ -1,11 +1,12 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.decision.AuditRecord;
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.Decision;
 import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.decision.EnrolledReference;
+import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReferenceRegistry;
-import com.biometriclogger.decision.UploadedImage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +28,10 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png");
 
     private final S3Client s3;
-    private final DynamoDbTable<AuditRecord> audit;
+    private final DynamoDbTable<AuditItem> audit;
     private final String prefix;
 
-    public S3ReferenceRegistry(S3Client s3, DynamoDbTable<AuditRecord> audit, String prefix) {
+    public S3ReferenceRegistry(S3Client s3, DynamoDbTable<AuditItem> audit, String prefix) {
         this.s3 = s3;
         this.audit = audit;
         this.prefix = prefix;
@@ -46,14 +47,13 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        String versionId = head.get().versionId();
-        var reference = new UploadedImage("ObjectCreated:Put", bucket, key.get(), versionId, head.get().eTag(), 0, null);
-        AuditRecord enrolment = audit.getItem(r -> r.key(Key.builder().partitionValue(reference.idempotencyKey()).build())
+        var reference = new ObjectVersion(bucket, key.get(), head.get().versionId(), head.get().eTag());
+        AuditItem enrolment = audit.getItem(r -> r.key(Key.builder().partitionValue(reference.attemptId()).build())
                 .consistentRead(true));
-        if (enrolment == null || !Decision.ENROLLED.name().equals(enrolment.decision())) {
+        if (enrolment == null || !Decision.ENROLLED.name().equals(enrolment.get(AuditAttribute.DECISION))) {
             return Optional.empty();
         }
-        return Optional.of(new EnrolledReference(key.get(), versionId, enrolment.sha256()));
+        return Optional.of(new EnrolledReference(reference, enrolment.get(AuditAttribute.SHA256)));
     }
 
     /** One listing finds which of the subject's reference files exists, the newest if several do. */

@@ -6,6 +6,7 @@ import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The verify report as a table for people and as JSON for machines; the same facts in both. */
@@ -21,14 +22,13 @@ final class ReportFormat {
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
         row(text, "hours sealed", report.hoursSealed() == 0 ? "0"
-                : report.hoursSealed() + " (" + report.firstSealedHour() + " to " + report.lastSealedHour() + " UTC)");
+                : report.hoursSealed() + " (" + report.firstSealedHour().orElseThrow() + " to "
+                        + report.lastSealedHour().orElseThrow() + " UTC)");
         row(text, "not yet sealed", report.unsealedItems() + " items");
-        if (report.decisionsRederived() >= 0) {
-            row(text, "decisions re-derived", report.decisionsRederived() + " (the others record no figures)");
-        }
-        if (report.imagesChecked() >= 0) {
-            row(text, "images re-hashed", report.imagesChecked() + " (" + report.imagesGone() + " no longer stored)");
-        }
+        report.decisionsRederived().ifPresent(count ->
+                row(text, "decisions re-derived", count + " (the others record no figures)"));
+        report.imagesRehashed().ifPresent(count ->
+                row(text, "images re-hashed", count + " (" + report.imagesGone() + " no longer stored)"));
         row(text, "problems", Integer.toString(report.findings().size()));
         if (!report.findings().isEmpty()) {
             int width = report.findings().stream().mapToInt(f -> f.subject().length()).max().orElse(0);
@@ -54,7 +54,7 @@ final class ReportFormat {
                 + ",\"lastSealedHour\":" + nullable(report.lastSealedHour())
                 + ",\"unsealedItems\":" + report.unsealedItems()
                 + ",\"decisionsRederived\":" + nullable(report.decisionsRederived())
-                + ",\"imagesRehashed\":" + nullable(report.imagesChecked())
+                + ",\"imagesRehashed\":" + nullable(report.imagesRehashed())
                 + ",\"imagesGone\":" + report.imagesGone()
                 + ",\"findings\":[" + report.findings().stream()
                         .map(f -> "{\"problem\":" + quote(f.problem().name()) + ",\"subject\":" + quote(f.subject())
@@ -68,12 +68,8 @@ final class ReportFormat {
         text.append(String.format("  %-22s %s%n", label, value));
     }
 
-    private static String nullable(String value) {
-        return value == null ? "null" : quote(value);
-    }
-
-    /** -1 means the check was not asked for. */
-    private static String nullable(int value) {
-        return value < 0 ? "null" : Integer.toString(value);
+    /** A check not asked for, or an hour that does not exist, is JSON null. */
+    private static String nullable(Optional<?> value) {
+        return value.map(v -> v instanceof String s ? quote(s) : v.toString()).orElse("null");
     }
 }

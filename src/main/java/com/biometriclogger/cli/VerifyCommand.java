@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -50,8 +51,9 @@ public final class VerifyCommand {
         try {
             var clients = new AwsClients(Settings.awsAccess(env));
             var key = trustedKey(options, clients);
-            var verifier = new EvidenceVerifier(key, options.rederive() ? new RecordedDecisionCheck() : null,
-                    options.checkImages() ? new S3ImageHashes(clients.s3()) : null);
+            var verifier = new EvidenceVerifier(key,
+                    options.rederive() ? Optional.of(new RecordedDecisionCheck()) : Optional.empty(),
+                    options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
             var bundle = options.exportDir() == null ? null
                     : new EvidenceBundle(options.exportDir(), key, options.from(), options.to());

@@ -8,15 +8,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The verification flow: for each uploaded image, read the pinned version, screen it, detect faces,
- * judge them and write one audit record. Records are independent: one bad record never stops its
- * neighbours, and faults that may pass are raised only after every record was tried.
+ * The decision flow: for each uploaded image, judge the pinned version (read, screen, detect faces,
+ * apply the policy, identify), then record one audit item. Records are independent: one bad record
+ * never stops its neighbours, and faults that may pass are raised only after every record was tried.
  */
 public final class DecisionFlow {
 
@@ -26,25 +27,18 @@ public final class DecisionFlow {
     private final ImageSource images;
     private final FaceAnalyzer faces;
     private final ThresholdPolicy policy;
+    private final Identification identification;
     private final AuditLog auditLog;
     private final Clock clock;
     private final Set<FaceAttribute> wantedAttributes;
-    private final IdentityMatcher identity;
 
-    /** Detect-only: a face of good quality is enough. */
     public DecisionFlow(UploadScope scope, ImageSource images, FaceAnalyzer faces, ThresholdPolicy policy,
-                         AuditLog auditLog, Clock clock) {
-        this(scope, images, faces, policy, null, auditLog, clock);
-    }
-
-    /** @param identity 1:1 verification against enrolled references, or null for detect-only */
-    public DecisionFlow(UploadScope scope, ImageSource images, FaceAnalyzer faces, ThresholdPolicy policy,
-                         IdentityMatcher identity, AuditLog auditLog, Clock clock) {
-        this.identity = identity;
+                        Identification identification, AuditLog auditLog, Clock clock) {
         this.scope = scope;
         this.images = images;
         this.faces = faces;
         this.policy = policy;
+        this.identification = identification;
         this.auditLog = auditLog;
         this.clock = clock;
         this.wantedAttributes = wantedAttributes(policy);
@@ -53,12 +47,12 @@ public final class DecisionFlow {
     /**
      * @throws RetryableVerificationException after all records were tried, if any met a fault that may pass
      */
-    public VerificationReport verifyAll(List<UploadedImage> uploads, Invocation invocation) {
+    public VerificationReport decideAll(List<UploadedImage> uploads, Invocation invocation) {
         MDC.put("requestId", invocation.requestId());
         try {
             List<RecordResult> results = new ArrayList<>(uploads.size());
             for (UploadedImage upload : uploads) {
-                results.add(verifyGuarded(upload, invocation));
+                results.add(decideGuarded(upload, invocation));
             }
             var report = new VerificationReport(results);
             if (report.count(Outcome.FAILED) > 0) {
@@ -70,12 +64,12 @@ public final class DecisionFlow {
         }
     }
 
-    private RecordResult verifyGuarded(UploadedImage upload, Invocation invocation) {
+    private RecordResult decideGuarded(UploadedImage upload, Invocation invocation) {
         MDC.put("bucket", upload.bucket());
         MDC.put("key", upload.key());
-        MDC.put("versionId", String.valueOf(upload.versionId()));
+        MDC.put("versionId", upload.object().versionId());
         try {
-            return verify(upload, invocation);
+            return decide(upload, invocation);
         } catch (RuntimeException fault) {
             LOG.atError().setCause(fault)
                     .addKeyValue("outcome", Outcome.FAILED)
@@ -85,8 +79,7 @@ public final class DecisionFlow {
                                     ? "deployment fault: fix the function's role, bucket, table or signing key"
                                     : "transient or unexpected fault",
                             fault.getMessage());
-            return new RecordResult(upload.bucket(), upload.key(), upload.versionId(), Outcome.FAILED, null,
-                    List.of(), null, fault.getClass().getSimpleName() + ": " + fault.getMessage());
+            return RecordResult.failed(upload.object(), fault);
         } finally {
             MDC.remove("bucket");
             MDC.remove("key");
@@ -94,77 +87,82 @@ public final class DecisionFlow {
         }
     }
 
-    private RecordResult verify(UploadedImage upload, Invocation invocation) {
+    private RecordResult decide(UploadedImage upload, Invocation invocation) {
         var skip = scope.skipReason(upload);
         if (skip.isPresent()) {
             LOG.atInfo().addKeyValue("outcome", Outcome.SKIPPED).log("skipped: {}", skip.get());
-            return new RecordResult(upload.bucket(), upload.key(), upload.versionId(), Outcome.SKIPPED, null,
-                    List.of(), null, skip.get());
+            return RecordResult.skipped(upload.object(), skip.get());
         }
-        long started = System.nanoTime();
-        ImageContent content = null;
-        FaceAnalysis analysis = null;
-        Verdict verdict;
-        IdentityFacts identityFacts = null;
-        long readMs = 0;
-        long detectMs = 0;
-        try {
-            content = images.read(upload);
-            readMs = millisSince(started);
-            var rejection = ImageScreen.rejectionOf(content);
-            if (rejection.isPresent()) {
-                verdict = Verdict.rejected(rejection.get());
-            } else {
-                long detectStarted = System.nanoTime();
-                analysis = faces.analyze(upload, content, wantedAttributes);
-                detectMs = millisSince(detectStarted);
-                verdict = policy.judge(analysis);
-                if (identity != null) {
-                    var result = identify(upload, content, verdict);
-                    verdict = result.verdict();
-                    identityFacts = result.facts();
-                }
-            }
-        } catch (UnjudgeableImageException unjudgeable) {
-            LOG.atInfo().addKeyValue("reason", unjudgeable.reason())
-                    .log("image cannot be judged: {}", unjudgeable.getMessage());
-            verdict = Verdict.rejected(unjudgeable.reason());
-        }
-        var record = AuditRecords.of(upload, content, analysis, verdict, policy.thresholds(), identityFacts, invocation,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        var timings = new Timings();
+        var judgement = judge(upload, timings);
+        var item = AuditItems.of(upload, judgement.content(), judgement.analysis(), judgement.verdict(),
+                policy.thresholds(), judgement.identity(), invocation, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         long writeStarted = System.nanoTime();
-        boolean written = auditLog.recordOnce(record);
-        long writeMs = millisSince(writeStarted);
-
-        Outcome outcome = written ? Outcome.AUDITED : Outcome.DUPLICATE;
-        LOG.atInfo()
-                .addKeyValue("outcome", outcome)
-                .addKeyValue("attemptId", record.attemptId())
-                .addKeyValue("sha256", record.sha256())
-                .addKeyValue("sizeBytes", record.sizeBytes())
-                .addKeyValue("decision", verdict.decision())
-                .addKeyValue("reasons", record.reasons())
-                .addKeyValue("faceCount", record.faceCount())
-                .addKeyValue("readMs", readMs)
-                .addKeyValue("detectMs", detectMs)
-                .addKeyValue("writeMs", writeMs)
-                .addKeyValue("totalMs", millisSince(started))
-                .log(written ? "decision recorded" : "DUPLICATE: this upload was already audited; nothing written");
-        return written
-                ? new RecordResult(upload.bucket(), upload.key(), upload.versionId(), outcome, verdict.decision(),
-                        verdict.reasons(), record.sha256(), "")
-                : new RecordResult(upload.bucket(), upload.key(), upload.versionId(), outcome, null,
-                        List.of(), record.sha256(), "already audited by an earlier delivery");
+        boolean written = auditLog.recordOnce(item);
+        timings.writeMs = millisSince(writeStarted);
+        logDecision(item, judgement.verdict(), written, timings);
+        String sha256 = item.get(AuditAttribute.SHA256);
+        return written ? RecordResult.audited(upload.object(), judgement.verdict(), sha256)
+                : RecordResult.duplicate(upload.object(), sha256);
     }
 
-    private IdentityMatcher.Result identify(UploadedImage upload, ImageContent content, Verdict quality) {
-        if (identity.isReference(upload)) {
-            return identity.enrol(upload, quality);
+    /** Everything learnt about one upload, ready to be recorded. */
+    private record Judgement(Optional<ImageContent> content, Optional<FaceAnalysis> analysis, Verdict verdict,
+                             IdentityFacts identity) {
+
+        static Judgement unjudgeable(Optional<ImageContent> content, UnjudgeableImageException why) {
+            LOG.atInfo().addKeyValue("reason", why.reason()).log("image cannot be judged: {}", why.getMessage());
+            return new Judgement(content, Optional.empty(), Verdict.rejected(why.reason()), IdentityFacts.NONE);
         }
-        if (quality.decision() == Decision.AUTHORIZED) {
-            return identity.verify(upload, content);
+    }
+
+    private Judgement judge(UploadedImage upload, Timings timings) {
+        ImageContent content;
+        try {
+            content = images.read(upload.object());
+        } catch (UnjudgeableImageException unreadable) {
+            return Judgement.unjudgeable(Optional.empty(), unreadable);
+        } finally {
+            timings.readMs = millisSince(timings.started);
         }
-        return identity.notCompared(upload, quality);
+        var rejection = ImageScreen.rejectionOf(content);
+        if (rejection.isPresent()) {
+            return new Judgement(Optional.of(content), Optional.empty(), Verdict.rejected(rejection.get()),
+                    IdentityFacts.NONE);
+        }
+        try {
+            long detectStarted = System.nanoTime();
+            var analysis = faces.analyze(upload.object(), content, wantedAttributes);
+            timings.detectMs = millisSince(detectStarted);
+            var identified = identification.identify(upload, content, policy.judge(analysis));
+            return new Judgement(Optional.of(content), Optional.of(analysis), identified.verdict(), identified.facts());
+        } catch (UnjudgeableImageException undetectable) {
+            return Judgement.unjudgeable(Optional.of(content), undetectable);
+        }
+    }
+
+    private static void logDecision(AuditItem item, Verdict verdict, boolean written, Timings timings) {
+        LOG.atInfo()
+                .addKeyValue("outcome", written ? Outcome.AUDITED : Outcome.DUPLICATE)
+                .addKeyValue("attemptId", item.attemptId())
+                .addKeyValue("sha256", item.get(AuditAttribute.SHA256))
+                .addKeyValue("sizeBytes", item.get(AuditAttribute.SIZE_BYTES))
+                .addKeyValue("decision", verdict.decision())
+                .addKeyValue("reasons", item.get(AuditAttribute.REASONS))
+                .addKeyValue("faceCount", item.get(AuditAttribute.FACE_COUNT))
+                .addKeyValue("readMs", timings.readMs)
+                .addKeyValue("detectMs", timings.detectMs)
+                .addKeyValue("writeMs", timings.writeMs)
+                .addKeyValue("totalMs", millisSince(timings.started))
+                .log(written ? "decision recorded" : "DUPLICATE: this upload was already audited; nothing written");
+    }
+
+    /** Milliseconds spent in each step of one record, for its log line. */
+    private static final class Timings {
+        final long started = System.nanoTime();
+        long readMs;
+        long detectMs;
+        long writeMs;
     }
 
     private static Set<FaceAttribute> wantedAttributes(ThresholdPolicy policy) {

@@ -9,5 +9,5 @@ public interface FaceComparer {
      * @return the similarity (0–100) of every face found in the upload, best first
      * @throws UnjudgeableImageException when the comparison can never succeed (reference gone or unusable)
      */
-    List<Float> similarities(String bucket, EnrolledReference reference, UploadedImage upload, ImageContent content);
+    List<Float> similarities(EnrolledReference reference, ObjectVersion upload, ImageContent content);
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * 1:1 identity verification. A reference image {@code <referencePrefix><subject>.jpg|.png} that
+ * 1:1 identity matching. A reference image {@code <referencePrefix><subject>.jpg|.png} that
  * passes the quality policy is ENROLLED; an upload {@code <uploadPrefix><subject>/…} that passes it
  * is compared with the subject's current enrolled reference and is AUTHORIZED only when exactly one
  * of its faces matches at or above the similarity threshold (a value exactly at the threshold passes).
@@ -13,10 +13,7 @@ import java.util.Optional;
  * event has not been processed yet, leaves the subject NOT_ENROLLED rather than falling back to an
  * older photograph the operator meant to replace.
  */
-public final class IdentityMatcher {
-
-    public record Result(Verdict verdict, IdentityFacts facts) {
-    }
+public final class IdentityMatcher implements Identification {
 
     private final String uploadPrefix;
     private final String referencePrefix;
@@ -24,6 +21,10 @@ public final class IdentityMatcher {
     private final ReferenceRegistry references;
     private final FaceComparer comparer;
 
+    /**
+     * @param uploadPrefix    where uploads live, {@code <uploadPrefix><subject>/…}
+     * @param referencePrefix where references are enrolled, {@code <referencePrefix><subject>.jpg|.png}
+     */
     public IdentityMatcher(String uploadPrefix, String referencePrefix, float minSimilarity,
                                 ReferenceRegistry references, FaceComparer comparer) {
         this.uploadPrefix = uploadPrefix;
@@ -33,16 +34,23 @@ public final class IdentityMatcher {
         this.comparer = comparer;
     }
 
-    public String referencePrefix() {
-        return referencePrefix;
+    @Override
+    public Result identify(UploadedImage upload, ImageContent content, Verdict quality) {
+        if (isReference(upload)) {
+            return enrol(upload, quality);
+        }
+        if (quality.decision() == Decision.AUTHORIZED) {
+            return compare(upload, content);
+        }
+        return notCompared(upload, quality);
     }
 
-    public boolean isReference(UploadedImage image) {
+    boolean isReference(UploadedImage image) {
         return image.key().startsWith(referencePrefix);
     }
 
     /** The subject an image belongs to: the reference's file name, or the upload's first folder. */
-    public Optional<String> subjectOf(UploadedImage image) {
+    Optional<String> subjectOf(UploadedImage image) {
         if (isReference(image)) {
             String name = image.key().substring(referencePrefix.length());
             int dot = name.lastIndexOf('.');
@@ -55,14 +63,14 @@ public final class IdentityMatcher {
     }
 
     /** An upload that failed the quality policy: nothing to compare, but the subject is still recorded. */
-    public Result notCompared(UploadedImage upload, Verdict quality) {
-        return new Result(quality, new IdentityFacts(subjectOf(upload).orElse(""), null, null, minSimilarity));
+    Result notCompared(UploadedImage upload, Verdict quality) {
+        return new Result(quality, IdentityFacts.notCompared(subjectOf(upload).orElse(""), minSimilarity));
     }
 
     /** A reference that passed (or failed) the quality policy: ENROLLED, or REJECTED with the policy's reasons. */
-    public Result enrol(UploadedImage reference, Verdict quality) {
+    Result enrol(UploadedImage reference, Verdict quality) {
         var subject = subjectOf(reference);
-        var facts = new IdentityFacts(subject.orElse(""), null, null, minSimilarity);
+        var facts = IdentityFacts.notCompared(subject.orElse(""), minSimilarity);
         if (subject.isEmpty()) {
             return new Result(Verdict.rejected(ReasonCode.NO_SUBJECT), facts);
         }
@@ -72,24 +80,24 @@ public final class IdentityMatcher {
     }
 
     /** An upload that passed the quality policy, compared with its subject's enrolled reference. */
-    public Result verify(UploadedImage upload, ImageContent content) {
+    Result compare(UploadedImage upload, ImageContent content) {
         var subject = subjectOf(upload);
         if (subject.isEmpty()) {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_SUBJECT)),
-                    new IdentityFacts("", null, null, minSimilarity));
+                    IdentityFacts.notCompared("", minSimilarity));
         }
         var reference = references.currentReference(upload.bucket(), subject.get());
         if (reference.isEmpty()) {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NOT_ENROLLED)),
-                    new IdentityFacts(subject.get(), null, null, minSimilarity));
+                    IdentityFacts.notCompared(subject.get(), minSimilarity));
         }
         try {
-            var similarities = comparer.similarities(upload.bucket(), reference.get(), upload, content);
-            Float best = similarities.stream().max(Float::compare).orElse(null);
-            var facts = new IdentityFacts(subject.get(), reference.get(), best, minSimilarity);
+            var similarities = comparer.similarities(reference.get(), upload.object(), content);
+            var best = similarities.stream().max(Float::compare);
+            var facts = IdentityFacts.compared(subject.get(), reference.get(), best, minSimilarity);
             return new Result(judge(similarities), facts);
         } catch (UnjudgeableImageException e) {
-            return new Result(Verdict.rejected(e.reason()), new IdentityFacts(subject.get(), reference.get(), null, minSimilarity));
+            return new Result(Verdict.rejected(e.reason()), IdentityFacts.compared(subject.get(), reference.get(), Optional.empty(), minSimilarity));
         }
     }
 

@@ -6,5 +6,5 @@ public interface ImageSource {
     /**
      * @throws UnjudgeableImageException when that version no longer exists or has changed
      */
-    ImageContent read(UploadedImage image);
+    ImageContent read(ObjectVersion object);
 }

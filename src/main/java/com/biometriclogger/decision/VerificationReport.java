@@ -25,8 +25,11 @@ public record VerificationReport(List<RecordResult> results) {
     }
 
     /**
-     * @param decision null unless the record was judged (AUDITED or DUPLICATE)
-     * @param detail   why a record was skipped or failed, else empty
+     * One record's fate, as the Lambda runtime serialises it into the invocation's response.
+     *
+     * @param decision null unless a new item was written (AUDITED): the runtime writes it as JSON null
+     * @param sha256   null unless the image was read
+     * @param detail   why a record was skipped, duplicate or failed, else empty
      */
     public record RecordResult(
             String bucket,
@@ -37,5 +40,25 @@ public record VerificationReport(List<RecordResult> results) {
             List<ReasonCode> reasons,
             String sha256,
             String detail) {
+
+        public static RecordResult audited(ObjectVersion object, Verdict verdict, String sha256) {
+            return new RecordResult(object.bucket(), object.key(), object.versionId(), Outcome.AUDITED,
+                    verdict.decision(), verdict.reasons(), sha256, "");
+        }
+
+        public static RecordResult duplicate(ObjectVersion object, String sha256) {
+            return new RecordResult(object.bucket(), object.key(), object.versionId(), Outcome.DUPLICATE, null,
+                    List.of(), sha256, "already audited by an earlier delivery");
+        }
+
+        public static RecordResult skipped(ObjectVersion object, String why) {
+            return new RecordResult(object.bucket(), object.key(), object.versionId(), Outcome.SKIPPED, null,
+                    List.of(), null, why);
+        }
+
+        public static RecordResult failed(ObjectVersion object, RuntimeException fault) {
+            return new RecordResult(object.bucket(), object.key(), object.versionId(), Outcome.FAILED, null,
+                    List.of(), null, fault.getClass().getSimpleName() + ": " + fault.getMessage());
+        }
     }
 }

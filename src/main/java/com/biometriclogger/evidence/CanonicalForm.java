@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.util.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class CanonicalForm {
 
-    public static final String SIGNATURE = "signature";
+    public static final String SIGNATURE = AuditAttribute.SIGNATURE.stored();
 
     private CanonicalForm() {
     }

@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.decision.AuditAttribute;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ public final class EvidenceBundle {
     }
 
     public void addItem(Map<String, String> item) {
-        String decidedAt = item.getOrDefault("decidedAt", "");
+        String decidedAt = item.getOrDefault(AuditAttribute.DECIDED_AT.stored(), "");
         if (inRange(decidedAt.length() >= 10 ? decidedAt.substring(0, 10) : "")) {
             write(items, item);
             itemCount++;

@@ -1,23 +1,24 @@
 package com.biometriclogger.evidence;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a verification of the evidence found.
  *
- * @param decisionsRederived -1 when that check was not asked for
- * @param imagesChecked      -1 when that check was not asked for
+ * @param decisionsRederived empty when that check was not asked for
+ * @param imagesRehashed     empty when that check was not asked for
  * @param unsealedItems      items in hours with no seal yet (not protected against deletion yet)
  */
 public record EvidenceReport(
         int itemsChecked,
         int signaturesValid,
         int hoursSealed,
-        String firstSealedHour,
-        String lastSealedHour,
+        Optional<String> firstSealedHour,
+        Optional<String> lastSealedHour,
         int unsealedItems,
-        int decisionsRederived,
-        int imagesChecked,
+        Optional<Integer> decisionsRederived,
+        Optional<Integer> imagesRehashed,
         int imagesGone,
         List<Finding> findings,
         List<String> warnings) {

@@ -1,5 +1,8 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.AuditItem;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,12 +10,21 @@ import java.util.Map;
 /** Adds {@code signingKeyId} and a {@code signature} over the {@link CanonicalForm} to an item's attributes. */
 public final class EvidenceSigning {
 
-    public static final String SIGNING_KEY_ID = "signingKeyId";
+    public static final String SIGNING_KEY_ID = AuditAttribute.SIGNING_KEY_ID.stored();
 
     private final EvidenceSigner signer;
 
     public EvidenceSigning(EvidenceSigner signer) {
         this.signer = signer;
+    }
+
+    /**
+     * Signs an audit item, stamping first the hour it is sealed in: the hour of its decision, so an
+     * item cannot be filed under an hour it was not decided in without breaking its signature.
+     */
+    public AuditItem signItem(AuditItem item) {
+        var decidedAt = Instant.parse(item.get(AuditAttribute.DECIDED_AT));
+        return AuditItem.of(sign(item.with(AuditAttribute.SEAL_PERIOD, SealPeriod.of(decidedAt)).attributes()));
     }
 
     public Map<String, String> sign(Map<String, String> attributes) {

@@ -1,5 +1,7 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.ObjectVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,15 +29,15 @@ public final class EvidenceVerifier {
 
     /** Whether an image version still hashes to what was recorded; empty when it is no longer stored. */
     public interface ImageHashes {
-        Optional<String> sha256(String bucket, String key, String versionId, String eTag);
+        Optional<String> sha256(ObjectVersion image);
     }
 
-    private static final String ATTEMPT_ID = "attemptId";
-    private static final String SEAL_PERIOD = "sealPeriod";
+    private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
+    private static final String SEAL_PERIOD = AuditAttribute.SEAL_PERIOD.stored();
 
     private final EvidenceKey trustedKey;
-    private final DecisionCheck decisionCheck;
-    private final ImageHashes images;
+    private final Optional<RecordedDecisionCheck> decisionCheck;
+    private final Optional<ImageHashes> images;
 
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Set<String>> idsByPeriod = new HashMap<>();
@@ -47,11 +49,11 @@ public final class EvidenceVerifier {
     private int imagesGone;
 
     /**
-     * @param decisionCheck null skips re-deriving decisions from their figures
-     * @param images        null skips the image check
+     * @param decisionCheck empty skips re-deriving decisions from their figures
+     * @param images        empty skips the image check
      */
-    public EvidenceVerifier(EvidenceKey trustedKey, DecisionCheck decisionCheck,
-                            ImageHashes images) {
+    public EvidenceVerifier(EvidenceKey trustedKey, Optional<RecordedDecisionCheck> decisionCheck,
+                            Optional<ImageHashes> images) {
         this.trustedKey = trustedKey;
         this.decisionCheck = decisionCheck;
         this.images = images;
@@ -85,12 +87,8 @@ public final class EvidenceVerifier {
         checked.problem().ifPresent(findings::add);
         if (checked.problem().isEmpty()) {
             signaturesValid++;
-            if (decisionCheck != null) {
-                checkDecision(attributes, id);
-            }
-            if (images != null) {
-                checkImage(attributes, id);
-            }
+            decisionCheck.ifPresent(check -> checkDecision(check, attributes, id));
+            images.ifPresent(hashes -> checkImage(hashes, attributes, id));
         }
         idsByPeriod.computeIfAbsent(attributes.getOrDefault(SEAL_PERIOD, ""), p -> new HashSet<>()).add(id);
     }
@@ -135,8 +133,8 @@ public final class EvidenceVerifier {
             warnings.add("no seals: deletions cannot be detected until the seal function has run");
         }
         return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(),
-                sealed.isEmpty() ? null : sealed.get(0), newest, unsealed,
-                decisionCheck == null ? -1 : decisionsRederived, images == null ? -1 : imagesChecked, imagesGone,
+                sealed.stream().findFirst(), Optional.ofNullable(newest), unsealed,
+                decisionCheck.map(check -> decisionsRederived), images.map(hashes -> imagesChecked), imagesGone,
                 List.copyOf(findings), List.copyOf(warnings));
     }
 
@@ -165,7 +163,7 @@ public final class EvidenceVerifier {
 
     /** The object key an item claims, to help a reader; it is only as trustworthy as the item. */
     private static String about(Map<String, String> attributes) {
-        String key = attributes.get("objectKey");
+        String key = attributes.get(AuditAttribute.OBJECT_KEY.stored());
         return key == null ? "" : key + ": ";
     }
 
@@ -204,8 +202,8 @@ public final class EvidenceVerifier {
         }
     }
 
-    private void checkDecision(Map<String, String> attributes, String id) {
-        decisionCheck.rederive(attributes).ifPresent(outcome -> {
+    private void checkDecision(RecordedDecisionCheck check, Map<String, String> attributes, String id) {
+        check.rederive(attributes).ifPresent(outcome -> {
             decisionsRederived++;
             if (!outcome.follows()) {
                 findings.add(new Finding(Finding.Problem.DECISION_DOES_NOT_FOLLOW, id, outcome.why()));
@@ -213,13 +211,14 @@ public final class EvidenceVerifier {
         });
     }
 
-    private void checkImage(Map<String, String> attributes, String id) {
-        String recorded = attributes.getOrDefault("sha256", "");
+    private void checkImage(ImageHashes hashes, Map<String, String> attributes, String id) {
+        String recorded = attributes.getOrDefault(AuditAttribute.SHA256.stored(), "");
         if (recorded.isEmpty()) {
             return;
         }
-        var actual = images.sha256(attributes.get("bucket"), attributes.get("objectKey"),
-                attributes.getOrDefault("versionId", ""), attributes.getOrDefault("eTag", ""));
+        var actual = hashes.sha256(new ObjectVersion(value(attributes, AuditAttribute.BUCKET),
+                value(attributes, AuditAttribute.OBJECT_KEY), value(attributes, AuditAttribute.VERSION_ID),
+                value(attributes, AuditAttribute.E_TAG)));
         if (actual.isEmpty()) {
             imagesGone++;
             return;
@@ -229,5 +228,9 @@ public final class EvidenceVerifier {
             findings.add(new Finding(Finding.Problem.IMAGE_CHANGED, id, "the stored image version hashes to "
                     + actual.get() + ", the decision recorded " + recorded));
         }
+    }
+
+    private static String value(Map<String, String> attributes, AuditAttribute attribute) {
+        return attributes.getOrDefault(attribute.stored(), "");
     }
 }

@@ -1,5 +1,8 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.decision.AuditAttribute.*;
+
+import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.Decision;
 import com.biometriclogger.decision.DetectedFace;
 import com.biometriclogger.decision.FaceAnalysis;
@@ -18,18 +21,22 @@ import java.util.Optional;
  * to its face figures, and for a compared upload its similarity against its similarity threshold.
  * Items decided before any figures existed (rejected input, an object gone) have nothing to re-derive.
  */
-public final class RecordedDecisionCheck implements DecisionCheck {
+public final class RecordedDecisionCheck {
+
+    /** @param why what contradicts the recorded decision; null when it follows */
+    public record Outcome(boolean follows, String why) {
+    }
 
     private static final EnumSet<ReasonCode> POLICY_REASONS = EnumSet.range(ReasonCode.NO_FACE, ReasonCode.SUNGLASSES_UNKNOWN);
 
-    @Override
+    /** @return empty when the item records no figures to re-derive its decision from */
     public Optional<Outcome> rederive(Map<String, String> item) {
-        String faceCount = item.getOrDefault("faceCount", "");
+        String faceCount = value(item, FACE_COUNT);
         if (faceCount.isEmpty()) {
             return Optional.empty();
         }
         try {
-            var quality = new ThresholdPolicy(PolicyThresholds.parse(item.getOrDefault("policy", "")))
+            var quality = new ThresholdPolicy(PolicyThresholds.parse(value(item, POLICY)))
                     .judge(recordedFaces(item, Integer.parseInt(faceCount)));
             return Optional.of(compare(item, quality.reasons()));
         } catch (IllegalArgumentException malformed) {
@@ -38,8 +45,8 @@ public final class RecordedDecisionCheck implements DecisionCheck {
     }
 
     private static Outcome compare(Map<String, String> item, List<ReasonCode> qualityReasons) {
-        String decision = item.getOrDefault("decision", "");
-        String reasons = item.getOrDefault("reasons", "");
+        String decision = value(item, DECISION);
+        String reasons = value(item, REASONS);
         var recorded = reasons.isEmpty() ? List.<String>of() : Arrays.asList(reasons.split(","));
         var qualityNames = qualityReasons.stream().map(Enum::name).toList();
         if (decision.equals(Decision.AUTHORIZED.name()) || decision.equals(Decision.ENROLLED.name())) {
@@ -47,8 +54,8 @@ public final class RecordedDecisionCheck implements DecisionCheck {
                 return new Outcome(false, "recorded " + decision + ", but the recorded figures fail " + qualityNames);
             }
             return similarityHolds(item) ? new Outcome(true, null)
-                    : new Outcome(false, "recorded AUTHORIZED, but similarity " + item.get("similarity")
-                            + " is under the threshold " + item.get("similarityThreshold"));
+                    : new Outcome(false, "recorded AUTHORIZED, but similarity " + value(item, SIMILARITY)
+                            + " is under the threshold " + value(item, SIMILARITY_THRESHOLD));
         }
         if (!qualityReasons.isEmpty()) {
             return recorded.equals(qualityNames) ? new Outcome(true, null)
@@ -61,9 +68,9 @@ public final class RecordedDecisionCheck implements DecisionCheck {
 
     /** A compared upload is AUTHORIZED only at or above its threshold; enrolments and detect-only items compare nothing. */
     private static boolean similarityHolds(Map<String, String> item) {
-        String similarity = item.getOrDefault("similarity", "");
-        String threshold = item.getOrDefault("similarityThreshold", "");
-        if (item.getOrDefault("referenceKey", "").isEmpty()) {
+        String similarity = value(item, SIMILARITY);
+        String threshold = value(item, SIMILARITY_THRESHOLD);
+        if (value(item, REFERENCE_KEY).isEmpty()) {
             return true;
         }
         return !similarity.isEmpty() && !threshold.isEmpty() && Float.parseFloat(similarity) >= Float.parseFloat(threshold);
@@ -81,10 +88,10 @@ public final class RecordedDecisionCheck implements DecisionCheck {
     private static FaceAnalysis recordedFaces(Map<String, String> item, int count) {
         List<DetectedFace> faces = new ArrayList<>();
         if (count > 0) {
-            faces.add(new DetectedFace(Float.parseFloat(item.getOrDefault("topConfidence", "")),
-                    number(item, "faceYaw"), number(item, "facePitch"), number(item, "faceRoll"),
-                    number(item, "faceBrightness"), number(item, "faceSharpness"),
-                    bool(item, "faceEyesOpen"), bool(item, "faceSunglasses")));
+            faces.add(new DetectedFace(Float.parseFloat(value(item, TOP_CONFIDENCE)),
+                    number(item, FACE_YAW), number(item, FACE_PITCH), number(item, FACE_ROLL),
+                    number(item, FACE_BRIGHTNESS), number(item, FACE_SHARPNESS),
+                    bool(item, FACE_EYES_OPEN), bool(item, FACE_SUNGLASSES)));
         }
         for (int i = 1; i < count; i++) {
             faces.add(new DetectedFace(-1f, null, null, null, null, null, null, null));
@@ -92,13 +99,17 @@ public final class RecordedDecisionCheck implements DecisionCheck {
         return new FaceAnalysis(faces);
     }
 
-    private static Float number(Map<String, String> item, String name) {
-        String value = item.getOrDefault(name, "");
+    private static Float number(Map<String, String> item, AuditAttribute attribute) {
+        String value = value(item, attribute);
         return value.isEmpty() ? null : Float.parseFloat(value);
     }
 
-    private static Boolean bool(Map<String, String> item, String name) {
-        String value = item.getOrDefault(name, "");
+    private static Boolean bool(Map<String, String> item, AuditAttribute attribute) {
+        String value = value(item, attribute);
         return value.isEmpty() ? null : Boolean.parseBoolean(value);
+    }
+
+    private static String value(Map<String, String> item, AuditAttribute attribute) {
+        return item.getOrDefault(attribute.stored(), "");
     }
 }

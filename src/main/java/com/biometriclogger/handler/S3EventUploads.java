@@ -2,6 +2,7 @@ package com.biometriclogger.handler;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.UploadedImage;
 import java.util.List;
 
@@ -42,11 +43,9 @@ final class S3EventUploads {
         }
         return new UploadedImage(
                 record.getEventName(),
-                record.getS3().getBucket().getName(),
                 // S3 URL-encodes keys in events ("+" for a space, %E2%9C%93 for UTF-8).
-                object.getUrlDecodedKey(),
-                object.getVersionId(),
-                object.geteTag(),
+                new ObjectVersion(record.getS3().getBucket().getName(), object.getUrlDecodedKey(),
+                        object.getVersionId(), object.geteTag()),
                 object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
                 object.getSequencer());
     }

@@ -42,6 +42,6 @@ public final class VerificationHandler implements RequestHandler<S3Event, Verifi
         if (uploads.isEmpty()) {
             LOG.info("event has no records (an s3:TestEvent or an empty event): nothing to verify");
         }
-        return verifier.verifyAll(uploads, new Invocation(context.getAwsRequestId(), context.getFunctionVersion()));
+        return verifier.decideAll(uploads, new Invocation(context.getAwsRequestId(), context.getFunctionVersion()));
     }
 }

@@ -1,5 +1,6 @@
 package com.biometriclogger.handler;
 
+import com.biometriclogger.aws.AuditItemSchema;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbAuditLog;
 import com.biometriclogger.aws.DynamoDbPeriodIndex;
@@ -13,6 +14,7 @@ import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.AuditLog;
 import com.biometriclogger.decision.DecisionFlow;
+import com.biometriclogger.decision.Identification;
 import com.biometriclogger.decision.IdentityMatcher;
 import com.biometriclogger.decision.ThresholdPolicy;
 import com.biometriclogger.evidence.EvidenceSigning;
@@ -52,19 +54,20 @@ public final class Wiring {
         var clients = new AwsClients(settings.aws());
         var s3 = clients.s3();
         var rekognition = clients.rekognition();
-        var auditLog = new DynamoDbAuditLog(clients.dynamoDb(), settings.auditTableName(),
+        var auditTable = AuditItemSchema.table(clients.dynamoDb(), settings.auditTableName());
+        var auditLog = new DynamoDbAuditLog(auditTable,
                 new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())));
         var identity = settings.identity();
-        IdentityMatcher matcher = identity.mode() != Settings.Mode.VERIFY ? null
+        Identification identification = identity.mode() != Settings.Mode.VERIFY ? Identification.DETECT_ONLY
                 : new IdentityMatcher(settings.uploadScope().prefix(), identity.referencePrefix(), identity.minSimilarity(),
-                        new S3ReferenceRegistry(s3, auditLog.table(), identity.referencePrefix()),
+                        new S3ReferenceRegistry(s3, auditTable, identity.referencePrefix()),
                         new RekognitionFaceComparer(rekognition));
         return new DecisionFlow(
                 settings.uploadScope(),
                 new S3ImageSource(s3),
                 new RekognitionFaceAnalyzer(rekognition),
                 new ThresholdPolicy(settings.thresholds()),
-                matcher,
+                identification,
                 seams.auditLog().apply(auditLog),
                 seams.clock());
     }
@@ -72,7 +75,7 @@ public final class Wiring {
     public static Sealer sealer(SealSettings settings, Clock clock) {
         var clients = new AwsClients(settings.aws());
         var dynamoDb = clients.dynamoDb();
-        return new Sealer(new DynamoDbPeriodIndex(dynamoDb, settings.auditTableName()),
+        return new Sealer(new DynamoDbPeriodIndex(AuditItemSchema.table(dynamoDb, settings.auditTableName())),
                 new DynamoDbSealStore(dynamoDb, settings.sealTableName()),
                 new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())),
                 clock);

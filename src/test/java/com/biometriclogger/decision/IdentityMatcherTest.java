@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IdentityMatcherTest {
 
     private final IdentityMatcher identity = new IdentityMatcher("uploads/", "references/", 95f,
-            (bucket, subject) -> Optional.empty(), (bucket, reference, upload, content) -> List.of());
+            (bucket, subject) -> Optional.empty(), (reference, upload, content) -> List.of());
 
     private static UploadedImage image(String key) {
-        return new UploadedImage("ObjectCreated:Put", "b", key, "v", "e", 1, "s");
+        return new UploadedImage("ObjectCreated:Put", new ObjectVersion("b", key, "v", "e"), 1, "s");
     }
 
     @ParameterizedTest(name = "{0} → {1}")

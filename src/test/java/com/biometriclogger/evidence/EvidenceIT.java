@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.biometriclogger.aws.AuditRecordSchema;
 import com.biometriclogger.cli.VerifyCommand;
+import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.local.LocalEvidence;
 import com.biometriclogger.local.LocalKeyFileSigner;
 import com.biometriclogger.local.LocalKms;
@@ -262,7 +262,7 @@ class EvidenceIT {
     }
 
     private static Map<String, AttributeValue> key(String attemptId) {
-        return Map.of(AuditRecordSchema.PARTITION_KEY, AttributeValue.fromS(attemptId));
+        return Map.of(AuditAttribute.ATTEMPT_ID.stored(), AttributeValue.fromS(attemptId));
     }
 
     private static List<String> findings(Run run) throws IOException {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,7 @@ class EvidenceVerifierTest {
     @Test
     void anUnsignedItemAndANonStringAttributeAreNamed() {
         var unsigned = attributes("c1", "2026-05-03T10");
-        var verifier = new EvidenceVerifier(key, null, null);
+        var verifier = new EvidenceVerifier(key, Optional.empty(), Optional.empty());
         verifier.checkItem(new StoredItem(unsigned, List.of()));
         verifier.checkItem(new StoredItem(items.get(0), List.of("faceCount")));
 
@@ -122,7 +123,7 @@ class EvidenceVerifierTest {
     }
 
     private EvidenceReport verify(Instant now) {
-        var verifier = new EvidenceVerifier(key, null, null);
+        var verifier = new EvidenceVerifier(key, Optional.empty(), Optional.empty());
         items.forEach(item -> verifier.checkItem(new StoredItem(item, List.of())));
         seals.forEach(seal -> verifier.checkSeal(new StoredItem(seal, List.of())));
         return verifier.finish(now);

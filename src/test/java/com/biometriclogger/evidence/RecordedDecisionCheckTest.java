@@ -3,7 +3,7 @@ package com.biometriclogger.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.biometriclogger.decision.PolicyThresholds;
-import com.biometriclogger.evidence.DecisionCheck.Outcome;
+import com.biometriclogger.evidence.RecordedDecisionCheck.Outcome;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

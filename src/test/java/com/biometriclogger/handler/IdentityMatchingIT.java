@@ -3,13 +3,16 @@ package com.biometriclogger.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.RekognitionError;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,30 @@ class IdentityMatchingIT {
         assertEquals("99.13", item.get("similarity"));
         assertEquals("95", item.get("similarityThreshold"));
         assertEquals(Sha256.hex(selfie), item.get("sha256"));
+    }
+
+    @Test
+    void inAnUnversionedBucketTheEnrolmentIsFoundByTheReferencesETag() {
+        String bucket = "unversioned-uploads";
+        scenario.stack().s3().createBucket(b -> b.bucket(bucket));
+        var unversioned = scenario.handler(Map.of("VERIFICATION_MODE", "VERIFY", "UPLOAD_BUCKET", bucket));
+        byte[] reference = clearFace(3151);
+        byte[] selfie = clearFace(3152);
+        scenario.faces().respondToComparison(selfie, "compare-match.json");
+
+        for (var upload : List.of(Map.entry("references/alice.jpg", reference), Map.entry("uploads/alice/door.jpg", selfie))) {
+            var put = scenario.stack().s3().putObject(b -> b.bucket(bucket).key(upload.getKey()),
+                    RequestBody.fromBytes(upload.getValue()));
+            assertEquals(null, put.versionId(), "the bucket must not version, or this test proves nothing");
+            Scenario.invoke(unversioned, S3Events.event(S3Events.objectCreated(LocalStack.REGION, bucket, upload.getKey(),
+                    upload.getValue().length, put, 1)));
+        }
+
+        assertEquals("ENROLLED", item("references/alice.jpg").get("decision"));
+        var item = item("uploads/alice/door.jpg");
+        assertEquals("AUTHORIZED", item.get("decision"), item.toString());
+        assertEquals("", item.get("referenceVersionId"));
+        assertEquals(Sha256.hex(reference), item.get("referenceSha256"));
     }
 
     @Test

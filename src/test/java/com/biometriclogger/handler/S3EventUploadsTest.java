@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.biometriclogger.decision.ObjectVersion;
+import com.biometriclogger.decision.UploadedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,13 +39,9 @@ class S3EventUploadsTest {
     void everyObjectFieldOfTheEventIsCarried() {
         var upload = S3EventUploads.from(EventLoader.loadS3Event("events/single-upload.json")).get(0);
 
-        assertEquals("ObjectCreated:Put", upload.eventName());
-        assertEquals("biometric-logger-uploads-123456789012", upload.bucket());
-        assertEquals("uploads/alice/selfie.jpg", upload.key());
-        assertEquals("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", upload.versionId());
-        assertEquals("0f343b0931126a20f133d67c2b018a3b", upload.eTag());
-        assertEquals(48213, upload.size());
-        assertEquals("0055AED6DCD90281E5", upload.sequencer());
+        assertEquals(new UploadedImage("ObjectCreated:Put", new ObjectVersion("biometric-logger-uploads-123456789012",
+                "uploads/alice/selfie.jpg", "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", "0f343b0931126a20f133d67c2b018a3b"),
+                48213, "0055AED6DCD90281E5"), upload);
     }
 
     @Test

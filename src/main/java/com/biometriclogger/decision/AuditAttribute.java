@@ -1,0 +1,57 @@
+package com.biometriclogger.decision;
+
+/**
+ * Every attribute of a stored audit item, with the name it is stored under: the one place those
+ * names are written. Every value is a String (numbers, booleans and epochs too), so the stored form
+ * is exactly what was decided, with no number-format drift.
+ */
+public enum AuditAttribute {
+    ATTEMPT_ID("attemptId"),
+    BUCKET("bucket"),
+    OBJECT_KEY("objectKey"),
+    VERSION_ID("versionId"),
+    E_TAG("eTag"),
+    SIZE_BYTES("sizeBytes"),
+    SEQUENCER("sequencer"),
+    SHA256("sha256"),
+    IMAGE_FORMAT("imageFormat"),
+    DECISION("decision"),
+    REASONS("reasons"),
+    FACE_COUNT("faceCount"),
+    TOP_CONFIDENCE("topConfidence"),
+    FACE_YAW("faceYaw"),
+    FACE_PITCH("facePitch"),
+    FACE_ROLL("faceRoll"),
+    FACE_BRIGHTNESS("faceBrightness"),
+    FACE_SHARPNESS("faceSharpness"),
+    FACE_EYES_OPEN("faceEyesOpen"),
+    FACE_SUNGLASSES("faceSunglasses"),
+    POLICY("policy"),
+    SUBJECT_ID("subjectId"),
+    REFERENCE_KEY("referenceKey"),
+    REFERENCE_VERSION_ID("referenceVersionId"),
+    REFERENCE_SHA256("referenceSha256"),
+    SIMILARITY("similarity"),
+    SIMILARITY_THRESHOLD("similarityThreshold"),
+    DECIDED_AT("decidedAt"),
+    DECIDED_AT_EPOCH_MILLIS("decidedAtEpochMillis"),
+    REQUEST_ID("requestId"),
+    FUNCTION_VERSION("functionVersion"),
+    SCHEMA_VERSION("schemaVersion"),
+    /** The hour (UTC) the item is sealed in; stamped with the signature, from {@link #DECIDED_AT}. */
+    SEAL_PERIOD("sealPeriod"),
+    /** The key that signed the item; seals carry it too. */
+    SIGNING_KEY_ID("signingKeyId"),
+    /** Over every other attribute; seals carry it too. */
+    SIGNATURE("signature");
+
+    private final String stored;
+
+    AuditAttribute(String stored) {
+        this.stored = stored;
+    }
+
+    public String stored() {
+        return stored;
+    }
+}

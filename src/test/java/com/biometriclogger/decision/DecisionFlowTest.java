@@ -1,0 +1,176 @@
+package com.biometriclogger.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anySet;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.decision.VerificationReport.RecordResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.slf4j.MDC;
+
+/** The flow alone, its ports mocked: which port is asked what, and what becomes of each record. */
+class DecisionFlowTest {
+
+    private static final byte[] JPEG_HEAD = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
+    private static final DetectedFace GOOD_FACE = new DetectedFace(99.9f, 1f, 2f, 3f, 80f, 80f, true, false);
+    private static final Invocation INVOCATION = new Invocation("req-1", "7");
+
+    private final ImageSource images = mock(ImageSource.class);
+    private final FaceAnalyzer faces = mock(FaceAnalyzer.class);
+    private final AuditLog auditLog = mock(AuditLog.class);
+    private final Identification identification = mock(Identification.class);
+
+    @AfterEach
+    void noContextLeaksIntoTheNextInvocation() {
+        assertTrue(MDC.getCopyOfContextMap() == null || MDC.getCopyOfContextMap().isEmpty(),
+                "MDC left behind: " + MDC.getCopyOfContextMap());
+    }
+
+    @Test
+    void aGoodFaceIsAuditedAuthorizedWithItsHash() {
+        var upload = upload("uploads/alice/a.jpg", "v1");
+        givenAGoodFace(upload, "aa");
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        var report = flow(Identification.DETECT_ONLY).decideAll(List.of(upload), INVOCATION);
+
+        assertEquals(List.of(RecordResult.audited(upload.object(), new Verdict(Decision.AUTHORIZED, List.of()),
+                "aa".repeat(32))), report.results());
+        var item = recorded();
+        assertEquals("AUTHORIZED", item.get(AuditAttribute.DECISION));
+        assertEquals(upload.object().attemptId(), item.attemptId());
+        assertEquals("2026-05-03T08:14:00.250Z", item.get(AuditAttribute.DECIDED_AT));
+        assertEquals("", item.get(AuditAttribute.SUBJECT_ID), "detect-only records no identity");
+    }
+
+    @Test
+    void aFaultInOneRecordFailsTheInvocationOnlyAfterEveryRecordWasTried() {
+        var first = upload("uploads/alice/1.jpg", "v1");
+        var broken = upload("uploads/alice/2.jpg", "v2");
+        var third = upload("uploads/alice/3.jpg", "v3");
+        givenAGoodFace(first, "aa");
+        givenAGoodFace(third, "cc");
+        when(images.read(broken.object())).thenThrow(new IllegalStateException("S3 503 SlowDown"));
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        var failure = assertThrows(RetryableVerificationException.class,
+                () -> flow(Identification.DETECT_ONLY).decideAll(List.of(first, broken, third), INVOCATION));
+
+        assertEquals(List.of(Outcome.AUDITED, Outcome.FAILED, Outcome.AUDITED),
+                failure.report().results().stream().map(RecordResult::outcome).toList());
+        assertEquals("IllegalStateException: S3 503 SlowDown", failure.report().results().get(1).detail());
+        verify(auditLog, times(2)).recordOnce(any());
+    }
+
+    @Test
+    void anItemAlreadyWrittenIsADuplicateWithNoDecision() {
+        var upload = upload("uploads/alice/a.jpg", "v1");
+        givenAGoodFace(upload, "aa");
+        when(auditLog.recordOnce(any())).thenReturn(false);
+
+        var result = flow(Identification.DETECT_ONLY).decideAll(List.of(upload), INVOCATION).results().get(0);
+
+        assertEquals(Outcome.DUPLICATE, result.outcome());
+        assertNull(result.decision());
+        assertEquals("aa".repeat(32), result.sha256());
+    }
+
+    @Test
+    void anUploadOutsideTheScopeIsSkippedWithoutTouchingAnyPort() {
+        var elsewhere = upload("tmp/a.jpg", "v1");
+
+        var result = flow(identification).decideAll(List.of(elsewhere), INVOCATION).results().get(0);
+
+        assertEquals(Outcome.SKIPPED, result.outcome());
+        verifyNoInteractions(images, faces, identification, auditLog);
+    }
+
+    @Test
+    void anObjectGoneIsRecordedRejectedWithoutAskingTheDetector() {
+        var upload = upload("uploads/alice/a.jpg", "v1");
+        when(images.read(upload.object())).thenThrow(new UnjudgeableImageException(ReasonCode.OBJECT_GONE, "gone", null));
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        flow(identification).decideAll(List.of(upload), INVOCATION);
+
+        var item = recorded();
+        assertEquals("REJECTED", item.get(AuditAttribute.DECISION));
+        assertEquals("OBJECT_GONE", item.get(AuditAttribute.REASONS));
+        assertEquals("10", item.get(AuditAttribute.SIZE_BYTES), "the event's size, as nothing was read");
+        verifyNoInteractions(faces, identification);
+    }
+
+    @Test
+    void theIdentificationStrategyDecidesAfterThePolicyAndItsFactsAreRecorded() {
+        var upload = upload("uploads/alice/a.jpg", "v1");
+        givenAGoodFace(upload, "aa");
+        var reference = new EnrolledReference(new ObjectVersion("b", "references/alice.jpg", "r1", "e"), "bb".repeat(32));
+        when(identification.identify(any(), any(), any())).thenReturn(new Identification.Result(
+                new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_MATCH)),
+                IdentityFacts.compared("alice", reference, Optional.of(12.5f), 95f)));
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        flow(identification).decideAll(List.of(upload), INVOCATION);
+
+        verify(identification).identify(any(), any(), eq(new Verdict(Decision.AUTHORIZED, List.of())));
+        var item = recorded();
+        assertEquals("UNAUTHORIZED", item.get(AuditAttribute.DECISION));
+        assertEquals("NO_MATCH", item.get(AuditAttribute.REASONS));
+        assertEquals("12.5", item.get(AuditAttribute.SIMILARITY));
+        assertEquals("r1", item.get(AuditAttribute.REFERENCE_VERSION_ID));
+    }
+
+    @Test
+    void aNonImageIsRejectedByTheScreenBeforeAnyDetection() {
+        var upload = upload("uploads/alice/notes.jpg", "v1");
+        when(images.read(upload.object())).thenReturn(new ImageContent("dd".repeat(32), 5, "hello".getBytes(), null));
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        flow(identification).decideAll(List.of(upload), INVOCATION);
+
+        assertEquals("UNSUPPORTED_FORMAT", recorded().get(AuditAttribute.REASONS));
+        verify(faces, never()).analyze(any(), any(), anySet());
+        verifyNoInteractions(identification);
+    }
+
+    private DecisionFlow flow(Identification strategy) {
+        return new DecisionFlow(new UploadScope(null, "uploads/", "references/"), images, faces,
+                new ThresholdPolicy(PolicyThresholds.defaults()), strategy, auditLog,
+                Clock.fixed(Instant.parse("2026-05-03T08:14:00.250Z"), ZoneOffset.UTC));
+    }
+
+    private void givenAGoodFace(UploadedImage upload, String hashByte) {
+        var content = new ImageContent(hashByte.repeat(32), 10, JPEG_HEAD, null);
+        when(images.read(upload.object())).thenReturn(content);
+        when(faces.analyze(any(), eq(content), anySet()))
+                .thenReturn(new FaceAnalysis(List.of(GOOD_FACE)));
+    }
+
+    private AuditItem recorded() {
+        var item = ArgumentCaptor.forClass(AuditItem.class);
+        verify(auditLog).recordOnce(item.capture());
+        return item.getValue();
+    }
+
+    private static UploadedImage upload(String key, String versionId) {
+        return new UploadedImage("ObjectCreated:Put", new ObjectVersion("b", key, versionId, "e"), 10, "s");
+    }
+}

@@ -1,0 +1,113 @@
+package com.biometriclogger.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.biometriclogger.evidence.CanonicalForm;
+import com.biometriclogger.evidence.EvidenceSigner;
+import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.Sealer;
+import com.biometriclogger.util.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fixes the bytes a signature covers for a known item and a known seal. Stored evidence must stay
+ * verifiable across refactors: if this test fails, items written before the change would no longer
+ * verify (or would verify differently), so the change is a format change and needs a schema version.
+ */
+class GoldenEvidenceTest {
+
+
+    /** Records what it was asked to sign and answers a fixed signature, so the signed map is deterministic. */
+    private static final class RecordingSigner implements EvidenceSigner {
+        final List<byte[]> messages = new ArrayList<>();
+
+        @Override
+        public String keyId() {
+            return "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+        }
+
+        @Override
+        public byte[] sign(byte[] message) {
+            messages.add(message);
+            return new byte[] {1, 2, 3};
+        }
+    }
+
+    @Test
+    void aCompared1to1UploadSignsExactlyTheseBytes() {
+        var upload = new UploadedImage("ObjectCreated:Put", new ObjectVersion("bucket", "uploads/alice/selfie 1.jpg",
+                "v000042", "0123456789abcdef0123456789abcdef"), 34567, "0062A1B2C3D4E5F607");
+        var content = new ImageContent("ab".repeat(32), 34567, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, null);
+        var face = new DetectedFace(99.99846f, -12.5f, 3.25f, 1e-7f, 78.5f, 92f, true, false);
+        var identity = IdentityFacts.compared("alice", new EnrolledReference(
+                new ObjectVersion("bucket", "references/alice.jpg", "v000007", "ef"), "cd".repeat(32)), Optional.of(99.12f), 95f);
+        var item = AuditItems.of(upload, Optional.of(content), Optional.of(new FaceAnalysis(List.of(face))),
+                new Verdict(Decision.AUTHORIZED, List.of()), PolicyThresholds.defaults(), identity,
+                new Invocation("req-1", "7"), Instant.parse("2026-05-03T08:14:00.250Z"));
+        var signer = new RecordingSigner();
+
+        var signed = new EvidenceSigning(signer).signItem(item).attributes();
+
+        String canonical = new String(signer.messages.get(0), StandardCharsets.UTF_8);
+        assertEquals(GOLDEN_ITEM, canonical);
+        assertEquals(GOLDEN_ITEM_SHA256, Sha256.hex(signer.messages.get(0)));
+        assertEquals("AQID", signed.get(CanonicalForm.SIGNATURE));
+        assertEquals(canonical, new String(CanonicalForm.of(signed), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anHoursSealSignsExactlyTheseBytes() {
+        var signer = new RecordingSigner();
+        List<Map<String, String>> written = new ArrayList<>();
+        var store = new Sealer.SealStore() {
+            @Override
+            public boolean isSealed(String period) {
+                return !"2026-05-03T08".equals(period);
+            }
+
+            @Override
+            public boolean putOnce(Map<String, String> sealPart) {
+                written.add(sealPart);
+                return true;
+            }
+        };
+        var sealer = new Sealer(period -> List.of("b".repeat(64), "a".repeat(64)), store, new EvidenceSigning(signer),
+                Clock.fixed(Instant.parse("2026-05-03T09:06:00Z"), ZoneOffset.UTC));
+
+        sealer.sealDue();
+
+        assertEquals(1, written.size());
+        assertEquals(GOLDEN_SEAL, new String(signer.messages.get(0), StandardCharsets.UTF_8));
+    }
+
+    private static final String GOLDEN_ITEM = "{\"attemptId\":\"7846b337a4c0e3fd1c41ff73da05c4c5d87839014c8361081535eda8b02d6783\","
+            + "\"bucket\":\"bucket\",\"decidedAt\":\"2026-05-03T08:14:00.250Z\","
+            + "\"decidedAtEpochMillis\":\"1777796040250\",\"decision\":\"AUTHORIZED\","
+            + "\"eTag\":\"0123456789abcdef0123456789abcdef\",\"faceBrightness\":\"78.5\",\"faceCount\":\"1\","
+            + "\"faceEyesOpen\":\"true\",\"facePitch\":\"3.25\",\"faceRoll\":\"0.0000001\",\"faceSharpness\":\"92\","
+            + "\"faceSunglasses\":\"false\",\"faceYaw\":\"-12.5\",\"functionVersion\":\"7\",\"imageFormat\":\"JPEG\","
+            + "\"objectKey\":\"uploads/alice/selfie 1.jpg\","
+            + "\"policy\":\"minConfidence=90;maxYaw=45;maxPitch=45;maxRoll=45;minBrightness=20;minSharpness=20;requireEyesOpen=true;rejectSunglasses=true;requiredFaces=1\","
+            + "\"reasons\":\"\",\"referenceKey\":\"references/alice.jpg\","
+            + "\"referenceSha256\":\"cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd\","
+            + "\"referenceVersionId\":\"v000007\",\"requestId\":\"req-1\",\"schemaVersion\":\"2\","
+            + "\"sealPeriod\":\"2026-05-03T08\",\"sequencer\":\"0062A1B2C3D4E5F607\","
+            + "\"sha256\":\"abababababababababababababababababababababababababababababababab\","
+            + "\"signingKeyId\":\"arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555\","
+            + "\"similarity\":\"99.12\",\"similarityThreshold\":\"95\",\"sizeBytes\":\"34567\",\"subjectId\":\"alice\","
+            + "\"topConfidence\":\"99.99846\",\"versionId\":\"v000042\"}";
+    private static final String GOLDEN_ITEM_SHA256 = "695f1927e411b7391204067f4e08b5d0ea3af724a703b406737a1aeafa14eb0f";
+    private static final String GOLDEN_SEAL = "{\"attemptIds\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,"
+            + "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"itemCount\":\"2\",\"part\":\"0\","
+            + "\"partCount\":\"1\",\"period\":\"2026-05-03T08\",\"schemaVersion\":\"1\",\"sealId\":\"2026-05-03T08#0\","
+            + "\"sealedAt\":\"2026-05-03T09:06:00Z\","
+            + "\"signingKeyId\":\"arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555\"}";
+}
