@@ -195,8 +195,8 @@ public final class LocalMain {
         requireFreePorts(options.ports());
         try (var session = ServeSession.start(options.ports(), dataDir, options.detectOnly(), out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(session::close));
-            out.println(LocalProfile.explanation(session.detectOnly()));
-            out.println(serveInstructions(session.stack(), session.detectOnly()));
+            out.println(LocalProfile.explanation(options.detectOnly()));
+            out.println(serveInstructions(session.stack(), options.detectOnly()));
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
                 session.sealDueHours().forEach(out::println);

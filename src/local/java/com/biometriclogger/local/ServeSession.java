@@ -17,12 +17,10 @@ final class ServeSession implements AutoCloseable {
     private final UploadWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Sealer sealer;
-    private final boolean detectOnly;
     private long nextSealNanos;
 
     private ServeSession(LocalStack stack, boolean versioned, boolean detectOnly) {
         this.stack = stack;
-        this.detectOnly = detectOnly;
         this.handler = LocalMain.handler(stack, detectOnly);
         // The whole bucket, as the deployed notifications cover references and uploads: the handler decides scope.
         this.watcher = new UploadWatcher(stack.s3(), LocalMain.BUCKET, "", versioned);
@@ -33,10 +31,6 @@ final class ServeSession implements AutoCloseable {
     static ServeSession start(LocalStack.Ports ports, Path dataDir, boolean detectOnly, PrintStream out) {
         var stack = LocalMain.startStack(ports, dataDir);
         return new ServeSession(stack, LocalMain.createUploadBucket(stack, out), detectOnly);
-    }
-
-    boolean detectOnly() {
-        return detectOnly;
     }
 
     LocalStack stack() {
