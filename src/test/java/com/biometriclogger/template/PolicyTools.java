@@ -26,11 +26,15 @@ final class PolicyTools {
     }
 
     static Result run(List<String> command) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, Path.of("."), 120);
+    }
+
+    static Result run(List<String> command, Path directory, int timeoutSeconds) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
         }
         return new Result(process.exitValue(), output);
     }
@@ -59,10 +63,10 @@ final class PolicyTools {
 
     /** template.yaml expanded by the SAM translator into plain CloudFormation JSON (once per run). */
     static synchronized Path expandedTemplate() throws IOException, InterruptedException {
-        requirePythonCfnTools();
         if (expanded != null) {
             return expanded;
         }
+        requirePythonCfnTools();
         Path target = Path.of("target/template.expanded.json");
         Files.createDirectories(target.getParent());
         var result = run(List.of("python3", SAM_TRANSFORM.toString(), "template.yaml", target.toString()));

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What security depends on in template.yaml that guard rules cannot say as precisely. */
@@ -19,17 +20,17 @@ class TemplateTest {
 
     private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
 
-    private static final String BUCKET = "arn:${AWS::Partition}:s3:::${AWS::StackName}-uploads-${AWS::AccountId}-${AWS::Region}";
+    private static final String BUCKET_NAME = "biometric-uploads-${StackUuid}";
+    private static final String BUCKET = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
     private static final String UPLOAD_OBJECTS = BUCKET + "/${UploadPrefix}*";
     private static final String REFERENCE_OBJECTS = BUCKET + "/${ReferencePrefix}*";
 
     @Test
     void everyRoleStatementGrantsItsActionsOnExactlyTheExpectedResource() {
         Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("ReadUploadedImages", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"), Map.of("Fn::Sub", UPLOAD_OBJECTS)));
-        expected.put("ReadReferenceImages", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"),
-                Map.of("Fn::Sub", REFERENCE_OBJECTS)));
-        expected.put("TellMissingReferences", List.of(List.of("s3:ListBucket"), Map.of("Fn::Sub", BUCKET)));
+        expected.put("ReadUploadedImages", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"), stackSub(UPLOAD_OBJECTS)));
+        expected.put("ReadReferenceImages", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"), stackSub(REFERENCE_OBJECTS)));
+        expected.put("TellMissingReferences", List.of(List.of("s3:ListBucket"), stackSub(BUCKET)));
         expected.put("WriteAuditItems", List.of(List.of("dynamodb:PutItem"), getAtt("AuditTable", "Arn")));
         expected.put("ReadEnrolments", List.of(List.of("dynamodb:GetItem"), getAtt("AuditTable", "Arn")));
         expected.put("AnalyseFaces", List.of(List.of("rekognition:DetectFaces", "rekognition:CompareFaces"), "*"));
@@ -98,14 +99,32 @@ class TemplateTest {
     }
 
     @Test
-    void theFunctionReadsTheSamePrefixItIsNotifiedFor() {
-        @SuppressWarnings("unchecked")
-        var event = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) properties("VerifyFunction")
-                .get("Events")).get("ImageUploaded")).get("Properties");
-        assertEquals(Map.of("Ref", "UploadBucket"), event.get("Bucket"));
-        assertEquals("{S3Key={Rules=[{Name=prefix, Value={Ref=UploadPrefix}}]}}", event.get("Filter").toString());
+    @SuppressWarnings("unchecked")
+    void theFunctionReadsTheSamePrefixesItIsNotifiedFor() {
+        var notifications = (List<Map<String, Object>>) ((Map<String, Object>) properties("UploadBucket")
+                .get("NotificationConfiguration")).get("LambdaConfigurations");
+
+        assertEquals(List.of("{S3Key={Rules=[{Name=prefix, Value={Ref=UploadPrefix}}]}}",
+                "{S3Key={Rules=[{Name=prefix, Value={Ref=ReferencePrefix}}]}}"),
+                notifications.stream().map(n -> n.get("Filter").toString()).toList());
+        for (var notification : notifications) {
+            assertEquals(Map.of("Ref", "VerifyFunction.Alias"), notification.get("Function"));
+            assertEquals("s3:ObjectCreated:*", notification.get("Event"));
+        }
         assertEquals(Map.of("Ref", "UploadPrefix"), environment().get("UPLOAD_PREFIX"));
+        assertEquals(Map.of("Ref", "ReferencePrefix"), environment().get("REFERENCE_PREFIX"));
         assertTrue(UPLOAD_OBJECTS.endsWith("/${UploadPrefix}*"));
+        assertTrue(REFERENCE_OBJECTS.endsWith("/${ReferencePrefix}*"));
+    }
+
+    @Test
+    void onlyTheUploadBucketMayInvokeTheFunctionItNotifies() {
+        var permission = properties("VerifyFunctionInvokedByS3");
+        assertEquals(Map.of("Ref", "VerifyFunction.Alias"), permission.get("FunctionName"));
+        assertEquals("s3.amazonaws.com", permission.get("Principal"));
+        assertEquals(stackSub(BUCKET), permission.get("SourceArn"));
+        assertEquals(Map.of("Ref", "AWS::AccountId"), permission.get("SourceAccount"));
+        assertEquals("VerifyFunctionInvokedByS3", resource("UploadBucket").get("DependsOn"));
     }
 
     @Test
@@ -131,35 +150,155 @@ class TemplateTest {
 
     @Test
     void theBucketNameTheRoleAndFunctionUseIsTheBucketsOwnName() {
-        var name = Map.of("Fn::Sub", "${AWS::StackName}-uploads-${AWS::AccountId}-${AWS::Region}");
-        assertEquals(name, properties("UploadBucket").get("BucketName"));
-        assertEquals(name, environment().get("UPLOAD_BUCKET"));
+        assertEquals(stackSub(BUCKET_NAME), properties("UploadBucket").get("BucketName"));
+        assertEquals(stackSub(BUCKET_NAME), environment().get("UPLOAD_BUCKET"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void onlyTheEnrolmentPrincipalMayWriteReferencesWhenOneIsNamed() {
+    void onlyTheEnrolmentPrincipalMayWriteOrDeleteReferences() {
         var statements = (List<Object>) ((Map<String, Object>) properties("UploadBucketPolicy").get("PolicyDocument"))
                 .get("Statement");
         var enrolment = statements.stream()
-                .filter(s -> s instanceof Map<?, ?> m && m.containsKey("Fn::If")
-                        && ((List<Object>) ((Map<String, Object>) s).get("Fn::If")).get(0).equals("HasEnrolmentPrincipal"))
-                .map(s -> (Map<String, Object>) ((List<Object>) ((Map<String, Object>) s).get("Fn::If")).get(1))
+                .filter(s -> s instanceof Map<?, ?> m && "OnlyTheEnrolmentPrincipalEnrols".equals(m.get("Sid")))
+                .map(s -> (Map<String, Object>) s)
                 .findFirst().orElseThrow(() -> new AssertionError("no enrolment statement in the bucket policy"));
 
         assertEquals("Deny", enrolment.get("Effect"));
-        assertEquals("s3:PutObject", enrolment.get("Action"));
+        assertEquals("*", enrolment.get("Principal"));
+        assertEquals(List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"), enrolment.get("Action"));
         assertEquals(Map.of("Fn::Sub", "${UploadBucket.Arn}/${ReferencePrefix}*"), enrolment.get("Resource"));
         assertEquals(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Ref", "EnrolmentPrincipalArn"))),
                 enrolment.get("Condition"));
     }
 
     @Test
-    void evidenceResourcesSurviveStackDeletion() {
-        for (String evidence : List.of("AuditTable", "SealTable", "UploadBucket", "DataKey", "SigningKey")) {
-            assertEquals("Retain", resource(evidence).get("DeletionPolicy"), evidence);
+    @SuppressWarnings("unchecked")
+    void theEnrolmentPrincipalMustBeNamedAsARoleOrUserArn() {
+        var parameter = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("EnrolmentPrincipalArn");
+        var pattern = Pattern.compile((String) parameter.get("AllowedPattern"));
+
+        assertFalse(parameter.containsKey("Default"), "a default would let a deploy skip the choice");
+        assertTrue(pattern.matcher("arn:aws:iam::123456789012:role/enrolment").matches());
+        assertTrue(pattern.matcher("arn:aws-us-gov:iam::123456789012:user/ops/alice").matches());
+        assertFalse(pattern.matcher("").matches());
+        assertFalse(pattern.matcher("*").matches());
+        assertFalse(pattern.matcher("arn:aws:iam::123456789012:root").matches());
+        assertFalse(pattern.matcher("arn:aws:iam::123456789012:role/*").matches());
+    }
+
+    /**
+     * Evidence survives stack deletion. A rolled-back first deploy removes what it created
+     * (RetainExceptOnCreate), so its retry does not fail on leftovers; the tables keep Retain, as a
+     * table under deletion protection cannot be deleted by a rollback, and so have no fixed name.
+     */
+    @Test
+    void evidenceResourcesSurviveStackDeletionAndAFailedFirstDeployCanBeRetried() {
+        for (String evidence : List.of("UploadBucket", "DataKey", "SigningKey", "DeadLetterQueue",
+                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "AccessLogBucket")) {
+            assertEquals("RetainExceptOnCreate", resource(evidence).get("DeletionPolicy"), evidence);
             assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
         }
+        for (String table : List.of("AuditTable", "SealTable")) {
+            assertEquals("Retain", resource(table).get("DeletionPolicy"), table);
+            assertEquals("Retain", resource(table).get("UpdateReplacePolicy"), table);
+            assertEquals(true, properties(table).get("DeletionProtectionEnabled"), table);
+            assertFalse(properties(table).containsKey("TableName"), table + ": a fixed name would block the retry");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void accessLogsAreOnByDefaultInAPrivateBucketOnlyTheUploadBucketWrites() {
+        var parameter = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("AccessLogBucketName");
+        assertEquals("", parameter.get("Default"));
+        assertEquals(Map.of("Fn::If", List.of("CreateAccessLogBucket", Map.of("Ref", "AccessLogBucket"),
+                Map.of("Ref", "AccessLogBucketName"))),
+                ((Map<String, Object>) properties("UploadBucket").get("LoggingConfiguration")).get("DestinationBucketName"));
+        assertFalse(properties("AccessLogBucket").containsKey("LoggingConfiguration"), "the log bucket logs nothing");
+
+        var statements = (List<Map<String, Object>>) ((Map<String, Object>) properties("AccessLogBucketPolicy")
+                .get("PolicyDocument")).get("Statement");
+        var delivery = statements.stream().filter(s -> "S3LogsTheUploadBucketOnly".equals(s.get("Sid"))).findFirst().orElseThrow();
+        assertEquals(Map.of("Service", "logging.s3.amazonaws.com"), delivery.get("Principal"));
+        assertEquals("s3:PutObject", delivery.get("Action"));
+        assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")),
+                "ArnEquals", Map.of("aws:SourceArn", stackSub(BUCKET))), delivery.get("Condition"));
+    }
+
+    @Test
+    void everyEnrolmentRaisesAnAlarm() {
+        var filter = properties("EnrolmentsMetricFilter");
+        assertEquals("{ $.decision = \"ENROLLED\" && $.outcome = \"AUDITED\" }", filter.get("FilterPattern"));
+        assertEquals(Map.of("Ref", "VerifyFunctionLogGroup"), filter.get("LogGroupName"));
+        var alarm = properties("EnrolmentAlarm");
+        assertEquals("Enrolments", alarm.get("MetricName"));
+        assertEquals(1, alarm.get("Threshold"));
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
+        assertEquals(List.of(Map.of("Ref", "AlertTopic")), alarm.get("AlarmActions"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void replacedReferencePhotosExpireADayLater() {
+        var rules = (List<Map<String, Object>>) ((Map<String, Object>) properties("UploadBucket").get("LifecycleConfiguration"))
+                .get("Rules");
+        var references = rules.stream().filter(r -> Map.of("Ref", "ReferencePrefix").equals(r.get("Prefix"))).findFirst().orElseThrow();
+
+        assertEquals("Enabled", references.get("Status"));
+        assertEquals(Map.of("NoncurrentDays", 1), references.get("NoncurrentVersionExpiration"));
+        assertFalse(references.containsKey("ExpirationInDays"), "the current reference stays until replaced or erased");
+    }
+
+    /**
+     * CloudFormation accepts stack names of up to 128 characters: every physical name the template
+     * builds must fit its service's limit for such a name in the longest region and partition, or a
+     * long stack name would fail mid-create. Over every resource of the named types.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyNameBuiltFromTheStackFitsItsServicesLimitForAnyStackName() {
+        Map<String, Map.Entry<String, Integer>> limits = Map.of(
+                "AWS::S3::Bucket", Map.entry("BucketName", 63),
+                "AWS::Serverless::Function", Map.entry("FunctionName", 64),
+                "AWS::Lambda::Function", Map.entry("FunctionName", 64),
+                "AWS::SQS::Queue", Map.entry("QueueName", 80),
+                "AWS::IAM::Role", Map.entry("RoleName", 64),
+                "AWS::Events::Rule", Map.entry("Name", 64),
+                "AWS::DynamoDB::Table", Map.entry("TableName", 255),
+                "AWS::CloudWatch::Alarm", Map.entry("AlarmName", 255),
+                "AWS::SNS::Topic", Map.entry("TopicName", 256),
+                "AWS::KMS::Alias", Map.entry("AliasName", 256));
+        Map<String, Integer> longest = Map.of("AWS::StackName", 128, "AWS::AccountId", 12,
+                "AWS::Region", "ap-southeast-5".length(), "AWS::Partition", "aws-us-gov".length(),
+                "StackUuid", "f449b250-b969-11e0-a185-5081d0136786".length());
+        int named = 0;
+        for (var entry : ((Map<String, Map<String, Object>>) TEMPLATE.get("Resources")).entrySet()) {
+            var limit = limits.get(entry.getValue().get("Type"));
+            var properties = (Map<String, Object>) entry.getValue().get("Properties");
+            if (limit == null || properties == null || !properties.containsKey(limit.getKey())) {
+                continue;
+            }
+            named++;
+            Object name = ((Map<String, Object>) properties.get(limit.getKey())).get("Fn::Sub");
+            String pattern = name instanceof List<?> list ? (String) list.get(0) : (String) name;
+            var variable = Pattern.compile("\\$\\{([^}]+)}").matcher(pattern);
+            int length = pattern.replaceAll("\\$\\{[^}]+}", "").length();
+            while (variable.find()) {
+                Integer bound = longest.get(variable.group(1));
+                assertTrue(bound != null, entry.getKey() + ": no known bound for ${" + variable.group(1) + "} in " + pattern);
+                length += bound;
+            }
+            assertTrue(length <= limit.getValue(), entry.getKey() + "." + limit.getKey() + " " + pattern + " reaches " + length
+                    + " characters for a 128-character stack name; the limit is " + limit.getValue());
+        }
+        assertTrue(named > 0);
+    }
+
+    /** A !Sub over the stack id's UUID, as every use of the upload bucket's name is written. */
+    private static Map<String, Object> stackSub(String pattern) {
+        return Map.of("Fn::Sub", List.of(pattern,
+                Map.of("StackUuid", Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId"))))))));
     }
 
     /** Each statement's actions and resource, by Sid; every statement must allow. */

@@ -41,7 +41,8 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 public final class PerformanceBenchmark {
 
     private static final Path WORK = Path.of("target/bench");
-    private static final Path ZIP = Path.of("target/biometric-logger-lambda.zip");
+    /** The deployment zip it measures: the one template.yaml deploys (DeployBuildIT checks they agree). */
+    public static final Path ZIP = Path.of("target/biometric-logger-lambda.zip");
     private static final Path PYTHON_PEER = Path.of("../shared/bench/python_peer.py");
     private static final String BUCKET = "bench-uploads";
     private static final String TABLE = "bench-audit";
