@@ -1,17 +1,19 @@
 package com.biometriclogger.aws;
 
 import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
+import com.biometriclogger.decision.AuditAttribute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads a table for verification with the low-level client, so every attribute is seen exactly
- * as stored, including any an editor added or stored as another type.
+ * Reads a table for verification, and enrolments for trust, with the low-level client, so every
+ * attribute is seen exactly as stored, including any an editor added or stored as another type.
  */
 public final class DynamoDbEvidenceTable {
 
@@ -34,6 +36,13 @@ public final class DynamoDbEvidenceTable {
     public void scan(String tableName, Consumer<List<StoredItem>> eachPage) {
         dynamoDb.scanPaginator(b -> b.tableName(tableName))
                 .forEach(page -> eachPage.accept(page.items().stream().map(DynamoDbEvidenceTable::stored).toList()));
+    }
+
+    /** One audit item by its attempt id, strongly consistent: read just after it was written, it is there. */
+    public Optional<StoredItem> auditItem(String tableName, String attemptId) {
+        var response = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
+                .key(Map.of(AuditAttribute.ATTEMPT_ID.stored(), AttributeValue.fromS(attemptId))));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(stored(response.item())) : Optional.empty();
     }
 
     private static StoredItem stored(Map<String, AttributeValue> item) {

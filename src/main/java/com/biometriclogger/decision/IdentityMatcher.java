@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Only the current version of a reference counts: a replacement that failed enrolment, or whose
  * event has not been processed yet, leaves the subject NOT_ENROLLED rather than falling back to an
- * older photograph the operator meant to replace.
+ * older photograph the operator meant to replace. An enrolment the registry cannot trust as signed
+ * evidence is REJECTED REFERENCE_UNUSABLE, like a reference Rekognition cannot use: nothing is compared.
  */
 public final class IdentityMatcher implements Identification {
 
@@ -86,7 +87,12 @@ public final class IdentityMatcher implements Identification {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_SUBJECT)),
                     IdentityFacts.notCompared("", minSimilarity));
         }
-        var reference = references.currentReference(upload.bucket(), subject.get());
+        Optional<EnrolledReference> reference;
+        try {
+            reference = references.currentReference(upload.bucket(), subject.get());
+        } catch (UnjudgeableImageException untrustedEnrolment) {
+            return new Result(Verdict.rejected(untrustedEnrolment.reason()), IdentityFacts.notCompared(subject.get(), minSimilarity));
+        }
         if (reference.isEmpty()) {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NOT_ENROLLED)),
                     IdentityFacts.notCompared(subject.get(), minSimilarity));

@@ -3,6 +3,7 @@ package com.biometriclogger.handler;
 import com.biometriclogger.aws.AuditItemSchema;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbAuditLog;
+import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.DynamoDbPeriodIndex;
 import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.aws.KmsEvidenceSigner;
@@ -54,13 +55,18 @@ public final class Wiring {
         var clients = new AwsClients(settings.aws());
         var s3 = clients.s3();
         var rekognition = clients.rekognition();
-        var auditTable = AuditItemSchema.table(clients.dynamoDb(), settings.auditTableName());
+        var dynamoDb = clients.dynamoDb();
+        var auditTable = AuditItemSchema.table(dynamoDb, settings.auditTableName());
+        var kms = clients.kms();
         var auditLog = new DynamoDbAuditLog(auditTable,
-                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())));
+                new EvidenceSigning(new KmsEvidenceSigner(kms, settings.signingKeyArn())));
         var identity = settings.identity();
+        // Enrolments are trusted under the key the function signs with, its public half fetched once
+        // here at init (with SnapStart, before the snapshot: it is neither secret nor unique).
         Identification identification = identity.mode() != Settings.Mode.VERIFY ? Identification.DETECT_ONLY
                 : new IdentityMatcher(settings.uploadScope().prefix(), identity.referencePrefix(), identity.minSimilarity(),
-                        new S3ReferenceRegistry(s3, auditTable, identity.referencePrefix()),
+                        new S3ReferenceRegistry(s3, new DynamoDbEvidenceTable(dynamoDb), settings.auditTableName(),
+                                KmsEvidenceSigner.publicKey(kms, settings.signingKeyArn()), identity.referencePrefix()),
                         new RekognitionFaceComparer(rekognition));
         return new DecisionFlow(
                 settings.uploadScope(),

@@ -36,6 +36,7 @@ class TemplateTest {
         expected.put("AnalyseFaces", List.of(List.of("rekognition:DetectFaces", "rekognition:CompareFaces"), "*"));
         expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
         expected.put("SignEvidence", List.of(List.of("kms:Sign"), getAtt("SigningKey", "Arn")));
+        expected.put("TrustEnrolments", List.of(List.of("kms:GetPublicKey"), getAtt("SigningKey", "Arn")));
         expected.put("DeadLetters", List.of(List.of("sqs:SendMessage"), getAtt("DeadLetterQueue", "Arn")));
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${VerifyFunctionLogGroup.Arn}:*")));
