@@ -223,8 +223,81 @@ final class TemplateSemantics {
         return violations;
     }
 
+    /**
+     * Every signing key's policy denies kms:Sign to every principal but one role of the stack, named
+     * by the ARN its RoleName makes; that role is granted kms:Sign on the key and no other role is
+     * (a grant elsewhere would be dead, or a sign the key policy was meant to refuse).
+     */
+    List<String> signingKeysSignForTheOneRoleTheyName() {
+        List<String> violations = new ArrayList<>();
+        Map<String, String> roleArns = new LinkedHashMap<>();
+        ofType("AWS::IAM::Role").forEach((role, resource) -> {
+            JsonNode name = resource.at("/Properties/RoleName");
+            subText(name).ifPresent(text -> roleArns.put(role,
+                    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + text + subVariables(name)));
+        });
+        ofType("AWS::KMS::Key").forEach((key, resource) -> {
+            if (!resource.at("/Properties/KeyUsage").asText().equals("SIGN_VERIFY")) {
+                return;
+            }
+            Set<String> allowed = new TreeSet<>();
+            boolean denied = false;
+            for (JsonNode statement : each(resource.at("/Properties/KeyPolicy/Statement"))) {
+                if (!statement.path("Effect").asText().equals("Deny")
+                        || each(statement.get("Action")).stream().noneMatch(a -> a.asText().equals("kms:Sign"))
+                        || !statement.path("Principal").asText().equals("*")) {
+                    continue;
+                }
+                for (JsonNode arn : each(statement.at("/Condition/ArnNotEquals/aws:PrincipalArn"))) {
+                    denied = true;
+                    String written = subText(arn).orElse(arn.asText()) + subVariables(arn);
+                    List<String> named = roleArns.entrySet().stream().filter(e -> e.getValue().equals(written))
+                            .map(Map.Entry::getKey).toList();
+                    if (named.isEmpty()) {
+                        violations.add(key + ": the kms:Sign deny exempts " + written + ", which is no role of this stack");
+                    }
+                    allowed.addAll(named);
+                }
+            }
+            if (!denied) {
+                violations.add(key + ": no explicit deny of kms:Sign for every principal but one role");
+            }
+            if (allowed.size() > 1) {
+                violations.add(key + ": the kms:Sign deny exempts several roles " + allowed);
+            }
+            Set<String> granted = rolesSigningWith(key);
+            for (String role : granted) {
+                if (!allowed.contains(role)) {
+                    violations.add(role + " is granted kms:Sign on " + key + ", whose policy lets only " + allowed + " sign");
+                }
+            }
+            for (String role : allowed) {
+                if (!granted.contains(role)) {
+                    violations.add(key + ": " + role + " may sign by the key policy but holds no kms:Sign on it");
+                }
+            }
+        });
+        return violations;
+    }
+
+    private Set<String> rolesSigningWith(String key) {
+        Set<String> roles = new TreeSet<>();
+        ofType("AWS::IAM::Role").forEach((role, resource) -> {
+            for (JsonNode policy : each(resource.at("/Properties/Policies"))) {
+                for (JsonNode statement : each(policy.at("/PolicyDocument/Statement"))) {
+                    boolean signs = each(statement.get("Action")).stream().anyMatch(a -> a.asText().equals("kms:Sign"));
+                    if (signs && each(statement.get("Resource")).stream().anyMatch(r -> keyOf(r).filter(key::equals).isPresent())) {
+                        roles.add(role);
+                    }
+                }
+            }
+        });
+        return roles;
+    }
+
     List<String> all() {
         List<String> violations = new ArrayList<>(keyPolicyServicePrincipals());
+        violations.addAll(signingKeysSignForTheOneRoleTheyName());
         violations.addAll(lambdaPermissionsNameTheirSource());
         violations.addAll(logGroupsAreEncryptedAndRetained());
         violations.addAll(roleKeyUseGoesThroughTheServices());

@@ -37,6 +37,7 @@ class TemplateSemanticsIT {
         Function<TemplateSemantics, List<String>> permissions = TemplateSemantics::lambdaPermissionsNameTheirSource;
         Function<TemplateSemantics, List<String>> logs = TemplateSemantics::logGroupsAreEncryptedAndRetained;
         Function<TemplateSemantics, List<String>> via = TemplateSemantics::roleKeyUseGoesThroughTheServices;
+        Function<TemplateSemantics, List<String>> sign = TemplateSemantics::signingKeysSignForTheOneRoleTheyName;
         return Stream.of(
                 breaks("the CloudWatch Logs statement removed (CREATE_FAILED)", keys,
                         "log-group:/aws/lambda/${AWS::StackName}-verify] use the key, but its policy does not allow logs",
@@ -87,7 +88,21 @@ class TemplateSemanticsIT {
                                 .at("/Condition/StringEquals/kms:ViaService")).remove(2)),
                 breaks("a service the seal role never uses added to kms:ViaService", via, "SealFunctionRole/UseDataKey: kms:ViaService",
                         t -> ((ObjectNode) roleStatement(t, "SealFunctionRole", "UseDataKey").at("/Condition/StringEquals"))
-                                .putArray("kms:ViaService").add("dynamodb.${AWS::Region}.amazonaws.com").add("s3.${AWS::Region}.amazonaws.com")));
+                                .putArray("kms:ViaService").add("dynamodb.${AWS::Region}.amazonaws.com").add("s3.${AWS::Region}.amazonaws.com")),
+                breaks("the seal role granted kms:Sign on the item key", sign,
+                        "SealFunctionRole is granted kms:Sign on SigningKey, whose policy lets only [VerifyFunctionRole] sign",
+                        t -> roleStatement(t, "SealFunctionRole", "SignSeals").putArray("Resource")
+                                .add(JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add("SealSigningKey").add("Arn")))
+                                .add(JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add("SigningKey").add("Arn")))),
+                breaks("the seal role renamed away from the name its key exempts", sign,
+                        "SealSigningKey: the kms:Sign deny exempts arn:${AWS::Partition}:iam::${AWS::AccountId}:role/biometric-seal-${StackUuid}",
+                        t -> ((ArrayNode) properties(t, "SealFunctionRole").at("/RoleName/Fn::Sub")).set(0, "other-${StackUuid}")),
+                breaks("the item key without its deny", sign, "SigningKey: no explicit deny of kms:Sign",
+                        t -> removeKeyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns")),
+                breaks("the item key's deny exempting the seal role", sign,
+                        "VerifyFunctionRole is granted kms:Sign on SigningKey, whose policy lets only [SealFunctionRole] sign",
+                        t -> keyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns").set("Condition",
+                                keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns").get("Condition").deepCopy())));
     }
 
     @ParameterizedTest(name = "{0}")
