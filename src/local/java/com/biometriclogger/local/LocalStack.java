@@ -180,7 +180,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The function's environment for this stack: what a deployment sets, pointed at loopback, in
-     * detect-only mode (the local endpoint has no CompareFaces model; tests of 1:1 verification turn it on).
+     * detect-only mode (tests of 1:1 verification, and the local main job, turn VERIFY on).
      */
     public Map<String, String> functionEnvironment(String bucket, String tableName) {
         Map<String, String> env = new HashMap<>();
