@@ -3,10 +3,13 @@
 
 usage: python3 verify_bundle.py [BUNDLE_DIR]
 
-For every item and seal: rebuilds the signed bytes (RFC 8785 JSON of every attribute except
-"signature"; for all-String objects that is json.dumps with sorted keys, no spaces, no ASCII
-escaping) and checks the ECDSA P-256 / SHA-256 signature against public-key.pem with openssl.
-Then checks that each sealed hour's items are exactly the ones its seal lists.
+For every item: rebuilds the signed bytes (RFC 8785 JSON of every attribute except "signature";
+for all-String objects that is json.dumps with sorted keys, no spaces, no ASCII escaping) and checks
+the ECDSA P-256 / SHA-256 signature against public-key.pem with openssl; every seal part likewise
+against seal-public-key.pem. Then, for each sealed hour: that its leaves hash to its Merkle root
+(RFC 9162), that every sealed item is present with the content it was sealed with, that no item of
+the hour is missing from the seal, that each item's inclusion proof leads to the root, and that each
+hour's seal names the digest of the one before it.
 Exit status 0 when everything holds, 1 otherwise.
 """
 import base64
@@ -24,6 +27,11 @@ def canonical(obj):
     return json.dumps(signed, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+def link_digest(head):
+    return hashlib.sha256(json.dumps(head, sort_keys=True, separators=(",", ":"),
+                                     ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def signature_holds(public_key, obj, workdir):
     message = os.path.join(workdir, "message")
     signature = os.path.join(workdir, "signature")
@@ -36,38 +44,143 @@ def signature_holds(public_key, obj, workdir):
     return result.returncode == 0
 
 
+def leaf_hash(leaf):
+    return hashlib.sha256(b"\x00" + leaf).digest()
+
+
+def node_hash(left, right):
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def merkle_root(leaves):
+    """MTH of RFC 9162, 2.1.1."""
+    if not leaves:
+        return hashlib.sha256(b"").digest()
+    if len(leaves) == 1:
+        return leaf_hash(leaves[0])
+    k = 1
+    while k * 2 < len(leaves):
+        k *= 2
+    return node_hash(merkle_root(leaves[:k]), merkle_root(leaves[k:]))
+
+
+def root_from_proof(leaf, index, size, path):
+    """RFC 9162, 2.1.3.2: the root an inclusion proof leads to, or None if the proof is malformed."""
+    if index >= size:
+        return None
+    fn, sn, r = index, size - 1, leaf_hash(leaf)
+    for p in path:
+        if sn == 0:
+            return None
+        if fn & 1 or fn == sn:
+            r = node_hash(p, r)
+            while not fn & 1 and fn != 0:
+                fn >>= 1
+                sn >>= 1
+        else:
+            r = node_hash(r, p)
+        fn >>= 1
+        sn >>= 1
+    return r if sn == 0 else None
+
+
 def read_lines(path):
+    if not os.path.exists(path):
+        return []
     with open(path, encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
+
+
+def split(joined):
+    return joined.split(",") if joined else []
+
+
+def check_hour(period, parts, items_by_id, present, problems):
+    head = parts.get(0)
+    if head is None:
+        problems.append(("SEAL_INCOMPLETE", "seal " + period))
+        return None
+    if head.get("schemaVersion", "1") == "1":
+        ids = set()
+        for part in parts.values():
+            ids.update(split(part.get("attemptIds", "")))
+        problems.extend(("DELETED_AFTER_SEALING", i) for i in sorted(ids - present[period]))
+        problems.extend(("NOT_IN_SEAL", i) for i in sorted(present[period] - ids))
+        return None
+    leaves = []
+    for number in sorted(parts):
+        leaves.extend(split(parts[number].get("leaves", "")))
+    if len(parts) != int(head["partCount"]) or len(leaves) != int(head["itemCount"]):
+        problems.append(("SEAL_INCOMPLETE", "seal " + period))
+    if merkle_root([leaf.encode("utf-8") for leaf in leaves]).hex() != head.get("merkleRoot"):
+        problems.append(("SEAL_INVALID", "seal " + period))
+    sealed = {}
+    for leaf in leaves:
+        attempt_id, _, digest = leaf.partition(":")
+        sealed[attempt_id] = digest
+    for attempt_id, digest in sorted(sealed.items()):
+        item = items_by_id.get(attempt_id)
+        if item is None:
+            problems.append(("DELETED_AFTER_SEALING", attempt_id))
+        elif hashlib.sha256(canonical(item)).hexdigest() != digest:
+            problems.append(("CHANGED_AFTER_SEALING", attempt_id))
+    problems.extend(("NOT_IN_SEAL", i) for i in sorted(present[period] - set(sealed)))
+    return head
 
 
 def main():
     bundle = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     public_key = os.path.join(bundle, "public-key.pem")
+    seal_key = os.path.join(bundle, "seal-public-key.pem")
     items = read_lines(os.path.join(bundle, "items.jsonl"))
     seals = read_lines(os.path.join(bundle, "seals.jsonl"))
+    proofs = read_lines(os.path.join(bundle, "proofs.jsonl"))
     problems = []
     with tempfile.TemporaryDirectory() as workdir:
         for item in items:
             if not signature_holds(public_key, item, workdir):
                 problems.append(("SIGNATURE_INVALID", item.get("attemptId", "?")))
-        valid_seals = [seal for seal in seals if signature_holds(public_key, seal, workdir)]
-    for seal in seals:
-        if seal not in valid_seals:
-            problems.append(("SIGNATURE_INVALID", "seal " + seal.get("sealId", "?")))
-    sealed = collections.defaultdict(set)
-    for seal in valid_seals:
-        ids = seal.get("attemptIds", "")
-        sealed[seal["period"]].update(ids.split(",") if ids else [])
+        valid_seals = []
+        for seal in seals:
+            if signature_holds(seal_key, seal, workdir):
+                valid_seals.append(seal)
+            else:
+                problems.append(("SIGNATURE_INVALID", "seal " + seal.get("sealId", "?")))
+    items_by_id = {item.get("attemptId", ""): item for item in items}
     present = collections.defaultdict(set)
     for item in items:
         present[item.get("sealPeriod", "")].add(item.get("attemptId", ""))
-    for period, ids in sorted(sealed.items()):
-        problems += [("DELETED_AFTER_SEALING", i) for i in sorted(ids - present[period])]
-        problems += [("NOT_IN_SEAL", i) for i in sorted(present[period] - ids)]
-    with open(public_key, "rb") as key:
-        print("public key sha256 %s (compare it with the key you trust)" % hashlib.sha256(key.read()).hexdigest())
-    print("items %d, seals %d (hours %d), problems %d" % (len(items), len(seals), len(sealed), len(problems)))
+    hours = collections.defaultdict(dict)
+    for seal in valid_seals:
+        hours[seal["period"]][int(seal["part"])] = seal
+    heads = {}
+    for period in sorted(hours):
+        head = check_hour(period, hours[period], items_by_id, present, problems)
+        if head is not None:
+            heads[period] = head
+    previous = None
+    for period in sorted(heads):
+        head = heads[period]
+        if previous is not None and (head.get("previousSeal") != link_digest(heads[previous])
+                                     or int(head["chainHeight"]) != int(heads[previous]["chainHeight"]) + 1):
+            problems.append(("SEAL_CHAIN_BROKEN", "seal " + period))
+        previous = period
+    for proof in proofs:
+        head = heads.get(proof["period"])
+        item = items_by_id.get(proof["attemptId"])
+        if head is None or item is None:
+            problems.append(("INCLUSION_PROOF_INVALID", proof["attemptId"]))
+            continue
+        leaf = (proof["attemptId"] + ":" + hashlib.sha256(canonical(item)).hexdigest()).encode("utf-8")
+        path = [bytes.fromhex(h) for h in split(proof["path"])]
+        root = root_from_proof(leaf, int(proof["leafIndex"]), int(proof["treeSize"]), path)
+        if root is None or root.hex() != head["merkleRoot"]:
+            problems.append(("INCLUSION_PROOF_INVALID", proof["attemptId"]))
+    for name, path in (("item key", public_key), ("seal key", seal_key)):
+        with open(path, "rb") as key:
+            print("%s sha256 %s (compare it with the key you trust)" % (name, hashlib.sha256(key.read()).hexdigest()))
+    print("items %d, seals %d (hours %d), inclusion proofs %d, problems %d"
+          % (len(items), len(seals), len(hours), len(proofs), len(problems)))
     for problem, subject in problems:
         print("%-24s %s" % (problem, subject))
     print("RESULT: INTACT" if not problems else "RESULT: %d PROBLEM(S) FOUND" % len(problems))

@@ -46,13 +46,6 @@ class ArchitectureTest {
         return layers;
     }
 
-    /**
-     * Upward dependencies still on main, each to be removed (issue 12: Rekognition's size limit out
-     * of the pure domain). {@link #pendingExceptionsAreStillNeeded()} keeps this list shrinking.
-     */
-    private static final Map<String, String> PENDING = Map.of(
-            ROOT + ".decision.ImageScreen", ROOT + ".aws.RekognitionLimits");
-
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
@@ -71,9 +64,6 @@ class ArchitectureTest {
                     ? architecture.whereLayer(entry.getKey()).mayNotAccessAnyLayer()
                     : architecture.whereLayer(entry.getKey()).mayOnlyAccessLayers(below);
         }
-        for (var pending : PENDING.entrySet()) {
-            architecture = architecture.ignoreDependency(pending.getKey(), pending.getValue());
-        }
         architecture.check(MAIN);
     }
 
@@ -86,18 +76,8 @@ class ArchitectureTest {
         var upward = sourceImports().stream()
                 .filter(use -> !MAY_USE.getOrDefault(layerOf(use.from()), List.of()).contains(layerOf(use.to())))
                 .filter(use -> !layerOf(use.from()).equals(layerOf(use.to())))
-                .filter(use -> !use.to().equals(PENDING.get(use.from())))
                 .toList();
         assertEquals(List.of(), upward);
-    }
-
-    /** Each pending exception names an import that still exists; once it is gone, drop it here. */
-    @Test
-    void pendingExceptionsAreStillNeeded() {
-        var stillThere = sourceImports().stream()
-                .filter(use -> use.to().equals(PENDING.get(use.from())))
-                .collect(Collectors.toMap(Use::from, Use::to));
-        assertEquals(PENDING, stillThere);
     }
 
     private record Use(String from, String to) {
@@ -118,11 +98,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        var rule = slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
-        for (var pending : PENDING.entrySet()) {
-            rule = rule.ignoreDependency(pending.getKey(), pending.getValue());
-        }
-        rule.check(MAIN);
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class AuditTablePrinter {
 
     private static final String[] COLUMNS = {DECIDED_AT.stored(), OBJECT_KEY.stored(), VERSION_ID.stored(),
-            DECISION.stored(), REASONS.stored(), FACE_COUNT.stored(), TOP_CONFIDENCE.stored(), SHA256.stored()};
+            DECISION.stored(), REASONS.stored(), SIMILARITY.stored(), FACE_COUNT.stored(), TOP_CONFIDENCE.stored(), SHA256.stored()};
 
     private AuditTablePrinter() {
     }

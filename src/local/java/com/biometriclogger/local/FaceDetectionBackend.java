@@ -3,7 +3,7 @@ package com.biometriclogger.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** What answers DetectFaces behind the local endpoint: recorded responses, or a real detector. */
+/** What answers DetectFaces and CompareFaces behind the local endpoint: recorded responses, or real models. */
 public interface FaceDetectionBackend {
 
     /**
@@ -14,13 +14,13 @@ public interface FaceDetectionBackend {
     ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError;
 
     /**
-     * Answers CompareFaces. No face-embedding model with a licence that allows shipping it could be
-     * run here, so by default the local endpoint says so, clearly, instead of inventing a similarity.
+     * Answers CompareFaces. A backend without a face-embedding model says so, clearly, instead of
+     * inventing a similarity.
      *
      * @return the response body, in CompareFaces' JSON shape
      */
     default ObjectNode compareFaces(byte[] source, byte[] target, float similarityThreshold) throws RekognitionError {
-        throw new RekognitionError(400, "UnsupportedOperationException", "CompareFaces is not available offline: "
-                + "no face-embedding model is bundled; run the local stack with VERIFICATION_MODE=DETECT_ONLY");
+        throw new RekognitionError(400, "UnsupportedOperationException", "CompareFaces is not answered by "
+                + getClass().getSimpleName() + ": the local stack's ModelFaceBackend compares faces");
     }
 }

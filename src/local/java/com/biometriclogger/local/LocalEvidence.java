@@ -4,13 +4,18 @@ import static com.biometriclogger.decision.AuditAttribute.*;
 
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.config.SealSettings;
+import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.SealRecord;
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.handler.Wiring;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,15 +33,26 @@ public final class LocalEvidence {
 
     /** The verify command exactly as a user runs it against a deployment, here against this stack. */
     public static int verify(LocalStack stack, String table, PrintStream out, PrintStream err, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--table", table, "--kms-key-id", LocalKms.KEY_ARN, "--no-progress"));
+        return VerifyCommand.run(verifyArguments(table, extra).toArray(String[]::new), stack.functionEnvironment("", table),
+                out, err);
+    }
+
+    /** What a user types after {@code verify} for this stack's table: both keys and the seal archive. */
+    public static List<String> verifyArguments(String table, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--table", table, "--kms-key-id", LocalKms.KEY_ARN,
+                "--seal-kms-key-id", LocalKms.SEAL_KEY_ARN,
+                "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/" + LocalStack.sealArchivePrefix(table),
+                "--no-progress"));
         args.addAll(List.of(extra));
-        return VerifyCommand.run(args.toArray(String[]::new), stack.functionEnvironment("", table), out, err);
+        return args;
     }
 
     /**
-     * Copies {@code table} and its seals to {@code <table>-tampered}, then tampers with the copy the
-     * three ways verify must catch: one decision changed, one sealed item deleted, one item forged
-     * from another's attributes and signature.
+     * Copies {@code table}, its seals and their archived copies to {@code <table>-tampered}, then
+     * tampers with the copy the ways verify must catch: one decision changed, one sealed item
+     * deleted, one item forged from another's attributes and signature; and, as a holder of the
+     * item-signing key would, one decision changed and re-signed, and one item deleted together with
+     * its hour's seal before the sealer runs again.
      *
      * @return one line per change made
      */
@@ -45,6 +61,7 @@ public final class LocalEvidence {
         stack.createAuditTable(copy);
         var items = copyAll(dynamoDb, table, copy);
         copyAll(dynamoDb, LocalStack.sealTableName(table), LocalStack.sealTableName(copy));
+        copyArchive(stack, table, copy);
         items.sort(Comparator.comparing(item -> item.get(OBJECT_KEY.stored()).s()));
         List<String> changes = new ArrayList<>();
         var altered = items.stream().filter(item -> !"AUTHORIZED".equals(item.get(DECISION.stored()).s())).findFirst().orElseThrow();
@@ -60,7 +77,47 @@ public final class LocalEvidence {
         forged.put(OBJECT_KEY.stored(), AttributeValue.fromS("uploads/demo/intruder.jpg"));
         dynamoDb.putItem(b -> b.tableName(copy).item(forged));
         changes.add("inserted a forged item for uploads/demo/intruder.jpg (another item's signature)");
+        if (items.size() > 4) {
+            var resigned = items.get(3);
+            var content = strings(resigned);
+            content.put(DECISION.stored(), "AUTHORIZED".equals(content.get(DECISION.stored())) ? "UNAUTHORIZED" : "AUTHORIZED");
+            var signed = new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN))
+                    .sign(content);
+            dynamoDb.putItem(b -> b.tableName(copy).item(attributeValues(signed)));
+            changes.add("changed " + content.get(OBJECT_KEY.stored()) + " to " + content.get(DECISION.stored())
+                    + " and re-signed it with the item key (as a holder of kms:Sign could)");
+            var gone = items.get(2);
+            String period = gone.get(SEAL_PERIOD.stored()).s();
+            dynamoDb.deleteItem(b -> b.tableName(copy).key(key(gone)));
+            dynamoDb.deleteItem(b -> b.tableName(LocalStack.sealTableName(copy))
+                    .key(Map.of(SealRecord.SEAL_ID, AttributeValue.fromS(SealRecord.sealId(period, 0)))));
+            var resealed = sealer(stack, copy, Clock.systemUTC()).sealThrough(Instant.now().plus(Duration.ofHours(1)));
+            changes.add("deleted the item of " + gone.get(OBJECT_KEY.stored()).s() + " and its hour's seal, then ran the "
+                    + "sealer: it restored the seal from the archive (" + resealed.restored() + ") instead of sealing the hour again");
+        }
         return changes;
+    }
+
+    private static void copyArchive(LocalStack stack, String table, String copy) {
+        String from = LocalStack.sealArchivePrefix(table);
+        String to = LocalStack.sealArchivePrefix(copy);
+        var s3 = stack.s3();
+        s3.listObjectsV2Paginator(b -> b.bucket(LocalStack.SEAL_ARCHIVE_BUCKET).prefix(from)).contents().forEach(object ->
+                s3.copyObject(b -> b.sourceBucket(LocalStack.SEAL_ARCHIVE_BUCKET).sourceKey(object.key())
+                        .destinationBucket(LocalStack.SEAL_ARCHIVE_BUCKET)
+                        .destinationKey(to + object.key().substring(from.length()))));
+    }
+
+    private static Map<String, String> strings(Map<String, AttributeValue> item) {
+        var strings = new LinkedHashMap<String, String>();
+        item.forEach((name, value) -> strings.put(name, value.s()));
+        return strings;
+    }
+
+    private static Map<String, AttributeValue> attributeValues(Map<String, String> item) {
+        var values = new LinkedHashMap<String, AttributeValue>();
+        item.forEach((name, value) -> values.put(name, AttributeValue.fromS(value)));
+        return values;
     }
 
     private static List<Map<String, AttributeValue>> copyAll(DynamoDbClient dynamoDb, String from, String to) {

@@ -82,6 +82,22 @@ public final class LocalKeyFileSigner implements EvidenceSigner {
         return publicKey.keyId();
     }
 
+    /** The same key material signing under a KMS key id: what a holder of {@code kms:Sign} on that key produces. */
+    public EvidenceSigner as(String kmsKeyId) {
+        var material = this;
+        return new EvidenceSigner() {
+            @Override
+            public String keyId() {
+                return kmsKeyId;
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                return material.sign(message);
+            }
+        };
+    }
+
     @Override
     public byte[] sign(byte[] message) {
         return sign(EvidenceKey.ALGORITHM, message);

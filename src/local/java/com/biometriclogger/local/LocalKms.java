@@ -8,31 +8,37 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Base64;
+import java.util.Map;
 
 /**
- * A KMS-compatible endpoint on loopback for the one key the stack signs with: {@code Sign} and
- * {@code GetPublicKey} in the service's real wire protocol (awsJson1.1, {@code TrentService.*}), so
- * the function's real {@code KmsClient} signs through it unchanged. Its key material is the local
- * key file, the stand-in for a key that in AWS never leaves KMS.
+ * A KMS-compatible endpoint on loopback for the keys the stack signs with (items, seals):
+ * {@code Sign} and {@code GetPublicKey} in the service's real wire protocol (awsJson1.1,
+ * {@code TrentService.*}), so the functions' real {@code KmsClient} signs through it unchanged. Its
+ * key material is the local key files, the stand-ins for keys that in AWS never leave KMS.
  */
 public final class LocalKms implements AutoCloseable {
 
-    /** An ARN in no real account (000000000000), so it cannot be mistaken for a deployed key. */
+    /** The item-signing key: an ARN in no real account (000000000000), so it cannot be mistaken for a deployed key. */
     public static final String KEY_ARN = "arn:aws:kms:us-east-1:000000000000:key/10ca1000-0000-4000-8000-000000000000";
+    /** The seal-signing key, apart from the items' as in the template. */
+    public static final String SEAL_KEY_ARN = "arn:aws:kms:us-east-1:000000000000:key/5ea10000-0000-4000-8000-000000000000";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "TrentService.";
 
-    private final LocalKeyFileSigner key;
+    private final Map<String, LocalKeyFileSigner> keys;
     private HttpServer server;
 
-    private LocalKms(LocalKeyFileSigner key) {
-        this.key = key;
+    private LocalKms(Map<String, LocalKeyFileSigner> keys) {
+        this.keys = Map.copyOf(keys);
     }
 
-    /** @param port 0 for any free port */
-    public static LocalKms start(int port, LocalKeyFileSigner key) {
-        var kms = new LocalKms(key);
+    /**
+     * @param port 0 for any free port
+     * @param keys key material by key ARN
+     */
+    public static LocalKms start(int port, Map<String, LocalKeyFileSigner> keys) {
+        var kms = new LocalKms(keys);
         kms.server = LoopbackHttpServer.start(port, "/", "local-kms", kms::handle);
         return kms;
     }
@@ -45,16 +51,19 @@ public final class LocalKms implements AutoCloseable {
         try (exchange) {
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             var request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            if (!KEY_ARN.equals(request.path("KeyId").asText())) {
+            String keyId = request.path("KeyId").asText();
+            var key = keys.get(keyId);
+            if (key == null) {
                 LocalRekognition.respond(exchange, 400, error("NotFoundException",
-                        "Key '" + request.path("KeyId").asText() + "' does not exist (this local KMS holds " + KEY_ARN + ")"));
+                        "Key '" + keyId + "' does not exist (this local KMS holds " + keys.keySet() + ")"));
                 return;
             }
             switch (target.replace(TARGET_PREFIX, "")) {
                 case "Sign" -> LocalRekognition.respond(exchange,
-                        "ECDSA_SHA_256".equals(request.path("SigningAlgorithm").asText()) ? 200 : 400, sign(request));
+                        "ECDSA_SHA_256".equals(request.path("SigningAlgorithm").asText()) ? 200 : 400,
+                        sign(keyId, key, request));
                 case "GetPublicKey" -> LocalRekognition.respond(exchange, 200, JSON.createObjectNode()
-                        .put("KeyId", KEY_ARN)
+                        .put("KeyId", keyId)
                         .put("KeySpec", "ECC_NIST_P256")
                         .put("KeyUsage", "SIGN_VERIFY")
                         .put("PublicKey", Base64.getEncoder().encodeToString(key.evidenceKey().publicKey().getEncoded()))
@@ -65,7 +74,7 @@ public final class LocalKms implements AutoCloseable {
     }
 
     /** KMS's ECDSA_SHA_256 over a message, or over its SHA-256 digest when MessageType is DIGEST. */
-    private ObjectNode sign(JsonNode request) {
+    private static ObjectNode sign(String keyId, LocalKeyFileSigner key, JsonNode request) {
         if (!"ECDSA_SHA_256".equals(request.path("SigningAlgorithm").asText())) {
             return error("InvalidKeyUsageException", "this key signs with ECDSA_SHA_256 only");
         }
@@ -73,7 +82,7 @@ public final class LocalKms implements AutoCloseable {
         byte[] signature = "DIGEST".equals(request.path("MessageType").asText())
                 ? key.signDigest(message) : key.sign(message);
         return JSON.createObjectNode()
-                .put("KeyId", KEY_ARN)
+                .put("KeyId", keyId)
                 .put("SigningAlgorithm", "ECDSA_SHA_256")
                 .put("Signature", Base64.getEncoder().encodeToString(signature));
     }

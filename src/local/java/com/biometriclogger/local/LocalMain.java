@@ -37,11 +37,14 @@ public final class LocalMain {
     static final String BUCKET = "biometric-logger-local-uploads";
     static final String TABLE = "biometric-logger-local-audit";
     static final String PREFIX = "uploads/";
+    static final String REFERENCE_PREFIX = "references/";
     static final LocalStack.Ports SERVE_PORTS = new LocalStack.Ports(9000, 8000, 9100, 9200);
 
     static final String USAGE = """
-            usage: LocalMain [--data-dir DIR]            run the bundled samples through the real handler, print the audit table
-                   LocalMain --serve [--data-dir DIR] [--ports S3,DYNAMODB,REKOGNITION,KMS]
+            usage: LocalMain [--data-dir DIR] [--detect-only]
+                                                        enrol references, run the bundled samples through the real handler,
+                                                        print the audit table (--detect-only: no enrolment, no CompareFaces)
+                   LocalMain --serve [--data-dir DIR] [--detect-only] [--ports S3,DYNAMODB,REKOGNITION,KMS]
                                                         keep the stand-ins up (default ports 9000,8000,9100,9200); judge new uploads
                    LocalMain invoke -e EVENT.json        like `sam local invoke -e`: the handler on one event, with this shell's environment""";
 
@@ -84,13 +87,14 @@ public final class LocalMain {
 
     enum Mode { DEMO, SERVE, INVOKE }
 
-    record Options(Mode mode, Path dataDir, Path eventFile, LocalStack.Ports ports) {
+    record Options(Mode mode, Path dataDir, Path eventFile, LocalStack.Ports ports, boolean detectOnly) {
 
         static Options parse(String[] args) {
             Mode mode = Mode.DEMO;
             Path dataDir = null;
             Path eventFile = null;
             LocalStack.Ports ports = SERVE_PORTS;
+            boolean detectOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--serve" -> mode = Mode.SERVE;
@@ -98,13 +102,14 @@ public final class LocalMain {
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                     case "-e", "--event" -> eventFile = Path.of(value(args, ++i, "-e"));
                     case "--ports" -> ports = ports(value(args, ++i, "--ports"));
+                    case "--detect-only" -> detectOnly = true;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
             if (mode == Mode.INVOKE && eventFile == null) {
                 throw new IllegalArgumentException("invoke needs -e EVENT.json");
             }
-            return new Options(mode, dataDir, eventFile, ports);
+            return new Options(mode, dataDir, eventFile, ports, detectOnly);
         }
 
         private static LocalStack.Ports ports(String value) {
@@ -130,29 +135,28 @@ public final class LocalMain {
 
     private static int demo(Options options, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
-        var samples = SampleImages.load();
         Path dataDir = usableDataDir(options.dataDir());
         try (var stack = startStack(new LocalStack.Ports(0, 0, 0, 0), dataDir)) {
             createUploadBucket(stack, out);
-            out.println(LocalProfile.explanation());
-            var handler = handler(stack);
+            boolean detectOnly = options.detectOnly();
+            var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
+            out.println(LocalProfile.explanation(detectOnly));
+            var handler = handler(stack, detectOnly);
             Map<String, Long> outcomes = new TreeMap<>();
             long sequence = System.currentTimeMillis() << 8;
-            S3EventNotificationRecord first = null;
-            for (var sample : samples) {
-                String key = PREFIX + "demo/" + sample.name();
-                var put = stack.s3().putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(sample.bytes()));
-                var record = S3Events.objectCreated(LocalStack.REGION, BUCKET, key, sample.bytes().length, put, ++sequence);
-                first = first == null ? record : first;
-                count(outcomes, deliver(handler, record));
+            S3EventNotificationRecord last = null;
+            for (var upload : uploads) {
+                var put = stack.s3().putObject(b -> b.bucket(BUCKET).key(upload.key()), RequestBody.fromBytes(upload.bytes()));
+                last = S3Events.objectCreated(LocalStack.REGION, BUCKET, upload.key(), upload.bytes().length, put, ++sequence);
+                count(outcomes, deliver(handler, last));
             }
             // S3 delivers at least once: the same notification again must not make a second item.
-            count(outcomes, deliver(handler, first));
+            count(outcomes, deliver(handler, last));
             var items = AuditTablePrinter.scan(stack.dynamoDb(), TABLE);
             out.println();
             AuditTablePrinter.print(items, out);
             out.println();
-            out.printf("%d images, %d deliveries: %s; %d items in %s; %.1f s%n", samples.size(), samples.size() + 1,
+            out.printf("%d images, %d deliveries: %s; %d items in %s; %.1f s%n", uploads.size(), uploads.size() + 1,
                     outcomes, items.size(), TABLE, (System.nanoTime() - started) / 1e9);
             showEvidence(stack, dataDir != null, out, err);
         }
@@ -173,8 +177,7 @@ public final class LocalMain {
                 persistent ? " (finished hours only, as deployed)"
                         : " (the demo seals the current hour at once; a deployment seals each hour 5 minutes after it ends)");
         out.println();
-        out.printf("$ mvn -q compile exec:java@verify -Dexec.args=\"--table %s --kms-key-id %s --rederive\"%n", TABLE,
-                LocalKms.KEY_ARN);
+        out.println("$ " + verifyCommandLine());
         LocalEvidence.verify(stack, TABLE, out, err, "--rederive");
         if (!persistent) {
             out.println();
@@ -189,10 +192,10 @@ public final class LocalMain {
     private static int serve(Options options, PrintStream out) {
         Path dataDir = usableDataDir(options.dataDir());
         requireFreePorts(options.ports());
-        try (var session = ServeSession.start(options.ports(), dataDir, out)) {
+        try (var session = ServeSession.start(options.ports(), dataDir, options.detectOnly(), out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(session::close));
-            out.println(LocalProfile.explanation());
-            out.println(serveInstructions(session.stack()));
+            out.println(LocalProfile.explanation(options.detectOnly()));
+            out.println(serveInstructions(session.stack(), options.detectOnly()));
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
                 session.sealDueHours().forEach(out::println);
@@ -221,13 +224,13 @@ public final class LocalMain {
         }
     }
 
-    static String serveInstructions(LocalStack stack) {
+    static String serveInstructions(LocalStack stack, boolean detectOnly) {
         return """
 
                 Local stack is up. In another shell:
 
                   export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
-                  aws s3 cp me.jpg s3://%s/%sme.jpg --endpoint-url %s
+                  %s
                   aws dynamodb scan --table-name %s --endpoint-url %s
 
                 To run the handler on an event file, like `sam local invoke -e`, against this stack:
@@ -241,27 +244,40 @@ public final class LocalMain {
 
                 To check the evidence (signatures, seals, decisions) with the same exports:
 
-                  mvn -q compile exec:java@verify -Dexec.args="--table %s --kms-key-id %s --rederive"
+                  %s
 
                 Finished hours are sealed every minute, as the deployed seal function does hourly.
 
-                New uploads under %s are judged as they arrive. Ctrl-C stops the stack.
+                New uploads are judged as they arrive. Ctrl-C stops the stack.
                 """.formatted(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY, LocalStack.REGION,
-                BUCKET, PREFIX, stack.s3Endpoint(), TABLE, stack.dynamoDbEndpoint(),
+                copyCommands(stack, detectOnly), TABLE, stack.dynamoDbEndpoint(),
                 LocalStack.REGION, TABLE, BUCKET, stack.s3Endpoint(), stack.dynamoDbEndpoint(),
-                stack.rekognition().endpoint(), LocalKms.KEY_ARN, stack.kms().endpoint(), profileExports(),
-                TABLE, LocalKms.KEY_ARN, PREFIX);
+                stack.rekognition().endpoint(), LocalKms.KEY_ARN, stack.kms().endpoint(), profileExports(detectOnly),
+                verifyCommandLine());
     }
 
-    private static String profileExports() {
+    /** The verify command for the local table, as a user types it: both keys and the seal archive. */
+    private static String verifyCommandLine() {
+        return "mvn -q compile exec:java@verify -Dexec.args=\"" + String.join(" ",
+                LocalEvidence.verifyArguments(TABLE, "--rederive")) + "\"";
+    }
+
+    /** Enrol first, then upload, as deployed; detect-only judges any upload under the prefix. */
+    private static String copyCommands(LocalStack stack, boolean detectOnly) {
+        String copy = "aws s3 cp me.jpg s3://" + BUCKET + "/%s --endpoint-url " + stack.s3Endpoint();
+        return detectOnly ? copy.formatted(PREFIX + "me.jpg")
+                : copy.formatted(REFERENCE_PREFIX + "me.jpg") + "      # enrolment\n  "
+                        + copy.formatted(PREFIX + "me/1.jpg") + "      # a verification upload for subject me";
+    }
+
+    private static String profileExports(boolean detectOnly) {
         var exports = new StringBuilder();
-        LocalProfile.checksOff().forEach((name, value) -> exports.append(name).append('=').append(value).append(' '));
+        LocalProfile.settings(detectOnly).forEach((name, value) -> exports.append(name).append('=').append(value).append(' '));
         return exports.toString().trim();
     }
 
     static LocalStack startStack(LocalStack.Ports ports, Path dataDir) {
-        var detector = BlazeFace.load(BlazeFaceBackend.MIN_SCORE);
-        var stack = LocalStack.start(new BlazeFaceBackend(detector), ports, dataDir);
+        var stack = LocalStack.start(new ModelFaceBackend(FacePipeline.shared()), ports, dataDir);
         stack.createAuditTable(TABLE);
         return stack;
     }
@@ -275,9 +291,9 @@ public final class LocalMain {
         return versioned;
     }
 
-    static VerificationHandler handler(LocalStack stack) {
+    static VerificationHandler handler(LocalStack stack, boolean detectOnly) {
         Map<String, String> env = new HashMap<>(stack.functionEnvironment(BUCKET, TABLE));
-        env.putAll(LocalProfile.checksOff());
+        env.putAll(LocalProfile.settings(detectOnly));
         return VerificationHandler.fromEnvironment(env);
     }
 

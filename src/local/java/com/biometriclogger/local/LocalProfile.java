@@ -4,28 +4,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The policy settings the local stack runs with. BlazeFace reports no yaw, pitch, eyes-open or
- * sunglasses figures, and the policy fails closed on absent figures, so those checks are turned
- * off here, visibly: this is printed at start-up and recorded in every item's {@code policy}.
+ * The policy settings the local stack runs with: the deployed defaults, except the sunglasses
+ * check, which no bundled model measures (the policy fails closed on an absent figure, so it
+ * is turned off, visibly: this is printed at start-up and recorded in every item's {@code policy}).
  */
 public final class LocalProfile {
 
     private LocalProfile() {
     }
 
-    public static Map<String, String> checksOff() {
-        Map<String, String> off = new LinkedHashMap<>();
-        off.put("MAX_YAW_DEGREES", "180");
-        off.put("MAX_PITCH_DEGREES", "180");
-        off.put("REQUIRE_EYES_OPEN", "false");
-        off.put("REJECT_SUNGLASSES", "false");
-        off.put("VERIFICATION_MODE", "DETECT_ONLY");
-        return off;
+    /** @param detectOnly run without enrolment and CompareFaces, as {@code VERIFICATION_MODE=DETECT_ONLY} */
+    public static Map<String, String> settings(boolean detectOnly) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("REJECT_SUNGLASSES", "false");
+        settings.put("VERIFICATION_MODE", detectOnly ? "DETECT_ONLY" : "VERIFY");
+        return settings;
     }
 
-    public static String explanation() {
-        return "local profile: yaw, pitch, eyes-open and sunglasses checks are OFF (BlazeFace cannot measure them; "
-                + "on AWS, Rekognition does and they are on); face count, confidence, roll, brightness and sharpness are ON; "
-                + "identity verification is OFF (VERIFICATION_MODE=DETECT_ONLY: no CompareFaces model offline)";
+    public static String explanation(boolean detectOnly) {
+        return "local profile: the sunglasses check is OFF (no bundled model measures it; on AWS, Rekognition does and "
+                + "it is on); face count, confidence, yaw, pitch, roll, brightness, sharpness and eyes open are ON, "
+                + "measured by the bundled face models; "
+                + (detectOnly ? "identity verification is OFF (VERIFICATION_MODE=DETECT_ONLY)"
+                        : "identity verification is ON (VERIFICATION_MODE=VERIFY: CompareFaces with the bundled face-embedding model)");
     }
 }

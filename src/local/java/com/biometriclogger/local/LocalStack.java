@@ -39,11 +39,13 @@ public final class LocalStack implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final LocalKms kms;
     private final Path signingKeyFile;
+    private final Path sealSigningKeyFile;
 
     private LocalStack(LocalS3 s3Server, LocalDynamoDb dynamoDbServer, LocalRekognition rekognition, S3Client s3,
-                       DynamoDbClient dynamoDb, LocalKms kms, Path signingKeyFile) {
+                       DynamoDbClient dynamoDb, LocalKms kms, Path signingKeyFile, Path sealSigningKeyFile) {
         this.kms = kms;
         this.signingKeyFile = signingKeyFile;
+        this.sealSigningKeyFile = sealSigningKeyFile;
         this.s3Server = s3Server;
         this.dynamoDbServer = dynamoDbServer;
         this.rekognition = rekognition;
@@ -80,10 +82,14 @@ public final class LocalStack implements AutoCloseable {
                     .endpointOverride(dynamoDbServer.endpoint())
                     .build();
             var rekognition = LocalRekognition.start(ports.rekognition(), faces, s3);
-            var keyFile = (dataDir == null ? Files.createTempDirectory("biometric-logger-") : dataDir)
-                    .resolve(SIGNING_KEY_FILE_NAME);
-            var kms = LocalKms.start(ports.kms(), LocalKeyFileSigner.createIfMissing(keyFile));
-            return new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile);
+            var keyDir = dataDir == null ? Files.createTempDirectory("biometric-logger-") : dataDir;
+            var keyFile = keyDir.resolve(SIGNING_KEY_FILE_NAME);
+            var sealKeyFile = keyDir.resolve(SEAL_SIGNING_KEY_FILE_NAME);
+            var kms = LocalKms.start(ports.kms(), Map.of(LocalKms.KEY_ARN, LocalKeyFileSigner.createIfMissing(keyFile),
+                    LocalKms.SEAL_KEY_ARN, LocalKeyFileSigner.createIfMissing(sealKeyFile)));
+            var stack = new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile, sealKeyFile);
+            stack.createUploadBucket(SEAL_ARCHIVE_BUCKET);
+            return stack;
         } catch (IOException e) {
             closeQuietly(dynamoDbServer);
             closeQuietly(s3Server);
@@ -97,9 +103,25 @@ public final class LocalStack implements AutoCloseable {
 
     /** The local KMS's key material: a file whose name and first line say what it is. */
     public static final String SIGNING_KEY_FILE_NAME = "LOCAL-TEST-ONLY-signing-key.pem";
+    /** The seal key's material, beside the item key's. */
+    public static final String SEAL_SIGNING_KEY_FILE_NAME = "LOCAL-TEST-ONLY-seal-signing-key.pem";
+    /**
+     * The write-once seal archive. Locally nothing enforces Object Lock (no S3-compatible server here
+     * does), so what is tested is the archive's own logic: write-once keys and the version checks.
+     */
+    public static final String SEAL_ARCHIVE_BUCKET = "biometric-logger-local-seal-archive";
 
     public Path signingKeyFile() {
         return signingKeyFile;
+    }
+
+    public Path sealSigningKeyFile() {
+        return sealSigningKeyFile;
+    }
+
+    /** Each audit table's seals go under their own prefix of the one archive bucket. */
+    public static String sealArchivePrefix(String auditTableName) {
+        return auditTableName + "/seals/";
     }
 
     public LocalKms kms() {
@@ -158,7 +180,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The function's environment for this stack: what a deployment sets, pointed at loopback, in
-     * detect-only mode (the local endpoint has no CompareFaces model; tests of 1:1 verification turn it on).
+     * detect-only mode (tests of 1:1 verification, and the local main job, turn VERIFY on).
      */
     public Map<String, String> functionEnvironment(String bucket, String tableName) {
         Map<String, String> env = new HashMap<>();
@@ -172,6 +194,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("SIGNING_KEY_ARN", LocalKms.KEY_ARN);
         env.put("AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
         env.put("SEAL_TABLE_NAME", sealTableName(tableName));
+        env.put("SEAL_SIGNING_KEY_ARN", LocalKms.SEAL_KEY_ARN);
+        env.put("SEAL_ARCHIVE_BUCKET", SEAL_ARCHIVE_BUCKET);
+        env.put("SEAL_ARCHIVE_PREFIX", sealArchivePrefix(tableName));
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());

@@ -15,12 +15,19 @@ public final class SampleImages {
 
     private static final List<String[]> SAMPLES = List.of(
             new String[] {"astronaut.jpg", "one face", "608de74f5f29e464d80cbeeb885fb03b9cb10b7c98623a4a57e8d808cd5e3b26"},
-            new String[] {"camera.jpg", "a face BlazeFace is unsure of", "53f13a8600e65c359caaecba7974eeb74bd1332d8c2156f4d2248378c5def86d"},
+            new String[] {"grace_hopper.jpg", "one face", "a8ca6d734765703b09728ab47fe59f473d93ae3967fc24c7c0288c3c7adb7130"},
+            new String[] {"camera.jpg", "a face turned away", "53f13a8600e65c359caaecba7974eeb74bd1332d8c2156f4d2248378c5def86d"},
             new String[] {"coffee.jpg", "no face", "b77a036c387447f0ad582bdc03aeb3b708f40acc2b0ed9d362c9639b1b9ef493"},
             new String[] {"chelsea.jpg", "a cat, no human face", "e0f3215c85908cd563daa861454f29049b967a8635b19fa5661347d1378fd5a9"},
             new String[] {"notes.jpg", "a text file named .jpg", "16835091ad8d575b9e74307daa545c3abe0e83ca78591047b4c15ca5e0f0c2e2"});
 
     private SampleImages() {
+    }
+
+    /** The sample of this file name (see {@link #load}). */
+    public static Sample named(String name) {
+        return load().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sample " + name));
     }
 
     /**

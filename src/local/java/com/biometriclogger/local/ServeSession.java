@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code --serve}: the stack on fixed ports, and every new upload under the prefix judged by the real handler. */
+/** {@code --serve}: the stack on fixed ports, and every new upload judged by the real handler. */
 final class ServeSession implements AutoCloseable {
 
     private final LocalStack stack;
@@ -19,17 +19,18 @@ final class ServeSession implements AutoCloseable {
     private final Sealer sealer;
     private long nextSealNanos;
 
-    private ServeSession(LocalStack stack, boolean versioned) {
+    private ServeSession(LocalStack stack, boolean versioned, boolean detectOnly) {
         this.stack = stack;
-        this.handler = LocalMain.handler(stack);
-        this.watcher = new UploadWatcher(stack.s3(), LocalMain.BUCKET, LocalMain.PREFIX, versioned);
+        this.handler = LocalMain.handler(stack, detectOnly);
+        // The whole bucket, as the deployed notifications cover references and uploads: the handler decides scope.
+        this.watcher = new UploadWatcher(stack.s3(), LocalMain.BUCKET, "", versioned);
         watcher.skipExisting();
         this.sealer = LocalEvidence.sealer(stack, LocalMain.TABLE, Clock.systemUTC());
     }
 
-    static ServeSession start(LocalStack.Ports ports, Path dataDir, PrintStream out) {
+    static ServeSession start(LocalStack.Ports ports, Path dataDir, boolean detectOnly, PrintStream out) {
         var stack = LocalMain.startStack(ports, dataDir);
-        return new ServeSession(stack, LocalMain.createUploadBucket(stack, out));
+        return new ServeSession(stack, LocalMain.createUploadBucket(stack, out), detectOnly);
     }
 
     LocalStack stack() {

@@ -128,8 +128,9 @@ public final class SoakRun {
     /** Items whose signature does not hold under the stack's KMS key, read as verify reads them: retries must never write one. */
     private static int badSignatures(LocalStack stack, String table) {
         var publicKey = LocalKeyFileSigner.load(stack.signingKeyFile()).evidenceKey().publicKey();
+        var sealKey = LocalKeyFileSigner.load(stack.sealSigningKeyFile()).evidenceKey();
         var verifier = new EvidenceVerifier(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN, publicKey.getEncoded()),
-                Optional.empty(), Optional.empty());
+                sealKey, Optional.empty(), Optional.empty());
         new DynamoDbEvidenceTable(stack.dynamoDb()).scan(table, page -> page.forEach(verifier::checkItem));
         var report = verifier.finish(Instant.now());
         return report.itemsChecked() - report.signaturesValid();

@@ -3,7 +3,6 @@ package com.biometriclogger.aws;
 import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.decision.EnrolledReference;
 import com.biometriclogger.decision.FaceComparer;
-import com.biometriclogger.decision.IdentityMatcher;
 import com.biometriclogger.decision.ImageContent;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;

@@ -2,6 +2,7 @@ package com.biometriclogger.aws;
 
 import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.decision.ImageContent;
+import com.biometriclogger.decision.ImageScreen;
 import com.biometriclogger.decision.ImageSource;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;
@@ -47,7 +48,7 @@ public final class S3ImageSource implements ImageSource {
         }
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request.build())) {
             long size = in.response().contentLength();
-            if (size > RekognitionLimits.MAX_S3_OBJECT_BYTES) {
+            if (size > ImageScreen.MAX_IMAGE_BYTES) {
                 in.abort();
                 return ImageContent.notRead(size);
             }

@@ -15,10 +15,13 @@ final class ReportFormat {
     private ReportFormat() {
     }
 
-    static String table(VerifyOptions options, EvidenceKey key, EvidenceReport report) {
+    static String table(VerifyOptions options, EvidenceKey key, EvidenceKey sealKey, EvidenceReport report) {
         var text = new StringBuilder();
         text.append("evidence in ").append(options.table()).append(" (seals: ").append(options.sealTable())
                 .append("), trusted key ").append(key.describe()).append('\n');
+        text.append("seals signed by ").append(sealKey.describe()).append(", archive ")
+                .append(options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"))
+                .append('\n');
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
         row(text, "hours sealed", report.hoursSealed() == 0 ? "0"
@@ -42,10 +45,12 @@ final class ReportFormat {
         return text.toString();
     }
 
-    static String json(VerifyOptions options, EvidenceKey key, EvidenceReport report) {
+    static String json(VerifyOptions options, EvidenceKey key, EvidenceKey sealKey, EvidenceReport report) {
         return "{\"table\":" + quote(options.table())
                 + ",\"sealTable\":" + quote(options.sealTable())
                 + ",\"trustedKey\":" + quote(key.describe())
+                + ",\"trustedSealKey\":" + quote(sealKey.describe())
+                + ",\"sealArchive\":" + nullable(options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()))
                 + ",\"intact\":" + report.clean()
                 + ",\"itemsChecked\":" + report.itemsChecked()
                 + ",\"signaturesValid\":" + report.signaturesValid()

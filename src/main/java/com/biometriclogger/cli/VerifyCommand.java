@@ -1,5 +1,6 @@
 package com.biometriclogger.cli;
 
+import com.biometriclogger.aws.ArchivedSeals;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.KmsEvidenceSigner;
@@ -50,13 +51,14 @@ public final class VerifyCommand {
         }
         try {
             var clients = new AwsClients(Settings.awsAccess(env));
-            var key = trustedKey(options, clients);
-            var verifier = new EvidenceVerifier(key,
+            var key = trustedKey(options.itemKey(), clients);
+            var sealKey = trustedKey(options.sealKey(), clients);
+            var verifier = new EvidenceVerifier(key, sealKey,
                     options.rederive() ? Optional.of(new RecordedDecisionCheck()) : Optional.empty(),
                     options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
             var bundle = options.exportDir() == null ? null
-                    : new EvidenceBundle(options.exportDir(), key, options.from(), options.to());
+                    : new EvidenceBundle(options.exportDir(), key, sealKey, options.from(), options.to());
             var progress = options.progress()
                     ? new ProgressBar(err, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
             table.scan(options.table(), page -> page.parallelStream().map(verifier::checkSignature).toList()
@@ -74,11 +76,13 @@ public final class VerifyCommand {
                     bundle.addSeal(seal.attributes());
                 }
             }));
+            options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
+                    .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
             var report = verifier.finish(Instant.now());
-            String printed = options.json() ? ReportFormat.json(options, key, report) : ReportFormat.table(options, key, report);
+            String printed = options.json() ? ReportFormat.json(options, key, sealKey, report) : ReportFormat.table(options, key, sealKey, report);
             out.print(printed);
             if (bundle != null) {
-                bundle.finish(ReportFormat.json(options, key, report));
+                bundle.finish(ReportFormat.json(options, key, sealKey, report));
                 err.println("evidence bundle written to " + options.exportDir().toAbsolutePath());
             }
             return report.clean() ? 0 : 1;
@@ -95,14 +99,14 @@ public final class VerifyCommand {
         return 2;
     }
 
-    private static EvidenceKey trustedKey(VerifyOptions options, AwsClients clients) {
-        if (options.kmsKeyId() != null) {
-            return KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId());
+    private static EvidenceKey trustedKey(VerifyOptions.KeySource source, AwsClients clients) {
+        if (source.kmsKeyId() != null) {
+            return KmsEvidenceSigner.publicKey(clients.kms(), source.kmsKeyId());
         }
         try {
-            return EvidenceKey.fromPem(Files.readString(options.publicKey()));
+            return EvidenceKey.fromPem(Files.readString(source.publicKey()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the public key " + options.publicKey(), e);
+            throw new UncheckedIOException("cannot read the public key " + source.publicKey(), e);
         }
     }
 }

@@ -3,14 +3,36 @@ package com.biometriclogger.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** The {@code verify} command's arguments. */
-record VerifyOptions(String table, String sealTable, Path publicKey, String kmsKeyId, boolean rederive,
-                     boolean checkImages, boolean json, boolean progress, Path exportDir, LocalDate from, LocalDate to) {
+record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySource sealKey, Optional<Archive> archive,
+                     boolean rederive, boolean checkImages, boolean json, boolean progress, Path exportDir,
+                     LocalDate from, LocalDate to) {
+
+    /** Where a trusted key comes from: a PEM file of its public half, or KMS by key id (exactly one). */
+    record KeySource(Path publicKey, String kmsKeyId) {
+    }
+
+    /** The write-once seal archive, {@code s3://bucket/prefix}. */
+    record Archive(String bucket, String prefix) {
+
+        static Archive parse(String uri) {
+            if (!uri.startsWith("s3://") || uri.length() <= "s3://".length()) {
+                throw new IllegalArgumentException("--seal-archive is s3://BUCKET/PREFIX, got '" + uri + "'");
+            }
+            String rest = uri.substring("s3://".length());
+            int slash = rest.indexOf('/');
+            return slash < 0 ? new Archive(rest, "seals/") : new Archive(rest.substring(0, slash), rest.substring(slash + 1));
+        }
+    }
 
     static final String USAGE = """
-            usage: verify --table AUDIT_TABLE (--public-key PEM_FILE | --kms-key-id KEY_ARN) [options]
+            usage: verify --table AUDIT_TABLE (--public-key PEM_FILE | --kms-key-id KEY_ARN)
+                          (--seal-public-key PEM_FILE | --seal-kms-key-id KEY_ARN) [options]
               --seal-table NAME    the seal table (default: AUDIT_TABLE-seals)
+              --seal-archive s3://BUCKET/PREFIX
+                                   the write-once seal archive, authoritative for seals (prefix default: seals/)
               --rederive           re-apply each item's recorded thresholds to its recorded figures
               --check-images       re-read each image version still in S3 and compare its SHA-256
               --json               print the report as JSON instead of a table
@@ -25,6 +47,9 @@ record VerifyOptions(String table, String sealTable, Path publicKey, String kmsK
         String sealTable = null;
         Path publicKey = null;
         String kmsKeyId = null;
+        Path sealPublicKey = null;
+        String sealKmsKeyId = null;
+        Archive archive = null;
         boolean rederive = false;
         boolean checkImages = false;
         boolean json = false;
@@ -38,6 +63,9 @@ record VerifyOptions(String table, String sealTable, Path publicKey, String kmsK
                 case "--seal-table" -> sealTable = value(args, ++i);
                 case "--public-key" -> publicKey = Path.of(value(args, ++i));
                 case "--kms-key-id" -> kmsKeyId = value(args, ++i);
+                case "--seal-public-key" -> sealPublicKey = Path.of(value(args, ++i));
+                case "--seal-kms-key-id" -> sealKmsKeyId = value(args, ++i);
+                case "--seal-archive" -> archive = Archive.parse(value(args, ++i));
                 case "--rederive" -> rederive = true;
                 case "--check-images" -> checkImages = true;
                 case "--json" -> json = true;
@@ -55,10 +83,15 @@ record VerifyOptions(String table, String sealTable, Path publicKey, String kmsK
             throw new IllegalArgumentException("exactly one of --public-key or --kms-key-id is required: "
                     + "the key to trust comes from you, never from the table");
         }
+        if ((sealPublicKey == null) == (sealKmsKeyId == null)) {
+            throw new IllegalArgumentException("exactly one of --seal-public-key or --seal-kms-key-id is required: "
+                    + "seals are signed by their own key, not by the items' key");
+        }
         if ((from != null || to != null) && exportDir == null) {
             throw new IllegalArgumentException("--from and --to choose what --export writes; add --export DIR");
         }
-        return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable, publicKey, kmsKeyId,
+        return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
+                new KeySource(publicKey, kmsKeyId), new KeySource(sealPublicKey, sealKmsKeyId), Optional.ofNullable(archive),
                 rederive, checkImages, json, progress, exportDir, from, to);
     }
 

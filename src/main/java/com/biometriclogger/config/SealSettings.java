@@ -3,17 +3,25 @@ package com.biometriclogger.config;
 import com.biometriclogger.aws.AwsAccess;
 import java.util.Map;
 
-/** The seal function's environment, validated at start-up like the verify function's. */
-public record SealSettings(String auditTableName, String sealTableName, String signingKeyArn,
-                           AwsAccess aws) {
+/**
+ * The seal function's environment, validated at start-up like the verify function's.
+ *
+ * @param sealSigningKeyArn its own key, apart from the items' key, so the function role that signs
+ *                          items cannot forge a seal and the seal role cannot forge an item
+ * @param archivePrefix     where the hours go in the archive bucket ({@code seals/} unless set)
+ */
+public record SealSettings(String auditTableName, String sealTableName, String sealSigningKeyArn,
+                           String archiveBucket, String archivePrefix, AwsAccess aws) {
 
     public static SealSettings fromEnvironment(Map<String, String> env) {
         var reader = new Settings.Reader(env);
         String auditTable = reader.required("AUDIT_TABLE_NAME");
         String sealTable = reader.required("SEAL_TABLE_NAME");
-        String signingKeyArn = reader.signingKeyArn();
+        String sealKeyArn = reader.kmsKeyArn("SEAL_SIGNING_KEY_ARN");
+        String archiveBucket = reader.required("SEAL_ARCHIVE_BUCKET");
+        String archivePrefix = reader.optional("SEAL_ARCHIVE_PREFIX").orElse("seals/");
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
-        return new SealSettings(auditTable, sealTable, signingKeyArn, aws);
+        return new SealSettings(auditTable, sealTable, sealKeyArn, archiveBucket, archivePrefix, aws);
     }
 }

@@ -158,9 +158,13 @@ public record Settings(
 
         /** The KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) that signs every item: unsigned evidence is not an option. */
         String signingKeyArn() {
-            String arn = required("SIGNING_KEY_ARN");
+            return kmsKeyArn("SIGNING_KEY_ARN");
+        }
+
+        String kmsKeyArn(String name) {
+            String arn = required(name);
             if (arn != null && !arn.matches("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+")) {
-                problems.add("SIGNING_KEY_ARN must be a KMS key ARN such as "
+                problems.add(name + " must be a KMS key ARN such as "
                         + "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab, got '" + arn + "'");
             }
             return arn;

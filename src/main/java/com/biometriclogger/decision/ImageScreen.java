@@ -1,6 +1,5 @@
 package com.biometriclogger.decision;
 
-import com.biometriclogger.aws.RekognitionLimits;
 import java.util.Optional;
 
 /** Rejects, before any Rekognition call, input that Rekognition could never judge, reading only the head. */
@@ -9,11 +8,17 @@ public final class ImageScreen {
     private ImageScreen() {
     }
 
+    /**
+     * The largest image judged: Rekognition's limit for an image it reads from S3 (15 MiB). Larger
+     * uploads are REJECTED unread rather than sent to fail there.
+     */
+    public static final long MAX_IMAGE_BYTES = 15L * 1024 * 1024;
+
     public static Optional<ReasonCode> rejectionOf(ImageContent content) {
         if (content.size() == 0) {
             return Optional.of(ReasonCode.EMPTY_OBJECT);
         }
-        if (content.size() > RekognitionLimits.MAX_S3_OBJECT_BYTES) {
+        if (content.size() > MAX_IMAGE_BYTES) {
             return Optional.of(ReasonCode.TOO_LARGE);
         }
         var format = ImageFormat.sniff(content.head());

@@ -2,6 +2,7 @@ package com.biometriclogger.evidence;
 
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.util.JsonStrings;
+import com.biometriclogger.util.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +42,22 @@ public final class CanonicalForm {
             JsonStrings.appendQuoted(json, entry.getValue());
         }
         return json.append('}').toString();
+    }
+
+    /**
+     * What a seal commits to for one item: the SHA-256 (hex) of its canonical form. The signature is
+     * left out, so re-signing unchanged content changes nothing and changed content changes it.
+     */
+    public static String digest(Map<String, String> attributes) {
+        return Sha256.hex(of(attributes));
+    }
+
+    /**
+     * The link from one seal to the one before it: the SHA-256 (hex) of the previous head as
+     * stored, signature included, as CloudTrail's digest files name their predecessor's signature.
+     */
+    public static String linkDigest(Map<String, String> head) {
+        return Sha256.hex(json(head).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A JSON string literal, escaped as JCS asks. */

@@ -11,17 +11,28 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A self-contained evidence bundle for a range of days: the items and seals as JSON lines (exactly
- * as stored, signature included), the public key, the verify report, instructions and a script
- * that checks every signature with Python's standard library and openssl, without our code.
+ * as stored, signature included), an inclusion proof of each item in its hour's seal, the two public
+ * keys, the verify report, instructions and a script that checks all of it with Python's standard
+ * library and openssl, without our code.
  */
 public final class EvidenceBundle {
 
     private final Path directory;
     private final EvidenceKey key;
+    private final EvidenceKey sealKey;
+    /** Per hour in the bundle: its items' attempt ids, and its seal parts by part number. */
+    private final Map<String, List<String>> itemIds = new TreeMap<>();
+    private final Map<String, Map<Integer, SealRecord>> sealParts = new TreeMap<>();
     private final LocalDate from;
     private final LocalDate to;
     private final BufferedWriter items;
@@ -30,9 +41,10 @@ public final class EvidenceBundle {
     private int sealCount;
 
     /** @param from first day (UTC) to include, null for no lower bound; {@code to} likewise, inclusive */
-    public EvidenceBundle(Path directory, EvidenceKey key, LocalDate from, LocalDate to) {
+    public EvidenceBundle(Path directory, EvidenceKey key, EvidenceKey sealKey, LocalDate from, LocalDate to) {
         this.directory = directory;
         this.key = key;
+        this.sealKey = sealKey;
         this.from = from;
         this.to = to;
         try {
@@ -49,6 +61,8 @@ public final class EvidenceBundle {
         if (inRange(decidedAt.length() >= 10 ? decidedAt.substring(0, 10) : "")) {
             write(items, item);
             itemCount++;
+            itemIds.computeIfAbsent(item.getOrDefault(AuditAttribute.SEAL_PERIOD.stored(), ""), p -> new ArrayList<>())
+                    .add(item.getOrDefault(AuditAttribute.ATTEMPT_ID.stored(), ""));
         }
     }
 
@@ -57,6 +71,12 @@ public final class EvidenceBundle {
         if (inRange(period.length() >= 10 ? period.substring(0, 10) : "")) {
             write(seals, seal);
             sealCount++;
+            try {
+                var record = SealRecord.from(seal);
+                sealParts.computeIfAbsent(record.period(), p -> new TreeMap<>()).put(record.part(), record);
+            } catch (IllegalArgumentException unreadable) {
+                // Bundled as stored; the checker and the verify report name it.
+            }
         }
     }
 
@@ -66,9 +86,12 @@ public final class EvidenceBundle {
             items.close();
             seals.close();
             Files.writeString(directory.resolve("public-key.pem"), key.publicKeyPem());
+            Files.writeString(directory.resolve("seal-public-key.pem"), sealKey.publicKeyPem());
+            writeProofs();
             Files.writeString(directory.resolve("verify-report.json"), reportJson);
             Files.writeString(directory.resolve("VERIFY.md"), resource("VERIFY.md")
-                    .replace("{{keyId}}", key.keyId())
+                    .replace("{{keyId}}", String.valueOf(key.keyId()))
+                    .replace("{{sealKeyId}}", String.valueOf(sealKey.keyId()))
                     .replace("{{range}}", (from == null ? "the beginning" : from.toString()) + " to "
                             + (to == null ? "the end" : to.toString()) + " (UTC days)")
                     .replace("{{items}}", Integer.toString(itemCount))
@@ -77,6 +100,45 @@ public final class EvidenceBundle {
             Files.writeString(directory.resolve("verify_bundle.py"), resource("verify_bundle.py"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evidence bundle to " + directory, e);
+        }
+    }
+
+    /**
+     * One line per bundled item of a content-committing seal: where its leaf sits in the hour's
+     * Merkle tree and the sibling hashes up to the root, so one decision can be shown to be sealed
+     * with its own line, this proof and the hour's part 0 alone.
+     */
+    private void writeProofs() throws IOException {
+        try (var proofs = Files.newBufferedWriter(directory.resolve("proofs.jsonl"), StandardCharsets.UTF_8)) {
+            for (var hour : sealParts.entrySet()) {
+                var parts = hour.getValue();
+                var head = parts.get(0);
+                if (head == null || !head.commitsToContent() || parts.size() != head.partCount()) {
+                    continue;
+                }
+                List<SealRecord.Leaf> leaves = new ArrayList<>();
+                parts.values().forEach(part -> leaves.addAll(part.leaves()));
+                var bytes = leaves.stream().map(SealRecord.Leaf::bytes).toList();
+                Map<String, Integer> index = new HashMap<>();
+                for (int i = 0; i < leaves.size(); i++) {
+                    index.put(leaves.get(i).attemptId(), i);
+                }
+                for (String id : itemIds.getOrDefault(hour.getKey(), List.of())) {
+                    Integer at = index.get(id);
+                    if (at == null) {
+                        continue;
+                    }
+                    var path = MerkleTree.inclusionProof(bytes, at).stream().map(HexFormat.of()::formatHex).toList();
+                    Map<String, String> proof = new LinkedHashMap<>();
+                    proof.put("attemptId", id);
+                    proof.put("period", hour.getKey());
+                    proof.put("leafIndex", Integer.toString(at));
+                    proof.put("treeSize", Integer.toString(leaves.size()));
+                    proof.put("path", String.join(",", path));
+                    proofs.write(CanonicalForm.json(proof));
+                    proofs.write('\n');
+                }
+            }
         }
     }
 

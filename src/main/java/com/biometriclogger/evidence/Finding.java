@@ -14,6 +14,8 @@ public record Finding(Problem problem, String subject, String detail) {
         NOT_STRING_TYPED,
         /** Listed in its hour's seal but no longer in the table. */
         DELETED_AFTER_SEALING,
+        /** In its hour's seal with another digest: its content changed after sealing (even if re-signed). */
+        CHANGED_AFTER_SEALING,
         /** Dated in a sealed hour but absent from that seal: added after the hour was sealed. */
         NOT_IN_SEAL,
         /** A seal that cannot be read. */
@@ -22,6 +24,30 @@ public record Finding(Problem problem, String subject, String detail) {
         SEAL_INCOMPLETE,
         /** An hour between two seals without a seal of its own. */
         SEAL_MISSING,
+        /** A seal that does not name its predecessor's digest or height: one between them was removed or rewritten. */
+        SEAL_CHAIN_BROKEN,
+        /** Two seals naming the same predecessor. */
+        SEAL_FORK,
+        /** The oldest seal left is not the genesis seal: the ones before it were removed. */
+        CHAIN_TRUNCATED,
+        /** A seal written long after its hour, beyond what a sealer catching up would take. */
+        SEALED_LATE,
+        /** The seal table's copy of a seal differs from the archived one. */
+        SEAL_DIFFERS_FROM_ARCHIVE,
+        /** An archived seal missing from the seal table. */
+        SEAL_MISSING_FROM_TABLE,
+        /** A seal in the table that the archive does not hold: not written by the sealer. */
+        NOT_ARCHIVED,
+        /** An archived seal's key holds more than one version: something wrote over the locked one. */
+        ARCHIVE_OVERWRITTEN,
+        /** A delete marker hides an archived seal (its locked version remains). */
+        ARCHIVE_HIDDEN,
+        /** An item filed under an hour other than that of its decision. */
+        ITEM_MISDATED,
+        /** An item dated before the first seal and covered by none. */
+        BEFORE_GENESIS,
+        /** An item dated in an hour that has not begun. */
+        IN_FUTURE,
         /** The recorded decision does not follow from the recorded figures and thresholds. */
         DECISION_DOES_NOT_FOLLOW,
         /** The image version still stored hashes to something other than what was judged. */

@@ -1,44 +1,59 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.decision.AuditAttribute;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes deletions detectable: once an hour is over, a signed seal commits to the exact set of
- * decisions of that hour. A decision deleted later is named by the seal it is missing from; one
- * inserted later is absent from it.
+ * Makes every sealed decision permanent: once an hour is over, a signed seal commits to the content
+ * of each of its decisions (a Merkle root over {@code attemptId:digest} leaves), names the previous
+ * hour's seal, and is written first to a write-once archive (S3 Object Lock in COMPLIANCE mode,
+ * which nobody, root included, can delete or shorten), then to the seal table.
  *
  * <p>Why per-hour seals written after the fact, rather than a hash chain threaded through the
- * writes: Lambda runs many containers at once, and a chain needs one writer (or one chain per
- * container whose tail can still be cut silently). Here the writers never coordinate; the sealer
- * reads the hour's keys from an index and writes its seal with a conditional put, so concurrent or
- * repeated sealer runs produce one seal. Until its hour is sealed (at most about an hour and the
- * grace period) a decision's deletion is not yet detectable; the verify report says how many items
- * are in that window.
+ * writes: Lambda runs many containers at once, and a chain needs one writer. Here the writers never
+ * coordinate; the sealer alone extends the chain, one hour after another.
+ *
+ * <p>The archive, not the table, tells the sealer where the chain ends: an hour is sealed only
+ * after the newest archived one, so deleting an hour's seal (and its decisions) from the table
+ * never gets the hour sealed again without them. A hole behind the newest seal is reported, never
+ * filled; a table copy missing for an archived hour is restored from the archive and reported.
  *
  * <p>Seals are written only after {@link #GRACE} has passed since the hour ended, so that writes in
  * flight (the function times out after 30 s) and the index's propagation are done.
  */
 public final class Sealer {
 
-    public static final Duration GRACE = Duration.ofMinutes(5);
-    /** How far back a run looks for unsealed hours: two days of missed runs are caught up. */
-    public static final int LOOKBACK_PERIODS = 48;
-    /** Keeps a seal part under DynamoDB's 400 KB item limit (64-character ids). */
-    static final int IDS_PER_PART = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
 
-    /** The attempt ids of one hour's decisions, from the audit table's index. */
+    public static final Duration GRACE = Duration.ofMinutes(5);
+    /** How many hours one run seals at most, and how far back it looks for holes and missing copies. */
+    public static final int LOOKBACK_PERIODS = 48;
+    /** A seal written later than this after its hour ended was not written by a healthy sealer. */
+    public static final Duration LATE_BOUND = Duration.ofHours(LOOKBACK_PERIODS + 1L);
+    /** Keeps a seal part under DynamoDB's 400 KB item limit (130-character leaves). */
+    static final int LEAVES_PER_PART = 2_500;
+
+    /** One hour's decisions, from the audit table. */
     public interface PeriodIndex {
-        List<String> attemptIds(String period);
+        /** @return each item's String attributes as stored */
+        List<Map<String, String>> items(String period);
     }
 
-    /** Where seals live: a table only the sealer may write, write-once. */
+    /** Where seals live for readers: a table only the sealer may write, write-once. */
     public interface SealStore {
         boolean isSealed(String period);
 
@@ -46,61 +61,161 @@ public final class Sealer {
         boolean putOnce(Map<String, String> sealPart);
     }
 
-    public record Report(List<String> sealedPeriods, int itemsSealed) {
+    /** The write-once archive that is authoritative for seals. */
+    public interface SealArchive {
+        /** The archived hours at or after {@code from}, oldest first. */
+        List<String> periodsFrom(String from);
+
+        /** The newest archived hour of all, for a sealer that was down longer than its look-back. */
+        Optional<String> newest();
+
+        /** The hour's parts as first archived, part 0 first. */
+        List<Map<String, String>> read(String period);
+
+        /** @return false when the hour is archived already (another run was first) */
+        boolean putOnce(String period, List<Map<String, String>> parts);
+    }
+
+    /**
+     * @param holes    hours behind the newest seal that have none: a deleted or never-written seal
+     * @param restored hours whose table copy was missing and was written back from the archive
+     */
+    public record Report(List<String> sealedPeriods, int itemsSealed, List<String> holes, List<String> restored) {
     }
 
     private final PeriodIndex index;
     private final SealStore seals;
+    private final SealArchive archive;
     private final EvidenceSigning signing;
     private final Clock clock;
 
-    public Sealer(PeriodIndex index, SealStore seals, EvidenceSigning signing, Clock clock) {
+    public Sealer(PeriodIndex index, SealStore seals, SealArchive archive, EvidenceSigning signing, Clock clock) {
         this.index = index;
         this.seals = seals;
+        this.archive = archive;
         this.signing = signing;
         this.clock = clock;
     }
 
-    /** Seals every hour of the look-back window that ended at least {@link #GRACE} ago and is not sealed yet. */
+    /** Seals the hours after the newest seal that ended at least {@link #GRACE} ago. */
     public Report sealDue() {
         return sealThrough(clock.instant().minus(GRACE));
     }
 
-    /** Seals the unsealed hours that end at or before {@code cutoff}, oldest first. */
+    /** Seals the hours after the newest seal that end at or before {@code cutoff}, oldest first. */
     public Report sealThrough(Instant cutoff) {
         String last = SealPeriod.of(cutoff.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS));
-        String period = SealPeriod.of(SealPeriod.start(last).minus(LOOKBACK_PERIODS - 1L, ChronoUnit.HOURS));
+        String windowStart = SealPeriod.of(SealPeriod.start(last).minus(LOOKBACK_PERIODS - 1L, ChronoUnit.HOURS));
+        var archived = archive.periodsFrom(windowStart);
+        var restored = restoreMissingTableCopies(archived);
+        var holes = holesBehindNewest(archived);
+        Optional<String> newest = archived.isEmpty() ? archive.newest() : Optional.of(archived.get(archived.size() - 1));
+
+        Optional<Map<String, String>> previous = newest.map(period -> archive.read(period).get(0));
+        String period = newest.map(SealPeriod::next).orElseGet(() -> genesisPeriod(windowStart, last));
         List<String> sealed = new ArrayList<>();
         int items = 0;
-        while (period.compareTo(last) <= 0) {
-            if (!seals.isSealed(period)) {
-                items += seal(period);
-                sealed.add(period);
-            }
+        while (period.compareTo(last) <= 0 && sealed.size() < LOOKBACK_PERIODS) {
+            var parts = seal(period, previous);
+            items += Integer.parseInt(parts.get(0).get(SealRecord.ITEM_COUNT));
+            previous = Optional.of(parts.get(0));
+            sealed.add(period);
             period = SealPeriod.next(period);
         }
-        return new Report(sealed, items);
+        return new Report(sealed, items, holes, restored);
     }
 
-    private int seal(String period) {
-        var ids = index.attemptIds(period).stream().sorted().toList();
-        int parts = Math.max(1, (ids.size() + IDS_PER_PART - 1) / IDS_PER_PART);
+    /**
+     * The first archived seal of a ledger covers the earliest hour of the look-back that has
+     * decisions; in a table sealed by the version-1 sealer (ids only, no archive), the hour after its
+     * newest seal, so the two never claim the same hour.
+     */
+    private String genesisPeriod(String windowStart, String last) {
+        for (String p = last; p.compareTo(windowStart) >= 0; p = SealPeriod.previous(p)) {
+            if (seals.isSealed(p)) {
+                return SealPeriod.next(p);
+            }
+        }
+        for (String p = windowStart; p.compareTo(last) < 0; p = SealPeriod.next(p)) {
+            if (!index.items(p).isEmpty()) {
+                return p;
+            }
+        }
+        return last;
+    }
+
+    private List<String> restoreMissingTableCopies(List<String> archived) {
+        List<String> restored = new ArrayList<>();
+        for (String period : archived) {
+            if (!seals.isSealed(period)) {
+                var parts = archive.read(period);
+                for (int part = parts.size() - 1; part >= 0; part--) {
+                    seals.putOnce(parts.get(part));
+                }
+                LOG.atWarn().addKeyValue("period", period).addKeyValue("alert", "SEAL_RESTORED")
+                        .log("the seal of {} is archived but was missing from the seal table (deleted, or a run "
+                                + "interrupted between the archive and the table): restored from the archive", period);
+                restored.add(period);
+            }
+        }
+        return restored;
+    }
+
+    private static List<String> holesBehindNewest(List<String> archived) {
+        List<String> holes = new ArrayList<>();
+        Set<String> present = new TreeSet<>(archived);
+        for (int i = 1; i < archived.size(); i++) {
+            for (String p = SealPeriod.next(archived.get(i - 1)); p.compareTo(archived.get(i)) < 0; p = SealPeriod.next(p)) {
+                if (!present.contains(p)) {
+                    holes.add(p);
+                }
+            }
+        }
+        if (!holes.isEmpty()) {
+            LOG.atError().addKeyValue("holes", holes).addKeyValue("alert", "SEAL_HOLE")
+                    .log("hours {} have no archived seal although later hours do: not sealing them now, "
+                            + "since their decisions may have been deleted; run verify", holes);
+        }
+        return holes;
+    }
+
+    /** Writes one hour's seal, archive first; returns its parts as they stand (another run's, if it was first). */
+    private List<Map<String, String>> seal(String period, Optional<Map<String, String>> previous) {
+        var leaves = index.items(period).stream()
+                .map(item -> new SealRecord.Leaf(item.get(AuditAttribute.ATTEMPT_ID.stored()), CanonicalForm.digest(item)))
+                .sorted(Comparator.comparing(SealRecord.Leaf::attemptId))
+                .toList();
+        String root = HexFormat.of().formatHex(MerkleTree.root(leaves.stream().map(SealRecord.Leaf::bytes).toList()));
+        int partCount = Math.max(1, (leaves.size() + LEAVES_PER_PART - 1) / LEAVES_PER_PART);
         String sealedAt = clock.instant().toString();
-        // Part 0 is written last: its presence is what marks the hour sealed, so a run that dies
-        // between parts leaves the hour unsealed and the next run completes it.
-        for (int part = parts - 1; part >= 0; part--) {
-            var slice = ids.subList(part * IDS_PER_PART, Math.min(ids.size(), (part + 1) * IDS_PER_PART));
+        List<Map<String, String>> parts = new ArrayList<>(partCount);
+        for (int part = 0; part < partCount; part++) {
+            var slice = leaves.subList(part * LEAVES_PER_PART, Math.min(leaves.size(), (part + 1) * LEAVES_PER_PART));
             Map<String, String> seal = new LinkedHashMap<>();
             seal.put(SealRecord.SEAL_ID, SealRecord.sealId(period, part));
             seal.put(SealRecord.PERIOD, period);
             seal.put(SealRecord.PART, Integer.toString(part));
-            seal.put(SealRecord.PART_COUNT, Integer.toString(parts));
-            seal.put(SealRecord.ITEM_COUNT, Integer.toString(ids.size()));
-            seal.put(SealRecord.ATTEMPT_IDS, String.join(",", slice));
+            seal.put(SealRecord.PART_COUNT, Integer.toString(partCount));
+            seal.put(SealRecord.ITEM_COUNT, Integer.toString(leaves.size()));
+            seal.put(SealRecord.LEAVES, String.join(",", slice.stream().map(SealRecord.Leaf::toString).toList()));
+            if (part == 0) {
+                seal.put(SealRecord.MERKLE_ROOT, root);
+                seal.put(SealRecord.PREVIOUS_SEAL, previous.map(CanonicalForm::linkDigest).orElse(""));
+                seal.put(SealRecord.CHAIN_HEIGHT, previous.map(head -> Long.toString(
+                        Long.parseLong(head.get(SealRecord.CHAIN_HEIGHT)) + 1)).orElse("0"));
+            }
             seal.put(SealRecord.SEALED_AT, sealedAt);
-            seal.put(SealRecord.SCHEMA_VERSION, "1");
-            seals.putOnce(signing.sign(seal));
+            seal.put(SealRecord.SCHEMA_VERSION, Integer.toString(SealRecord.VERSION));
+            parts.add(signing.sign(seal));
         }
-        return ids.size();
+        if (!archive.putOnce(period, parts)) {
+            parts = archive.read(period);
+        }
+        // Part 0 is written last: its presence is what marks the hour sealed in the table, so a run
+        // that dies between parts leaves it unsealed there, and the next run restores it from the archive.
+        for (int part = parts.size() - 1; part >= 0; part--) {
+            seals.putOnce(parts.get(part));
+        }
+        return parts;
     }
 }

@@ -11,6 +11,7 @@ import com.biometriclogger.aws.RekognitionFaceAnalyzer;
 import com.biometriclogger.aws.RekognitionFaceComparer;
 import com.biometriclogger.aws.S3ImageSource;
 import com.biometriclogger.aws.S3ReferenceRegistry;
+import com.biometriclogger.aws.S3SealArchive;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.AuditLog;
@@ -90,9 +91,10 @@ public final class Wiring {
     public static Sealer sealer(SealSettings settings, Clock clock) {
         var clients = new AwsClients(settings.aws());
         var dynamoDb = clients.dynamoDb();
-        return new Sealer(new DynamoDbPeriodIndex(AuditItemSchema.table(dynamoDb, settings.auditTableName())),
+        return new Sealer(new DynamoDbPeriodIndex(dynamoDb, settings.auditTableName()),
                 new DynamoDbSealStore(dynamoDb, settings.sealTableName()),
-                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.signingKeyArn())),
+                new S3SealArchive(clients.s3(), settings.archiveBucket(), settings.archivePrefix()),
+                new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.sealSigningKeyArn())),
                 clock);
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.EvidenceSigner;
 import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.SealRecord;
 import com.biometriclogger.evidence.Sealer;
+import com.biometriclogger.util.FlatJson;
 import com.biometriclogger.util.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -70,7 +72,7 @@ class GoldenEvidenceTest {
         var store = new Sealer.SealStore() {
             @Override
             public boolean isSealed(String period) {
-                return !"2026-05-03T08".equals(period);
+                return false;
             }
 
             @Override
@@ -79,13 +81,45 @@ class GoldenEvidenceTest {
                 return true;
             }
         };
-        var sealer = new Sealer(period -> List.of("b".repeat(64), "a".repeat(64)), store, new EvidenceSigning(signer),
+        var archive = new Sealer.SealArchive() {
+            @Override
+            public List<String> periodsFrom(String from) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> newest() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Map<String, String>> read(String period) {
+                throw new AssertionError("nothing is archived");
+            }
+
+            @Override
+            public boolean putOnce(String period, List<Map<String, String>> parts) {
+                return true;
+            }
+        };
+        Sealer.PeriodIndex index = period -> "2026-05-03T08".equals(period)
+                ? List.of(Map.of("attemptId", "b".repeat(64)), Map.of("attemptId", "a".repeat(64))) : List.of();
+        var sealer = new Sealer(index, store, archive, new EvidenceSigning(signer),
                 Clock.fixed(Instant.parse("2026-05-03T09:06:00Z"), ZoneOffset.UTC));
 
         sealer.sealDue();
 
         assertEquals(1, written.size());
         assertEquals(GOLDEN_SEAL, new String(signer.messages.get(0), StandardCharsets.UTF_8));
+    }
+
+    /** Seals written before content commitment (version 1) are still read: their ids, no digests. */
+    @Test
+    void aVersionOneSealStillReads() {
+        var seal = SealRecord.from(FlatJson.parse(GOLDEN_SEAL_V1.replace("}", ",\"signature\":\"AQID\"}")));
+
+        assertEquals(1, seal.version());
+        assertEquals(List.of("a".repeat(64), "b".repeat(64)), seal.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
     }
 
     private static final String GOLDEN_ITEM = "{\"attemptId\":\"7846b337a4c0e3fd1c41ff73da05c4c5d87839014c8361081535eda8b02d6783\","
@@ -105,7 +139,14 @@ class GoldenEvidenceTest {
             + "\"similarity\":\"99.12\",\"similarityThreshold\":\"95\",\"sizeBytes\":\"34567\",\"subjectId\":\"alice\","
             + "\"topConfidence\":\"99.99846\",\"versionId\":\"v000042\"}";
     private static final String GOLDEN_ITEM_SHA256 = "695f1927e411b7391204067f4e08b5d0ea3af724a703b406737a1aeafa14eb0f";
-    private static final String GOLDEN_SEAL = "{\"attemptIds\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,"
+    private static final String GOLDEN_SEAL = "{\"chainHeight\":\"0\",\"itemCount\":\"2\","
+            + "\"leaves\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:d7c48c0f4db248f430d0b86ebf1158a72074184db9225d1452efe78499a3416b,"
+            + "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb:18c7ddfcda0498934d51563afae274fae31de0e2adfb0027938a9cda4cd1135e\","
+            + "\"merkleRoot\":\"6c0e086d1cba0cdc1426ac1628f51417c204adc9b6d14310d3d1411b63e2ecf1\",\"part\":\"0\","
+            + "\"partCount\":\"1\",\"period\":\"2026-05-03T08\",\"previousSeal\":\"\",\"schemaVersion\":\"2\","
+            + "\"sealId\":\"2026-05-03T08#0\",\"sealedAt\":\"2026-05-03T09:06:00Z\","
+            + "\"signingKeyId\":\"arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555\"}";
+    private static final String GOLDEN_SEAL_V1 = "{\"attemptIds\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,"
             + "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"itemCount\":\"2\",\"part\":\"0\","
             + "\"partCount\":\"1\",\"period\":\"2026-05-03T08\",\"schemaVersion\":\"1\",\"sealId\":\"2026-05-03T08#0\","
             + "\"sealedAt\":\"2026-05-03T09:06:00Z\","

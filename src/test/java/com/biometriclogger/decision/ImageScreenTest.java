@@ -2,7 +2,6 @@ package com.biometriclogger.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.biometriclogger.aws.RekognitionLimits;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +29,9 @@ class ImageScreenTest {
 
     @Test
     void fifteenMegabytesExactlyIsAcceptedAndOneByteMoreIsTooLarge() {
-        assertEquals(Optional.empty(), ImageScreen.rejectionOf(content(RekognitionLimits.MAX_S3_OBJECT_BYTES, JPEG_HEAD)));
+        assertEquals(Optional.empty(), ImageScreen.rejectionOf(content(ImageScreen.MAX_IMAGE_BYTES, JPEG_HEAD)));
         assertEquals(Optional.of(ReasonCode.TOO_LARGE),
-                ImageScreen.rejectionOf(content(RekognitionLimits.MAX_S3_OBJECT_BYTES + 1, new byte[0])));
+                ImageScreen.rejectionOf(content(ImageScreen.MAX_IMAGE_BYTES + 1, new byte[0])));
     }
 
     @Test

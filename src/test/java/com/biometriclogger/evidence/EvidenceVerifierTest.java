@@ -3,20 +3,29 @@ package com.biometriclogger.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.decision.AuditItem;
+import com.biometriclogger.evidence.EvidenceVerifier.ArchivedSeal;
 import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
 import com.biometriclogger.evidence.Finding.Problem;
 import com.biometriclogger.local.LocalKeyFileSigner;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The evidence check on its own: items signed with the item key, sealed by the real sealer with the
+ * seal key into an in-memory table and archive, then changed the ways an insider could.
+ */
 class EvidenceVerifierTest {
 
     private static final Instant NOW = Instant.parse("2026-05-03T10:30:00Z");
@@ -24,25 +33,30 @@ class EvidenceVerifierTest {
     @TempDir
     Path dir;
 
-    private EvidenceSigning signing;
-    private EvidenceKey key;
-    private final List<Map<String, String>> items = new ArrayList<>();
-    private final List<Map<String, String>> seals = new ArrayList<>();
+    private EvidenceSigning itemSigning;
+    private EvidenceSigning sealSigning;
+    private EvidenceKey itemKey;
+    private EvidenceKey sealKey;
+    private final Map<String, Map<String, String>> items = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> seals = new TreeMap<>();
+    private final InMemorySealArchive archive = new InMemorySealArchive();
 
     @BeforeEach
-    void signedTableWithTwoSealedHours() {
-        var signer = LocalKeyFileSigner.createIfMissing(dir.resolve("key.pem"));
-        signing = new EvidenceSigning(signer);
-        key = signer.evidenceKey();
-        items.add(item("a1", "2026-05-03T08"));
-        items.add(item("a2", "2026-05-03T08"));
-        items.add(item("b1", "2026-05-03T09"));
-        seals.add(seal("2026-05-03T08", "a1", "a2"));
-        seals.add(seal("2026-05-03T09", "b1"));
+    void threeDecisionsInTwoSealedHours() {
+        var itemSigner = LocalKeyFileSigner.createIfMissing(dir.resolve("item.pem"));
+        var sealSigner = LocalKeyFileSigner.createIfMissing(dir.resolve("seal.pem"));
+        itemSigning = new EvidenceSigning(itemSigner);
+        sealSigning = new EvidenceSigning(sealSigner);
+        itemKey = itemSigner.evidenceKey();
+        sealKey = sealSigner.evidenceKey();
+        add(item("a1", "2026-05-03T08:10:00Z"));
+        add(item("a2", "2026-05-03T08:20:00Z"));
+        add(item("b1", "2026-05-03T09:15:00Z"));
+        seal("2026-05-03T10:05:00Z");
     }
 
     @Test
-    void anUntouchedTableIsIntact() {
+    void anUntouchedLedgerIsIntact() {
         var report = verify();
 
         assertTrue(report.clean(), report.findings().toString());
@@ -54,15 +68,25 @@ class EvidenceVerifierTest {
 
     @Test
     void aChangedAttributeIsNamedByItsItem() {
-        items.get(1).put("decision", "AUTHORIZED");
+        items.get("a2").put("decision", "AUTHORIZED");
 
-        assertEquals(List.of(new Finding(Problem.SIGNATURE_INVALID, "a2",
-                "uploads/a2.jpg: content does not match its signature: altered after signing, or forged")), verify().findings());
+        assertEquals(List.of(Problem.SIGNATURE_INVALID, Problem.CHANGED_AFTER_SEALING), problems(verify()));
+    }
+
+    @Test
+    void aChangeReSignedWithTheItemKeyIsStillNamedByItsSeal() {
+        var changed = new HashMap<>(items.get("a2"));
+        changed.put("decision", "AUTHORIZED");
+        add(itemSigning.sign(changed));
+
+        assertEquals(List.of(new Finding(Problem.CHANGED_AFTER_SEALING, "a2", "sealed in hour 2026-05-03T08 UTC with digest "
+                + digestAtSealing("2026-05-03T08", "a2") + ", its content now hashes to " + CanonicalForm.digest(changed))),
+                verify().findings());
     }
 
     @Test
     void aDeletedItemIsNamedByTheSealItIsMissingFrom() {
-        items.remove(0);
+        items.remove("a1");
 
         assertEquals(List.of(new Finding(Problem.DELETED_AFTER_SEALING, "a1",
                 "sealed in hour 2026-05-03T08 UTC, missing from the table")), verify().findings());
@@ -70,44 +94,99 @@ class EvidenceVerifierTest {
 
     @Test
     void anItemInsertedIntoASealedHourIsCaughtEvenWithAValidSignature() {
-        items.add(item("a3", "2026-05-03T08"));
+        add(item("a3", "2026-05-03T08:30:00Z"));
 
-        assertEquals(List.of(Problem.NOT_IN_SEAL), problems(verify()));
-        assertEquals("a3", verify().findings().get(0).subject());
+        assertEquals(List.of(new Finding(Problem.NOT_IN_SEAL, "a3",
+                "dated hour 2026-05-03T08 UTC, but not in that hour's seal: added after sealing")), verify().findings());
+    }
+
+    @Test
+    void itemsFiledBeforeTheChainBeganInTheFutureOrUnderAnotherHourAreNamed() {
+        add(item("old", "2020-01-01T00:00:00Z"));
+        add(item("future", "9999-12-31T23:00:00Z"));
+        var misfiled = new HashMap<>(item("misfiled", "2026-05-03T10:10:00Z"));
+        misfiled.put("sealPeriod", "2026-05-03T08");
+        add(itemSigning.sign(misfiled));
+
+        assertEquals(List.of(Problem.ITEM_MISDATED, Problem.NOT_IN_SEAL, Problem.BEFORE_GENESIS, Problem.IN_FUTURE),
+                problems(verify()));
     }
 
     @Test
     void anItemSignedByAnotherKeyIsUntrusted() {
         var forger = new EvidenceSigning(LocalKeyFileSigner.createIfMissing(dir.resolve("forger.pem")));
-        var forged = new HashMap<>(forger.sign(attributes("b2", "2026-05-03T10")));
-        items.add(forged);
+        add(forger.signItem(AuditItem.of(attributes("b2", "2026-05-03T10:10:00Z"))).attributes());
 
         assertEquals(List.of(Problem.UNTRUSTED_KEY), problems(verify()));
         assertEquals(1, verify().unsealedItems());
     }
 
     @Test
-    void anUnsignedItemAndANonStringAttributeAreNamed() {
-        var unsigned = attributes("c1", "2026-05-03T10");
-        var verifier = new EvidenceVerifier(key, Optional.empty(), Optional.empty());
-        verifier.checkItem(new StoredItem(unsigned, List.of()));
-        verifier.checkItem(new StoredItem(items.get(0), List.of("faceCount")));
+    void aSealSignedWithTheItemKeyIsUntrusted() {
+        var head = new HashMap<>(seals.get("2026-05-03T09#0"));
+        var forged = itemSigning.sign(head);
+        seals.put("2026-05-03T09#0", forged);
 
-        var report = verifier.finish(NOW);
+        var report = verifyTableOnly();
 
-        assertEquals(List.of(Problem.UNSIGNED, Problem.NOT_STRING_TYPED), problems(report));
+        assertTrue(problems(report).contains(Problem.UNTRUSTED_KEY), report.findings().toString());
     }
 
     @Test
-    void aDeletedSealBetweenTwoOthersIsAGap() {
-        seals.add(seal("2026-05-03T07"));
-        seals.remove(0);
+    void anUnsignedItemAndANonStringAttributeAreNamed() {
+        var verifier = new EvidenceVerifier(itemKey, sealKey, Optional.empty(), Optional.empty());
+        verifier.checkItem(new StoredItem(attributes("c1", "2026-05-03T10:01:00Z"), List.of()));
+        verifier.checkItem(new StoredItem(items.get("a1"), List.of("faceCount")));
 
-        var report = verify();
+        // Unsigned, it was never stamped with its hour either.
+        assertEquals(List.of(Problem.UNSIGNED, Problem.ITEM_MISDATED, Problem.NOT_STRING_TYPED),
+                problems(verifier.finish(NOW)));
+    }
 
-        assertEquals(List.of(new Finding(Problem.SEAL_MISSING, "2026-05-03T08",
-                "no seal between 2026-05-03T07 and 2026-05-03T09: a seal was deleted")), report.findings());
-        assertEquals(2, report.unsealedItems());
+    @Test
+    void withoutTheArchiveADeletedSealAndItsItemBreakTheChain() {
+        seals.remove("2026-05-03T08#0");
+        items.remove("a1");
+        items.remove("a2");
+
+        var report = verifyTableOnly();
+
+        assertEquals(List.of(Problem.CHAIN_TRUNCATED), problems(report));
+    }
+
+    @Test
+    void withTheArchiveASealDeletedFromTheTableStillNamesItsDeletedDecisions() {
+        seals.remove("2026-05-03T08#0");
+        items.remove("a1");
+
+        assertEquals(List.of(Problem.SEAL_MISSING_FROM_TABLE, Problem.DELETED_AFTER_SEALING), problems(verify()));
+    }
+
+    @Test
+    void aSealRewrittenBySealKeyHolderDiffersFromItsArchivedCopy() {
+        var rewritten = new HashMap<>(seals.get("2026-05-03T08#0"));
+        rewritten.put(SealRecord.LEAVES, leafOf("a1"));
+        rewritten.put(SealRecord.ITEM_COUNT, "1");
+        seals.put("2026-05-03T08#0", sealSigning.sign(rewritten));
+        items.remove("a2");
+
+        assertEquals(List.of(Problem.SEAL_DIFFERS_FROM_ARCHIVE, Problem.DELETED_AFTER_SEALING), problems(verify()));
+    }
+
+    @Test
+    void aSecondVersionOverALockedSealAndADeleteMarkerAreNamed() {
+        var verifier = verifier();
+        archive.hours.forEach((period, parts) -> verifier.checkArchivedSeal(new ArchivedSeal(period, "seals/" + period,
+                parts, period.endsWith("08") ? 2 : 1, period.endsWith("09") ? 1 : 0, Optional.empty())));
+
+        assertEquals(List.of(Problem.ARCHIVE_OVERWRITTEN, Problem.ARCHIVE_HIDDEN), problems(verifier.finish(NOW)));
+    }
+
+    @Test
+    void aSealInTheTableThatTheArchiveLacksWasNotWrittenByTheSealer() {
+        archive.hours.remove("2026-05-03T09");
+
+        assertEquals(List.of(Problem.NOT_ARCHIVED), problems(verify()));
     }
 
     @Test
@@ -123,28 +202,53 @@ class EvidenceVerifierTest {
     }
 
     private EvidenceReport verify(Instant now) {
-        var verifier = new EvidenceVerifier(key, Optional.empty(), Optional.empty());
-        items.forEach(item -> verifier.checkItem(new StoredItem(item, List.of())));
-        seals.forEach(seal -> verifier.checkSeal(new StoredItem(seal, List.of())));
+        var verifier = verifier();
+        archive.hours.forEach((period, parts) ->
+                verifier.checkArchivedSeal(new ArchivedSeal(period, "seals/" + period, parts, 1, 0, Optional.empty())));
         return verifier.finish(now);
+    }
+
+    private EvidenceReport verifyTableOnly() {
+        return verifier().finish(NOW);
+    }
+
+    private EvidenceVerifier verifier() {
+        var verifier = new EvidenceVerifier(itemKey, sealKey, Optional.empty(), Optional.empty());
+        items.values().forEach(item -> verifier.checkItem(new StoredItem(item, List.of())));
+        seals.values().forEach(seal -> verifier.checkSeal(new StoredItem(seal, List.of())));
+        return verifier;
+    }
+
+    private void seal(String now) {
+        var store = new InMemorySealStore(seals);
+        Sealer.PeriodIndex index = period -> items.values().stream()
+                .filter(item -> period.equals(item.get("sealPeriod"))).toList();
+        new Sealer(index, store, archive, sealSigning, Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).sealDue();
+    }
+
+    private String digestAtSealing(String period, String id) {
+        return SealRecord.from(archive.read(period).get(0)).leaves().stream()
+                .filter(leaf -> leaf.attemptId().equals(id)).findFirst().orElseThrow().digest();
+    }
+
+    private String leafOf(String id) {
+        return id + ":" + CanonicalForm.digest(items.get(id));
+    }
+
+    private void add(Map<String, String> item) {
+        items.put(item.get("attemptId"), new HashMap<>(item));
+    }
+
+    private Map<String, String> item(String id, String decidedAt) {
+        return itemSigning.signItem(AuditItem.of(attributes(id, decidedAt))).attributes();
+    }
+
+    private static Map<String, String> attributes(String id, String decidedAt) {
+        return Map.of("attemptId", id, "objectKey", "uploads/" + id + ".jpg", "decision", "UNAUTHORIZED",
+                "reasons", "NO_FACE", "decidedAt", decidedAt);
     }
 
     private static List<Problem> problems(EvidenceReport report) {
         return report.findings().stream().map(Finding::problem).toList();
-    }
-
-    private Map<String, String> item(String id, String period) {
-        return new HashMap<>(signing.sign(attributes(id, period)));
-    }
-
-    private static Map<String, String> attributes(String id, String period) {
-        return Map.of("attemptId", id, "objectKey", "uploads/" + id + ".jpg", "decision", "UNAUTHORIZED",
-                "reasons", "NO_FACE", "sealPeriod", period);
-    }
-
-    private Map<String, String> seal(String period, String... ids) {
-        return signing.sign(Map.of(SealRecord.SEAL_ID, SealRecord.sealId(period, 0), SealRecord.PERIOD, period,
-                SealRecord.PART, "0", SealRecord.PART_COUNT, "1", SealRecord.ITEM_COUNT, Integer.toString(ids.length),
-                SealRecord.ATTEMPT_IDS, String.join(",", ids)));
     }
 }

@@ -2,7 +2,6 @@ package com.biometriclogger.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.local.LocalKeyFileSigner;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,88 +23,159 @@ class SealerTest {
     @TempDir
     Path dir;
 
-    private final Map<String, List<String>> index = new HashMap<>();
-    private final Map<String, Map<String, String>> seals = new TreeMap<>();
+    private final Map<String, List<Map<String, String>>> index = new HashMap<>();
+    private final Map<String, Map<String, String>> table = new TreeMap<>();
+    private final InMemorySealArchive archive = new InMemorySealArchive();
+    private boolean failOnPartZero;
 
     @Test
-    void anHourIsSealedOnlyOnceItsGracePeriodHasPassed() {
-        index.put("2026-05-03T08", List.of("b", "a"));
+    void theFirstSealIsTheGenesisAndCommitsToEachItemsContent() {
+        index.put("2026-05-03T08", List.of(item("b"), item("a")));
+
+        var report = sealer("2026-05-03T09:05:00Z").sealDue();
+
+        assertEquals(List.of("2026-05-03T08"), report.sealedPeriods(), "the earliest hour with decisions");
+        var head = SealRecord.from(table.get("2026-05-03T08#0"));
+        assertEquals(List.of(leaf("a"), leaf("b")), head.leaves());
+        assertEquals(0, head.chainHeight(), "the genesis seal");
+        assertEquals("", head.previousSeal());
+        assertEquals(HexFormat.of().formatHex(MerkleTree.root(List.of(leaf("a").bytes(), leaf("b").bytes()))),
+                head.merkleRoot());
+        assertEquals(table.get("2026-05-03T08#0"), archive.read("2026-05-03T08").get(0), "archived as stored");
+    }
+
+    @Test
+    void anHourIsSealedOnlyOnceItsGracePeriodHasPassedAndAnEmptyLedgerStartsItsChainAtOnce() {
+        index.put("2026-05-03T08", List.of(item("a")));
 
         var early = sealer("2026-05-03T09:04:59Z").sealDue();
         var report = sealer("2026-05-03T09:05:00Z").sealDue();
 
-        assertEquals("2026-05-03T07", early.sealedPeriods().get(early.sealedPeriods().size() - 1));
+        assertEquals(List.of("2026-05-03T07"), early.sealedPeriods(), "08 is not over plus the grace period");
         assertEquals(List.of("2026-05-03T08"), report.sealedPeriods());
-        assertEquals(2, report.itemsSealed());
-        var seal = SealRecord.from(seals.get("2026-05-03T08#0"));
-        assertEquals(List.of("a", "b"), seal.attemptIds());
-        assertEquals(2, seal.itemCount());
+        assertEquals(1, SealRecord.from(table.get("2026-05-03T08#0")).chainHeight());
     }
 
     @Test
-    void everyHourOfTheLookBackIsSealedEvenWhenEmptyAndARerunWritesNothing() {
+    void everyLaterHourIsSealedEvenWhenEmptyEachNamingTheOneBeforeAndARerunWritesNothing() {
+        index.put("2026-05-03T06", List.of(item("a")));
         var first = sealer("2026-05-03T09:10:00Z").sealDue();
         var second = sealer("2026-05-03T09:20:00Z").sealDue();
 
-        assertEquals(Sealer.LOOKBACK_PERIODS, first.sealedPeriods().size());
-        assertEquals("2026-05-01T09", first.sealedPeriods().get(0));
+        assertEquals(List.of("2026-05-03T06", "2026-05-03T07", "2026-05-03T08"), first.sealedPeriods());
         assertEquals(List.of(), second.sealedPeriods());
-        assertEquals(Sealer.LOOKBACK_PERIODS, seals.size());
+        var h7 = SealRecord.from(table.get("2026-05-03T07#0"));
+        var h8 = SealRecord.from(table.get("2026-05-03T08#0"));
+        assertEquals(CanonicalForm.linkDigest(table.get("2026-05-03T06#0")), h7.previousSeal());
+        assertEquals(CanonicalForm.linkDigest(table.get("2026-05-03T07#0")), h8.previousSeal());
+        assertEquals(2, h8.chainHeight());
+        assertEquals(0, h8.itemCount());
     }
 
     @Test
     void aBusyHourIsSealedInPartsUnderTheItemSizeLimit() {
-        var ids = IntStream.range(0, 12_000).mapToObj(i -> String.format("%064d", i)).toList();
-        index.put("2026-05-03T08", ids);
+        var items = IntStream.range(0, 6_000).mapToObj(i -> item(String.format("%064d", i))).toList();
+        index.put("2026-05-03T08", items);
 
         sealer("2026-05-03T09:05:00Z").sealDue();
 
-        List<String> sealed = new ArrayList<>();
+        List<SealRecord.Leaf> sealed = new ArrayList<>();
         for (int part = 0; part < 3; part++) {
-            var seal = SealRecord.from(seals.get("2026-05-03T08#" + part));
+            var seal = SealRecord.from(table.get("2026-05-03T08#" + part));
             assertEquals(3, seal.partCount());
-            assertEquals(12_000, seal.itemCount());
-            sealed.addAll(seal.attemptIds());
+            assertEquals(6_000, seal.itemCount());
+            sealed.addAll(seal.leaves());
         }
-        assertEquals(ids, sealed);
-        assertEquals(Sealer.LOOKBACK_PERIODS + 2, seals.size());
+        assertEquals(items.stream().map(i -> leaf(i.get("attemptId"))).toList(), sealed);
+        assertEquals(1, archive.hours.size());
     }
 
     @Test
-    void aRunThatDiesBetweenPartsLeavesTheHourUnsealedAndTheNextRunCompletesIt() {
-        index.put("2026-05-03T08", IntStream.range(0, 7_000).mapToObj(i -> String.format("%064d", i)).toList());
-        failOnPartZero = true;
+    void aSealDeletedFromTheTableWithItsDecisionIsRestoredFromTheArchiveNotSealedAgain() {
+        index.put("2026-05-03T08", new ArrayList<>(List.of(item("a"), item("b"))));
+        sealer("2026-05-03T09:05:00Z").sealDue();
 
-        assertThrows(IllegalStateException.class, () -> sealer("2026-05-03T09:05:00Z").sealThrough(
-                Instant.parse("2026-05-03T09:00:00Z")));
-        failOnPartZero = false;
-        var rerun = sealer("2026-05-03T09:06:00Z").sealDue();
+        index.get("2026-05-03T08").remove(1);
+        table.remove("2026-05-03T08#0");
+        var rerun = sealer("2026-05-03T09:30:00Z").sealDue();
 
-        assertTrue(rerun.sealedPeriods().contains("2026-05-03T08"));
-        assertEquals(2, SealRecord.from(seals.get("2026-05-03T08#0")).partCount());
-        assertEquals(7_000, SealRecord.from(seals.get("2026-05-03T08#0")).attemptIds().size()
-                + SealRecord.from(seals.get("2026-05-03T08#1")).attemptIds().size());
+        assertEquals(List.of(), rerun.sealedPeriods());
+        assertEquals(List.of("2026-05-03T08"), rerun.restored());
+        assertEquals(List.of(leaf("a"), leaf("b")), SealRecord.from(table.get("2026-05-03T08#0")).leaves(),
+                "the restored seal still names the deleted decision");
     }
 
-    private boolean failOnPartZero;
+    @Test
+    void anHourMissingBehindTheNewestSealIsReportedAndNeverFilled() {
+        index.put("2026-05-03T06", List.of(item("a")));
+        sealer("2026-05-03T09:05:00Z").sealDue();
+        archive.hours.remove("2026-05-03T07");
+        table.remove("2026-05-03T07#0");
+
+        var rerun = sealer("2026-05-03T10:05:00Z").sealDue();
+
+        assertEquals(List.of("2026-05-03T07"), rerun.holes());
+        assertEquals(List.of("2026-05-03T09"), rerun.sealedPeriods());
+        assertEquals(false, table.containsKey("2026-05-03T07#0"));
+    }
+
+    @Test
+    void aSealerDownLongerThanItsLookBackCarriesOnFromTheNewestArchivedHour() {
+        index.put("2026-05-01T00", List.of(item("a")));
+        sealer("2026-05-01T01:05:00Z").sealDue();
+
+        var back = sealer("2026-05-05T00:05:00Z").sealDue();
+
+        assertEquals(Sealer.LOOKBACK_PERIODS, back.sealedPeriods().size(), "one run seals at most its look-back");
+        assertEquals("2026-05-01T01", back.sealedPeriods().get(0));
+        assertEquals(Sealer.LOOKBACK_PERIODS, SealRecord.from(table.get("2026-05-03T00#0")).chainHeight());
+    }
+
+    @Test
+    void aTableSealedByTheVersionOneSealerStartsItsChainAfterTheNewestOldSeal() {
+        table.put("2026-05-03T07#0", Map.of(SealRecord.SEAL_ID, "2026-05-03T07#0", SealRecord.PERIOD, "2026-05-03T07"));
+        index.put("2026-05-03T07", List.of(item("old")));
+        index.put("2026-05-03T08", List.of(item("new")));
+
+        var report = sealer("2026-05-03T09:05:00Z").sealDue();
+
+        assertEquals(List.of("2026-05-03T08"), report.sealedPeriods());
+        assertEquals(0, SealRecord.from(table.get("2026-05-03T08#0")).chainHeight());
+    }
+
+    @Test
+    void aRunThatDiesBetweenArchiveAndTableIsCompletedByTheNextFromTheArchive() {
+        index.put("2026-05-03T08", List.of(item("a")));
+        failOnPartZero = true;
+        assertThrows(IllegalStateException.class, () -> sealer("2026-05-03T09:05:00Z").sealDue());
+        failOnPartZero = false;
+
+        var rerun = sealer("2026-05-03T09:06:00Z").sealDue();
+
+        assertEquals(List.of("2026-05-03T08"), rerun.restored());
+        assertEquals(archive.read("2026-05-03T08").get(0), table.get("2026-05-03T08#0"));
+    }
+
+    private static Map<String, String> item(String id) {
+        return Map.of("attemptId", id, "decision", "AUTHORIZED");
+    }
+
+    private static SealRecord.Leaf leaf(String id) {
+        return new SealRecord.Leaf(id, CanonicalForm.digest(item(id)));
+    }
 
     private Sealer sealer(String now) {
         var signer = LocalKeyFileSigner.createIfMissing(dir.resolve("key.pem"));
-        Sealer.SealStore store = new Sealer.SealStore() {
-            @Override
-            public boolean isSealed(String period) {
-                return seals.containsKey(SealRecord.sealId(period, 0));
-            }
-
+        var store = new InMemorySealStore(table) {
             @Override
             public boolean putOnce(Map<String, String> part) {
-                if (failOnPartZero && "0".equals(part.get(SealRecord.PART)) && "2026-05-03T08".equals(part.get(SealRecord.PERIOD))) {
+                if (failOnPartZero && "0".equals(part.get(SealRecord.PART))) {
                     throw new IllegalStateException("the run dies before writing part 0");
                 }
-                return seals.putIfAbsent(part.get(SealRecord.SEAL_ID), part) == null;
+                return super.putOnce(part);
             }
         };
-        return new Sealer(period -> index.getOrDefault(period, List.of()), store, new EvidenceSigning(signer),
+        return new Sealer(period -> index.getOrDefault(period, List.of()), store, archive, new EvidenceSigning(signer),
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.config.SealSettings;
+import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.SealPeriod;
+import com.biometriclogger.evidence.SealRecord;
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.local.LocalContext;
 import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,14 +46,17 @@ class SealHandlerIT {
         var first = handler.handleRequest(scheduledEvent(), new LocalContext("seal-1"));
         var second = handler.handleRequest(scheduledEvent(), new LocalContext("seal-2"));
 
-        assertEquals(Sealer.LOOKBACK_PERIODS, first.sealedPeriods().size());
-        assertEquals(decidedIn, first.sealedPeriods().get(first.sealedPeriods().size() - 1));
+        assertEquals(List.of(decidedIn), first.sealedPeriods(), "the genesis seal, over the hour with the decision");
         assertEquals(1, first.itemsSealed());
         assertEquals(0, second.sealedPeriods().size());
         var seal = scenario.stack().dynamoDb().getItem(b -> b.tableName(LocalStack.sealTableName(scenario.table()))
                 .key(Map.of(DynamoDbSealStore.PARTITION_KEY,
                         AttributeValue.fromS(decidedIn + "#0")))).item();
-        assertEquals(scenario.onlyAuditItem().get("attemptId"), seal.get("attemptIds").s());
+        assertEquals(scenario.onlyAuditItem().get("attemptId") + ":" + CanonicalForm.digest(scenario.onlyAuditItem()),
+                seal.get(SealRecord.LEAVES).s());
+        var archived = scenario.stack().s3().getObjectAsBytes(b -> b.bucket(LocalStack.SEAL_ARCHIVE_BUCKET)
+                .key(LocalStack.sealArchivePrefix(scenario.table()) + decidedIn + ".jsonl")).asUtf8String();
+        assertEquals(CanonicalForm.json(Scenario.asStrings(seal)) + "\n", archived, "archived first, exactly as stored");
     }
 
     /** The sample event a user passes to {@code sam local invoke SealFunction -e}, read as Lambda reads it. */

@@ -34,34 +34,40 @@ class ServeFlowIT {
     void anImageCopiedWithAwsCliIsJudgedShowsUpInAwsDynamodbScanAndAnEditShowsInVerify() throws Exception {
         assumeTrue(awsCliInstalled(), "SKIPPED: the --serve walkthrough needs the aws CLI on PATH (apt-get install awscli)");
         var ports = new LocalStack.Ports(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
-        try (var session = ServeSession.start(ports, null, System.out)) {
-            String instructions = LocalMain.serveInstructions(session.stack());
-            String copy = commandLine(instructions, "aws s3 cp").replace("me.jpg s3://", "%s s3://");
-            String scan = commandLine(instructions, "aws dynamodb scan");
-            Path image = Files.write(work.resolve("me.jpg"), BlazeFaceEndpointIT.sample("astronaut.jpg"));
+        try (var session = ServeSession.start(ports, null, false, System.out)) {
+            String instructions = LocalMain.serveInstructions(session.stack(), false);
+            List<String> copies = commandLines(instructions, "aws s3 cp");
+            String scan = commandLines(instructions, "aws dynamodb scan").get(0);
+            Files.write(work.resolve("me.jpg"), FaceModelEndpointIT.sample("astronaut.jpg"));
 
-            aws(copy.formatted(image));
             List<String> delivered = new ArrayList<>();
-            for (int i = 0; i < 50 && delivered.isEmpty(); i++) {
-                delivered.addAll(session.deliverNewUploads());
-                Thread.sleep(100);
+            for (String copy : copies) {
+                aws(copy);
+                int before = delivered.size();
+                for (int i = 0; i < 50 && delivered.size() == before; i++) {
+                    delivered.addAll(session.deliverNewUploads());
+                    Thread.sleep(100);
+                }
             }
             JsonNode items = new ObjectMapper().readTree(aws(scan)).path("Items");
 
-            assertEquals(List.of("uploads/me.jpg  AUDITED  AUTHORIZED []"), delivered);
-            assertEquals(1, items.size());
-            assertEquals("uploads/me.jpg", items.get(0).path("objectKey").path("S").asText());
-            assertEquals("AUTHORIZED", items.get(0).path("decision").path("S").asText());
+            assertEquals(List.of("references/me.jpg  AUDITED  ENROLLED []", "uploads/me/1.jpg  AUDITED  AUTHORIZED []"),
+                    delivered);
+            assertEquals(2, items.size());
+            var upload = items.get(0).path("objectKey").path("S").asText().startsWith("uploads/") ? items.get(0) : items.get(1);
+            assertEquals("AUTHORIZED", upload.path("decision").path("S").asText());
+            assertEquals("me", upload.path("subjectId").path("S").asText());
+            assertTrue(Float.parseFloat(upload.path("similarity").path("S").asText()) > 99.9f, upload.toString());
             assertEquals("608de74f5f29e464d80cbeeb885fb03b9cb10b7c98623a4a57e8d808cd5e3b26",
-                    items.get(0).path("sha256").path("S").asText());
+                    upload.path("sha256").path("S").asText());
 
             // The printed verify command, then the same after an edit through the awscli.
-            String verifyArgs = commandLine(instructions, "mvn -q compile exec:java@verify")
+            String verifyArgs = commandLines(instructions, "mvn -q compile exec:java@verify").get(0)
                     .replaceFirst("^.*-Dexec.args=\"", "").replaceFirst("\"$", "") + " --no-progress";
             var env = session.stack().functionEnvironment(LocalMain.BUCKET, LocalMain.TABLE);
             assertEquals(0, VerifyCommand.run(verifyArgs.split(" "), env, new PrintStream(OutputStream.nullOutputStream()),
                     System.err));
-            String attemptId = items.get(0).path("attemptId").path("S").asText();
+            String attemptId = upload.path("attemptId").path("S").asText();
             aws(scan.replace("scan", "update-item").replace("--table-name", "--key '{\"attemptId\":{\"S\":\"" + attemptId
                     + "\"}}' --update-expression 'SET decision = :d' --expression-attribute-values "
                     + "'{\":d\":{\"S\":\"UNAUTHORIZED\"}}' --table-name"));
@@ -72,10 +78,13 @@ class ServeFlowIT {
         }
     }
 
-    /** The first printed command line starting with {@code prefix}, as a user would paste it. */
-    private static String commandLine(String instructions, String prefix) {
-        return instructions.lines().map(String::strip).filter(line -> line.startsWith(prefix)).findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + prefix + "' line in:\n" + instructions));
+    /** The printed command lines starting with {@code prefix}, as a user would paste them. */
+    private static List<String> commandLines(String instructions, String prefix) {
+        var lines = instructions.lines().map(String::strip).filter(line -> line.startsWith(prefix)).toList();
+        if (lines.isEmpty()) {
+            throw new AssertionError("no '" + prefix + "' line in:\n" + instructions);
+        }
+        return lines;
     }
 
     private String aws(String commandLine) throws IOException, InterruptedException {

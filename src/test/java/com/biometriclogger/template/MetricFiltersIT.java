@@ -44,7 +44,7 @@ class MetricFiltersIT {
         });
 
         Map<String, Long> counts = new LinkedHashMap<>();
-        metricFilters().forEach((metric, pattern) ->
+        metricFilters("VerifyFunctionLogGroup").forEach((metric, pattern) ->
                 counts.put(metric, logs.lines().filter(l -> l.startsWith("{")).map(MetricFiltersIT::parse)
                         .filter(line -> matches(pattern, line)).count()));
         assertEquals(Map.of("Enrolments", 1L, "UnauthorizedDecisions", 1L), counts, logs);
@@ -69,12 +69,12 @@ class MetricFiltersIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> metricFilters() {
+    private static Map<String, String> metricFilters(String logGroup) {
         Map<String, String> filters = new LinkedHashMap<>();
         var resources = (Map<String, Map<String, Object>>) CloudFormationYaml.load(Path.of("template.yaml")).get("Resources");
         for (var resource : resources.values()) {
-            if ("AWS::Logs::MetricFilter".equals(resource.get("Type"))) {
-                var properties = (Map<String, Object>) resource.get("Properties");
+            var properties = (Map<String, Object>) resource.get("Properties");
+            if ("AWS::Logs::MetricFilter".equals(resource.get("Type")) && Map.of("Ref", logGroup).equals(properties.get("LogGroupName"))) {
                 var transformation = ((List<Map<String, Object>>) properties.get("MetricTransformations")).get(0);
                 filters.put((String) transformation.get("MetricName"), (String) properties.get("FilterPattern"));
             }

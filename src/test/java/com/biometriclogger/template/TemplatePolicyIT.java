@@ -50,13 +50,13 @@ class TemplatePolicyIT {
     static Stream<Arguments> brokenTemplates() {
         return Stream.of(
                 Arguments.of("s3:* granted", "role_actions_are_exactly_the_needed_ones",
-                        (Consumer<ObjectNode>) t -> statement(t, "WriteAuditItems").put("Action", "s3:*")),
+                        (Consumer<ObjectNode>) t -> statement(t, "VerifyFunctionRole", "WriteAuditItems").put("Action", "s3:*")),
                 Arguments.of("Scan added", "role_actions_are_exactly_the_needed_ones",
-                        (Consumer<ObjectNode>) t -> statement(t, "ReadEnrolments").put("Action", "dynamodb:Scan")),
+                        (Consumer<ObjectNode>) t -> statement(t, "VerifyFunctionRole", "ReadEnrolments").put("Action", "dynamodb:Scan")),
                 Arguments.of("DeleteObject added", "role_actions_are_exactly_the_needed_ones",
-                        (Consumer<ObjectNode>) t -> ((ArrayNode) statement(t, "ReadUploadedImages").get("Action")).add("s3:DeleteObject")),
+                        (Consumer<ObjectNode>) t -> ((ArrayNode) statement(t, "VerifyFunctionRole", "ReadUploadedImages").get("Action")).add("s3:DeleteObject")),
                 Arguments.of("PutItem on every table", "only_rekognition_takes_a_wildcard_resource",
-                        (Consumer<ObjectNode>) t -> statement(t, "WriteAuditItems").put("Resource", "*")),
+                        (Consumer<ObjectNode>) t -> statement(t, "VerifyFunctionRole", "WriteAuditItems").put("Resource", "*")),
                 Arguments.of("S3 full access attached", "roles_use_no_managed_policies",
                         (Consumer<ObjectNode>) t -> properties(t, "VerifyFunctionRole").putArray("ManagedPolicyArns")
                                 .add("arn:aws:iam::aws:policy/AmazonS3FullAccess")),
@@ -76,7 +76,43 @@ class TemplatePolicyIT {
                 Arguments.of("data key not rotated", "encryption_keys_rotate",
                         (Consumer<ObjectNode>) t -> properties(t, "DataKey").put("EnableKeyRotation", false)),
                 Arguments.of("no UNAUTHORIZED burst alarm", "alarms_cover_errors_throttles_dead_letters_and_unauthorized_bursts",
-                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("UnauthorizedBurstAlarm")));
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("UnauthorizedBurstAlarm")),
+                Arguments.of("the archive locked in GOVERNANCE mode", "seal_archive_locks_every_seal_in_compliance_mode",
+                        (Consumer<ObjectNode>) t -> defaultRetention(t).put("Mode", "GOVERNANCE")),
+                Arguments.of("the archive without a default retention", "seal_archive_locks_every_seal_in_compliance_mode",
+                        (Consumer<ObjectNode>) t -> defaultRetention(t).remove("Days")),
+                Arguments.of("the archive without Object Lock", "seal_archive_locks_every_seal_in_compliance_mode",
+                        (Consumer<ObjectNode>) t -> properties(t, "SealArchiveBucket").remove("ObjectLockEnabled")),
+                Arguments.of("the archive's policy allows deleting versions", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
+                        (Consumer<ObjectNode>) t -> ((ArrayNode) bucketStatement(t, "NobodyDeletesOrUnlocksSeals").get("Action")).remove(1)),
+                Arguments.of("the archive's deletion deny only for one principal", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
+                        (Consumer<ObjectNode>) t -> bucketStatement(t, "NobodyDeletesOrUnlocksSeals").putObject("Condition")
+                                .putObject("ArnEquals").put("aws:PrincipalArn", "arn:aws:iam::123456789012:role/x")),
+                Arguments.of("the archive's lifecycle left open", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
+                        (Consumer<ObjectNode>) t -> ((ArrayNode) bucketStatement(t, "NobodyShortensTheLockOrExpiresSeals").get("Action")).remove(1)),
+                Arguments.of("unconditional writes to the archive allowed", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
+                        (Consumer<ObjectNode>) t -> bucketStatement(t, "EveryWriteIsFirstWrite").remove("Condition")),
+                Arguments.of("the seal role may delete archived versions", "no_role_may_delete_or_unlock_objects",
+                        (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "ReadArchivedSeals").withArray("/Action").add("s3:DeleteObjectVersion")),
+                Arguments.of("the seal role may shorten a retention", "no_role_may_delete_or_unlock_objects",
+                        (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "ReadArchivedSeals").withArray("/Action").add("s3:PutObjectRetention")),
+                Arguments.of("the seal role may bypass a lock", "no_role_may_delete_or_unlock_objects",
+                        (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "ArchiveSeals").put("Action", "s3:BypassGovernanceRetention")),
+                Arguments.of("the seal role granted s3:*", "no_role_may_delete_or_unlock_objects",
+                        (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "ArchiveSeals").put("Action", "s3:*")),
+                Arguments.of("the seal role writes without If-None-Match", "role_s3_writes_only_add_new_keys",
+                        (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "ArchiveSeals").remove("Condition")),
+                Arguments.of("every administrator may sign items", "signing_keys_deny_sign_to_all_but_one_role",
+                        (Consumer<ObjectNode>) t -> removeStatement(keyStatements(t, "SigningKey"), "OnlyTheVerifyFunctionSigns")),
+                Arguments.of("the seal key's deny without its exempted role", "signing_keys_deny_sign_to_all_but_one_role",
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns")
+                                .get("Condition")).remove("ArnNotEquals")),
+                Arguments.of("the seal key gives the account kms:*", "signing_keys_deny_sign_to_all_but_one_role",
+                        (Consumer<ObjectNode>) t -> keyStatement(t, "SealSigningKey", "AccountAdministersKey").put("Action", "kms:*")),
+                Arguments.of("kms:Sign on every key", "kms_sign_only_on_signing_keys",
+                        (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "SignSeals").put("Resource", "*")),
+                Arguments.of("no SEAL_HOLE alarm", "seal_holes_raise_an_alarm",
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("SealHoleAlarm")));
     }
 
     @ParameterizedTest(name = "{0} breaks {1}")
@@ -104,10 +140,38 @@ class TemplatePolicyIT {
         return (ObjectNode) template.get("Resources").get(resource).get("Properties");
     }
 
-    private static ObjectNode statement(ObjectNode template, String sid) {
-        for (var statement : properties(template, "VerifyFunctionRole").get("Policies").get(0).get("PolicyDocument").get("Statement")) {
-            if (sid.equals(statement.path("Sid").asText())) {
-                return (ObjectNode) statement;
+    private static ObjectNode statement(ObjectNode template, String role, String sid) {
+        return bySid((ArrayNode) properties(template, role).at("/Policies/0/PolicyDocument/Statement"), sid);
+    }
+
+    private static ObjectNode bucketStatement(ObjectNode template, String sid) {
+        return bySid((ArrayNode) properties(template, "SealArchiveBucketPolicy").at("/PolicyDocument/Statement"), sid);
+    }
+
+    private static ArrayNode keyStatements(ObjectNode template, String key) {
+        return (ArrayNode) properties(template, key).at("/KeyPolicy/Statement");
+    }
+
+    private static ObjectNode keyStatement(ObjectNode template, String key, String sid) {
+        return bySid(keyStatements(template, key), sid);
+    }
+
+    private static ObjectNode defaultRetention(ObjectNode template) {
+        return (ObjectNode) properties(template, "SealArchiveBucket").at("/ObjectLockConfiguration/Rule/DefaultRetention");
+    }
+
+    private static void removeStatement(ArrayNode statements, String sid) {
+        statements.remove(indexOf(statements, sid));
+    }
+
+    private static ObjectNode bySid(ArrayNode statements, String sid) {
+        return (ObjectNode) statements.get(indexOf(statements, sid));
+    }
+
+    private static int indexOf(ArrayNode statements, String sid) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (sid.equals(statements.get(i).path("Sid").asText())) {
+                return i;
             }
         }
         throw new AssertionError("no statement " + sid);

@@ -48,7 +48,9 @@ final class TemplateSemantics {
     /**
      * Every KMS key allows exactly the service principals that must use it in their own name
      * (CloudWatch Logs for each log group it encrypts, CloudWatch for each alarm publishing to a topic
-     * it encrypts), each conditioned on this stack's resources, with encryption actions only.
+     * it encrypts, S3 for each bucket notifying a topic or queue it encrypts, EventBridge for a rule
+     * targeting one), each conditioned on this stack's resources where the service sends the
+     * condition keys, with encryption actions only.
      */
     List<String> keyPolicyServicePrincipals() {
         List<String> violations = new ArrayList<>();
@@ -62,6 +64,12 @@ final class TemplateSemantics {
                     alarmsPublishingTo(id).forEach((alarm, alarmResource) ->
                             required.computeIfAbsent("cloudwatch", s -> new ArrayList<>())
                                     .add(alarmArn(alarm, alarmResource, violations)));
+                }
+                if (Set.of("AWS::SNS::Topic", "AWS::SQS::Queue").contains(encrypted.get("Type").asText())) {
+                    bucketsNotifying(id).forEach((bucket, bucketResource) ->
+                            required.computeIfAbsent("s3", s -> new ArrayList<>())
+                                    .add(arnByName(bucket, bucketResource, "BucketName", "s3:::", "aws:SourceArn", violations)));
+                    rulesTargeting(id).keySet().forEach(rule -> required.computeIfAbsent("events", s -> new ArrayList<>()).add(rule));
                 }
             });
             Set<String> granted = new TreeSet<>();
@@ -110,6 +118,12 @@ final class TemplateSemantics {
             return;
         }
         List<String> sources = arnCondition(condition, "aws:SourceArn");
+        if (service.equals("events")) {
+            if (!sources.isEmpty() || !condition.at("/StringEquals/aws:SourceAccount").isMissingNode()) {
+                violations.add(where + "EventBridge sends KMS no aws:SourceArn/aws:SourceAccount: the condition drops every event");
+            }
+            return;
+        }
         if (sources.isEmpty()) {
             violations.add(where + "no aws:SourceArn condition: any resource of the service could use the key");
         }
@@ -223,8 +237,81 @@ final class TemplateSemantics {
         return violations;
     }
 
+    /**
+     * Every signing key's policy denies kms:Sign to every principal but one role of the stack, named
+     * by the ARN its RoleName makes; that role is granted kms:Sign on the key and no other role is
+     * (a grant elsewhere would be dead, or a sign the key policy was meant to refuse).
+     */
+    List<String> signingKeysSignForTheOneRoleTheyName() {
+        List<String> violations = new ArrayList<>();
+        Map<String, String> roleArns = new LinkedHashMap<>();
+        ofType("AWS::IAM::Role").forEach((role, resource) -> {
+            JsonNode name = resource.at("/Properties/RoleName");
+            subText(name).ifPresent(text -> roleArns.put(role,
+                    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + text + subVariables(name)));
+        });
+        ofType("AWS::KMS::Key").forEach((key, resource) -> {
+            if (!resource.at("/Properties/KeyUsage").asText().equals("SIGN_VERIFY")) {
+                return;
+            }
+            Set<String> allowed = new TreeSet<>();
+            boolean denied = false;
+            for (JsonNode statement : each(resource.at("/Properties/KeyPolicy/Statement"))) {
+                if (!statement.path("Effect").asText().equals("Deny")
+                        || each(statement.get("Action")).stream().noneMatch(a -> a.asText().equals("kms:Sign"))
+                        || !statement.path("Principal").asText().equals("*")) {
+                    continue;
+                }
+                for (JsonNode arn : each(statement.at("/Condition/ArnNotEquals/aws:PrincipalArn"))) {
+                    denied = true;
+                    String written = subText(arn).orElse(arn.asText()) + subVariables(arn);
+                    List<String> named = roleArns.entrySet().stream().filter(e -> e.getValue().equals(written))
+                            .map(Map.Entry::getKey).toList();
+                    if (named.isEmpty()) {
+                        violations.add(key + ": the kms:Sign deny exempts " + written + ", which is no role of this stack");
+                    }
+                    allowed.addAll(named);
+                }
+            }
+            if (!denied) {
+                violations.add(key + ": no explicit deny of kms:Sign for every principal but one role");
+            }
+            if (allowed.size() > 1) {
+                violations.add(key + ": the kms:Sign deny exempts several roles " + allowed);
+            }
+            Set<String> granted = rolesSigningWith(key);
+            for (String role : granted) {
+                if (!allowed.contains(role)) {
+                    violations.add(role + " is granted kms:Sign on " + key + ", whose policy lets only " + allowed + " sign");
+                }
+            }
+            for (String role : allowed) {
+                if (!granted.contains(role)) {
+                    violations.add(key + ": " + role + " may sign by the key policy but holds no kms:Sign on it");
+                }
+            }
+        });
+        return violations;
+    }
+
+    private Set<String> rolesSigningWith(String key) {
+        Set<String> roles = new TreeSet<>();
+        ofType("AWS::IAM::Role").forEach((role, resource) -> {
+            for (JsonNode policy : each(resource.at("/Properties/Policies"))) {
+                for (JsonNode statement : each(policy.at("/PolicyDocument/Statement"))) {
+                    boolean signs = each(statement.get("Action")).stream().anyMatch(a -> a.asText().equals("kms:Sign"));
+                    if (signs && each(statement.get("Resource")).stream().anyMatch(r -> keyOf(r).filter(key::equals).isPresent())) {
+                        roles.add(role);
+                    }
+                }
+            }
+        });
+        return roles;
+    }
+
     List<String> all() {
         List<String> violations = new ArrayList<>(keyPolicyServicePrincipals());
+        violations.addAll(signingKeysSignForTheOneRoleTheyName());
         violations.addAll(lambdaPermissionsNameTheirSource());
         violations.addAll(logGroupsAreEncryptedAndRetained());
         violations.addAll(roleKeyUseGoesThroughTheServices());
@@ -247,6 +334,27 @@ final class TemplateSemantics {
         resources.fields().forEachRemaining(e -> {
             if (ENCRYPTED_TYPES.contains(e.getValue().path("Type").asText()) && names(e.getValue().get("Properties"), key)) {
                 found.put(e.getKey(), e.getValue());
+            }
+        });
+        return found;
+    }
+
+    private Map<String, JsonNode> bucketsNotifying(String destination) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        ofType("AWS::S3::Bucket").forEach((id, bucket) -> {
+            JsonNode notifications = bucket.at("/Properties/NotificationConfiguration");
+            if (names(notifications.path("TopicConfigurations"), destination) || names(notifications.path("QueueConfigurations"), destination)) {
+                found.put(id, bucket);
+            }
+        });
+        return found;
+    }
+
+    private Map<String, JsonNode> rulesTargeting(String destination) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        ofType("AWS::Events::Rule").forEach((id, rule) -> {
+            if (names(rule.at("/Properties/Targets"), destination)) {
+                found.put(id, rule);
             }
         });
         return found;

@@ -37,6 +37,7 @@ class TemplateSemanticsIT {
         Function<TemplateSemantics, List<String>> permissions = TemplateSemantics::lambdaPermissionsNameTheirSource;
         Function<TemplateSemantics, List<String>> logs = TemplateSemantics::logGroupsAreEncryptedAndRetained;
         Function<TemplateSemantics, List<String>> via = TemplateSemantics::roleKeyUseGoesThroughTheServices;
+        Function<TemplateSemantics, List<String>> sign = TemplateSemantics::signingKeysSignForTheOneRoleTheyName;
         return Stream.of(
                 breaks("the CloudWatch Logs statement removed (CREATE_FAILED)", keys,
                         "log-group:/aws/lambda/${AWS::StackName}-verify] use the key, but its policy does not allow logs",
@@ -62,6 +63,13 @@ class TemplateSemanticsIT {
                         }),
                 breaks("a service principal given key administration", keys, "a service principal is given kms:*",
                         t -> ((ArrayNode) keyStatement(t, "DataKey", "CloudWatchLogsEncryptsTheFunctionLogs").get("Action")).add("kms:*")),
+                breaks("the bucket also notifies the encrypted queue", keys, "use the key, but its policy does not allow s3",
+                        t -> properties(t, "UploadBucket").with("NotificationConfiguration").putArray("QueueConfigurations")
+                                .addObject().put("Event", "s3:ObjectRemoved:*").putObject("Queue")
+                                .putArray("Fn::GetAtt").add("DeadLetterQueue").add("Arn")),
+                breaks("a schedule publishing to the encrypted topic", keys, "use the key, but its policy does not allow events",
+                        t -> ((ArrayNode) properties(t, "SealFunctionHourly").get("Targets")).addObject().put("Id", "Topic")
+                                .putObject("Arn").put("Ref", "AlertTopic")),
                 breaks("the S3 permission without SourceArn", permissions, "VerifyFunctionInvokedByS3: no SourceArn",
                         t -> properties(t, "VerifyFunctionInvokedByS3").remove("SourceArn")),
                 breaks("the S3 permission naming another bucket", permissions, "is no bucket of this stack",
@@ -87,7 +95,21 @@ class TemplateSemanticsIT {
                                 .at("/Condition/StringEquals/kms:ViaService")).remove(2)),
                 breaks("a service the seal role never uses added to kms:ViaService", via, "SealFunctionRole/UseDataKey: kms:ViaService",
                         t -> ((ObjectNode) roleStatement(t, "SealFunctionRole", "UseDataKey").at("/Condition/StringEquals"))
-                                .putArray("kms:ViaService").add("dynamodb.${AWS::Region}.amazonaws.com").add("s3.${AWS::Region}.amazonaws.com")));
+                                .putArray("kms:ViaService").add("dynamodb.${AWS::Region}.amazonaws.com").add("s3.${AWS::Region}.amazonaws.com")),
+                breaks("the seal role granted kms:Sign on the item key", sign,
+                        "SealFunctionRole is granted kms:Sign on SigningKey, whose policy lets only [VerifyFunctionRole] sign",
+                        t -> roleStatement(t, "SealFunctionRole", "SignSeals").putArray("Resource")
+                                .add(JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add("SealSigningKey").add("Arn")))
+                                .add(JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add("SigningKey").add("Arn")))),
+                breaks("the seal role renamed away from the name its key exempts", sign,
+                        "SealSigningKey: the kms:Sign deny exempts arn:${AWS::Partition}:iam::${AWS::AccountId}:role/biometric-seal-${StackUuid}",
+                        t -> ((ArrayNode) properties(t, "SealFunctionRole").at("/RoleName/Fn::Sub")).set(0, "other-${StackUuid}")),
+                breaks("the item key without its deny", sign, "SigningKey: no explicit deny of kms:Sign",
+                        t -> removeKeyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns")),
+                breaks("the item key's deny exempting the seal role", sign,
+                        "VerifyFunctionRole is granted kms:Sign on SigningKey, whose policy lets only [SealFunctionRole] sign",
+                        t -> keyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns").set("Condition",
+                                keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns").get("Condition").deepCopy())));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,10 +8,13 @@ import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.local.AuditTable;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,7 @@ class TemplateTest {
 
     private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
 
+    private static final String KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final String BUCKET_NAME = "biometric-uploads-${StackUuid}";
     private static final String BUCKET = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
     private static final String UPLOAD_OBJECTS = BUCKET + "/${UploadPrefix}*";
@@ -45,33 +49,66 @@ class TemplateTest {
     }
 
     @Test
-    void theSealerMayReadOneIndexWriteSealsAndSignNothingElse() {
+    void theSealerMayReadItsHoursWriteSealsAddArchiveObjectsAndSignOnlyWithTheSealKey() {
+        Map<String, Object> archive = Map.of("Bucket", Map.of("Fn::If", List.of("CreateSealArchiveBucket",
+                Map.of("Ref", "SealArchiveBucket"), Map.of("Ref", "SealArchiveBucketName"))));
+        Map<String, Object> archivedSeals = Map.of("Fn::Sub",
+                List.of("arn:${AWS::Partition}:s3:::${Bucket}/${SealArchivePrefix}*", archive));
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("ReadHourlyAttemptIds", List.of(List.of("dynamodb:Query"),
                 Map.of("Fn::Sub", "${AuditTable.Arn}/index/bySealPeriod")));
+        expected.put("ReadHourlyItems", List.of(List.of("dynamodb:BatchGetItem"), getAtt("AuditTable", "Arn")));
         expected.put("WriteSeals", List.of(List.of("dynamodb:GetItem", "dynamodb:PutItem"), getAtt("SealTable", "Arn")));
-        expected.put("SignEvidence", List.of(List.of("kms:Sign"), getAtt("SigningKey", "Arn")));
+        expected.put("SignSeals", List.of(List.of("kms:Sign"), getAtt("SealSigningKey", "Arn")));
         expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
+        expected.put("ArchiveSeals", List.of(List.of("s3:PutObject"), archivedSeals));
+        expected.put("ReadArchivedSeals", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"), archivedSeals));
+        expected.put("ListArchivedSeals", List.of(List.of("s3:ListBucket", "s3:ListBucketVersions"),
+                Map.of("Fn::Sub", List.of("arn:${AWS::Partition}:s3:::${Bucket}", archive))));
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${SealFunctionLogGroup.Arn}:*")));
 
         assertEquals(expected, grantsBySid("SealFunctionRole"));
         assertEquals(getAtt("SealFunctionRole", "Arn"), properties("SealFunction").get("Role"));
+        assertEquals(Map.of("Null", Map.of("s3:if-none-match", "false")), statement("SealFunctionRole", "ArchiveSeals").get("Condition"),
+                "the role adds an hour's object only where none is");
+        assertEquals(Map.of("StringLike", Map.of("s3:prefix", Map.of("Fn::Sub", "${SealArchivePrefix}*"))),
+                statement("SealFunctionRole", "ListArchivedSeals").get("Condition"));
+        assertEquals(archive.get("Bucket"), sealEnvironment().get("SEAL_ARCHIVE_BUCKET"));
+        assertEquals(Map.of("Ref", "SealArchivePrefix"), sealEnvironment().get("SEAL_ARCHIVE_PREFIX"));
     }
 
+    /**
+     * The template sets every variable the seal function's settings read (recorded as they are read,
+     * so the list comes from SealSettings, not from this test), and with the template's values they
+     * pass its validation; AWS_* are Lambda's own.
+     */
     @Test
-    void everySealFunctionVariableIsOneItValidates() {
-        Map<String, String> env = new HashMap<>();
-        sealEnvironment().keySet().forEach(name -> env.put(name, "audit-seals"));
-        env.put("SIGNING_KEY_ARN", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
-        env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));
+    void theSealFunctionIsGivenEveryVariableItsSettingsRead() {
+        Map<String, String> values = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A",
+                "AWS_SECRET_ACCESS_KEY", "S"));
+        sealEnvironment().keySet().forEach(name -> values.put(name, name.endsWith("KEY_ARN") ? KEY_ARN : "audit-seals/"));
+        Set<String> read = new TreeSet<>();
+        Map<String, String> recording = new AbstractMap<>() {
+            @Override
+            public String get(Object name) {
+                read.add((String) name);
+                return values.get(name);
+            }
 
-        var settings = SealSettings.fromEnvironment(env);
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                return values.entrySet();
+            }
+        };
 
-        assertEquals(List.of("AUDIT_TABLE_NAME", "SEAL_TABLE_NAME", "SIGNING_KEY_ARN"),
-                sealEnvironment().keySet().stream().sorted().toList());
-        assertEquals("audit-seals", settings.sealTableName());
+        SealSettings.fromEnvironment(recording);
+
+        read.removeIf(name -> name.startsWith("AWS_"));
+        assertEquals(new java.util.TreeSet<>(read), new java.util.TreeSet<>(sealEnvironment().keySet()),
+                "the template sets exactly the variables SealSettings reads");
         assertEquals(Map.of("Ref", "AuditTable"), sealEnvironment().get("AUDIT_TABLE_NAME"));
+        assertEquals(Map.of("Ref", "SealTable"), sealEnvironment().get("SEAL_TABLE_NAME"));
     }
 
     @Test
@@ -83,12 +120,105 @@ class TemplateTest {
     }
 
     @Test
-    void theSigningKeyIsAnAsymmetricKeyBothFunctionsAreGiven() {
-        assertEquals("ECC_NIST_P256", properties("SigningKey").get("KeySpec"));
-        assertEquals("SIGN_VERIFY", properties("SigningKey").get("KeyUsage"));
+    void everySealHoleRaisesAnAlarm() {
+        var filter = properties("SealHolesMetricFilter");
+        assertEquals("{ $.alert = \"SEAL_HOLE\" }", filter.get("FilterPattern"));
+        assertEquals(Map.of("Ref", "SealFunctionLogGroup"), filter.get("LogGroupName"));
+        var alarm = properties("SealHoleAlarm");
+        assertEquals("SealHoles", alarm.get("MetricName"));
+        assertEquals("Sum", alarm.get("Statistic"));
+        assertEquals(1, alarm.get("Threshold"));
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
+        assertEquals(List.of(Map.of("Ref", "AlertTopic")), alarm.get("AlarmActions"));
+    }
+
+    /** Items and seals are signed with different keys, each by its own function. */
+    @Test
+    void eachFunctionSignsWithItsOwnAsymmetricKey() {
+        for (String key : List.of("SigningKey", "SealSigningKey")) {
+            assertEquals("ECC_NIST_P256", properties(key).get("KeySpec"), key);
+            assertEquals("SIGN_VERIFY", properties(key).get("KeyUsage"), key);
+        }
         assertEquals(getAtt("SigningKey", "Arn"), environment().get("SIGNING_KEY_ARN"));
-        assertEquals(getAtt("SigningKey", "Arn"), sealEnvironment().get("SIGNING_KEY_ARN"));
-        assertEquals(Map.of("Ref", "SealTable"), sealEnvironment().get("SEAL_TABLE_NAME"));
+        assertEquals(getAtt("SealSigningKey", "Arn"), sealEnvironment().get("SEAL_SIGNING_KEY_ARN"));
+        assertTrue(Set.of(getAtt("SealSigningKey", "Arn")).containsAll(
+                sealEnvironment().entrySet().stream().filter(e -> e.getKey().endsWith("KEY_ARN")).map(Map.Entry::getValue).toList()),
+                "the seal function is given no key but the seal key: " + sealEnvironment());
+    }
+
+    /**
+     * Each signing key: the account administers it (IAM decides who), but an explicit deny refuses
+     * kms:Sign to every principal except the one role, named by the ARN that role's RoleName makes.
+     */
+    @Test
+    void onlyItsOwnRoleMaySignWithEachKeyAndTheAccountKeepsAdministration() {
+        Map<String, String> signers = Map.of("SigningKey", "VerifyFunctionRole", "SealSigningKey", "SealFunctionRole");
+        Map<String, Object> account = Map.of("AWS", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"));
+        signers.forEach((key, role) -> {
+            var statements = keyStatements(key);
+            var administration = bySid(statements, "AccountAdministersKey");
+            assertEquals("Allow", administration.get("Effect"), key);
+            assertEquals(account, administration.get("Principal"), key);
+            var actions = asList(administration.get("Action"));
+            for (String needed : List.of("kms:Put*", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:Get*",
+                    "kms:Describe*", "kms:List*", "kms:Disable*", "kms:Enable*")) {
+                assertTrue(actions.contains(needed), key + " administration lacks " + needed);
+            }
+            assertFalse(actions.stream().anyMatch(a -> a.equals("kms:*") || a.equals("kms:Sign") || a.equals("kms:S*")), key + ": " + actions);
+
+            var deny = statements.stream().filter(s -> "Deny".equals(s.get("Effect"))).toList();
+            assertEquals(1, deny.size(), key);
+            assertEquals("*", deny.get(0).get("Principal"), key);
+            assertEquals("kms:Sign", deny.get(0).get("Action"), key);
+            assertEquals("*", deny.get(0).get("Resource"), key);
+            @SuppressWarnings("unchecked")
+            var roleName = (List<Object>) ((Map<String, Object>) properties(role).get("RoleName")).get("Fn::Sub");
+            assertEquals(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Fn::Sub", List.of(
+                    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + roleName.get(0), roleName.get(1))))),
+                    deny.get(0).get("Condition"), key);
+            for (var statement : statements) {
+                if ("Allow".equals(statement.get("Effect"))) {
+                    assertEquals(account, statement.get("Principal"), key + ": " + statement.get("Sid"));
+                }
+            }
+        });
+        assertEquals(stackSub("biometric-verify-${StackUuid}"), properties("VerifyFunctionRole").get("RoleName"));
+        assertEquals(stackSub("biometric-seal-${StackUuid}"), properties("SealFunctionRole").get("RoleName"));
+    }
+
+    /**
+     * The archive keeps every seal version in COMPLIANCE mode for the parameter's days; its policy
+     * denies to everyone deleting, unlocking, expiring and a write that is not a first write.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSealArchiveLocksEverySealAndItsPolicyDeniesDeletionToEveryone() {
+        var bucket = properties("SealArchiveBucket");
+        assertEquals(true, bucket.get("ObjectLockEnabled"));
+        assertEquals(Map.of("ObjectLockEnabled", "Enabled", "Rule", Map.of("DefaultRetention",
+                Map.of("Mode", "COMPLIANCE", "Days", Map.of("Ref", "SealArchiveRetentionDays")))), bucket.get("ObjectLockConfiguration"));
+        assertEquals(Map.of("Status", "Enabled"), bucket.get("VersioningConfiguration"));
+        assertFalse(bucket.containsKey("LifecycleConfiguration"), "no seal expires");
+        assertEquals("CreateSealArchiveBucket", resource("SealArchiveBucket").get("Condition"));
+        assertEquals("CreateSealArchiveBucket", resource("SealArchiveBucketPolicy").get("Condition"));
+        var parameters = (Map<String, Map<String, Object>>) TEMPLATE.get("Parameters");
+        assertEquals(2555, parameters.get("SealArchiveRetentionDays").get("Default"));
+        assertEquals(1, parameters.get("SealArchiveRetentionDays").get("MinValue"));
+        assertEquals("", parameters.get("SealArchiveBucketName").get("Default"));
+
+        var statements = (List<Map<String, Object>>) ((Map<String, Object>) properties("SealArchiveBucketPolicy")
+                .get("PolicyDocument")).get("Statement");
+        var objects = Map.of("Fn::Sub", "${SealArchiveBucket.Arn}/*");
+        assertEquals(Map.of("Effect", "Deny", "Principal", "*", "Resource", objects, "Sid", "NobodyDeletesOrUnlocksSeals",
+                "Action", List.of("s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectRetention", "s3:BypassGovernanceRetention")),
+                bySid(statements, "NobodyDeletesOrUnlocksSeals"));
+        assertEquals(Map.of("Effect", "Deny", "Principal", "*", "Resource", getAtt("SealArchiveBucket", "Arn"),
+                "Sid", "NobodyShortensTheLockOrExpiresSeals",
+                "Action", List.of("s3:PutBucketObjectLockConfiguration", "s3:PutLifecycleConfiguration")),
+                bySid(statements, "NobodyShortensTheLockOrExpiresSeals"));
+        assertEquals(Map.of("Effect", "Deny", "Principal", "*", "Resource", objects, "Sid", "EveryWriteIsFirstWrite",
+                "Action", "s3:PutObject", "Condition", Map.of("Null", Map.of("s3:if-none-match", "true"))),
+                bySid(statements, "EveryWriteIsFirstWrite"));
     }
 
     @Test
@@ -137,7 +267,7 @@ class TemplateTest {
         env.put("UPLOAD_BUCKET", "bucket");
         env.put("VERIFICATION_MODE", "VERIFY");
         env.put("REFERENCE_PREFIX", "references/");
-        env.put("SIGNING_KEY_ARN", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        env.put("SIGNING_KEY_ARN", KEY_ARN);
         env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));
 
         Settings.fromEnvironment(env);
@@ -195,8 +325,8 @@ class TemplateTest {
      */
     @Test
     void evidenceResourcesSurviveStackDeletionAndAFailedFirstDeployCanBeRetried() {
-        for (String evidence : List.of("UploadBucket", "DataKey", "SigningKey", "DeadLetterQueue",
-                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "AccessLogBucket")) {
+        for (String evidence : List.of("UploadBucket", "DataKey", "SigningKey", "SealSigningKey", "DeadLetterQueue",
+                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "AccessLogBucket", "SealArchiveBucket")) {
             assertEquals("RetainExceptOnCreate", resource(evidence).get("DeletionPolicy"), evidence);
             assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
         }
@@ -310,6 +440,20 @@ class TemplateTest {
             grants.put((String) statement.get("Sid"), List.of(asList(statement.get("Action")), statement.get("Resource")));
         }
         return grants;
+    }
+
+    private static Map<String, Object> statement(String role, String sid) {
+        return bySid(roleStatements(role), sid);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> keyStatements(String key) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) properties(key).get("KeyPolicy")).get("Statement");
+    }
+
+    private static Map<String, Object> bySid(List<Map<String, Object>> statements, String sid) {
+        return statements.stream().filter(s -> sid.equals(s.get("Sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid));
     }
 
     @SuppressWarnings("unchecked")

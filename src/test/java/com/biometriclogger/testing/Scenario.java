@@ -5,9 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.Wiring;
 import com.biometriclogger.local.LocalContext;
 import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +69,12 @@ public final class Scenario {
         Map<String, String> env = new java.util.HashMap<>(environment());
         env.putAll(overrides);
         return VerificationHandler.fromEnvironment(env);
+    }
+
+    /** The real handler deciding as if at {@code at}: a ledger that spans hours, without waiting for them. */
+    public VerificationHandler handlerAt(Instant at) {
+        return VerificationHandler.fromEnvironment(environment(),
+                Wiring.Seams.NONE.withClock(Clock.fixed(at, ZoneOffset.UTC)));
     }
 
     public VerificationReport invoke(S3Event event) {

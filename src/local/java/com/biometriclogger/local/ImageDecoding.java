@@ -1,0 +1,41 @@
+package com.biometriclogger.local;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+
+/** Decodes an image the endpoint was sent, refusing what the service refuses. */
+final class ImageDecoding {
+
+    /** Refuse to decode more pixels than this: a few bytes of PNG header can claim gigapixels. */
+    static final long MAX_PIXELS = 40_000_000L;
+
+    private ImageDecoding() {
+    }
+
+    /** Reads the dimensions from the header first, so a decompression bomb is refused unread. */
+    static BufferedImage decode(byte[] image) throws RekognitionError {
+        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            var readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw RekognitionError.invalidImageFormat("Request has invalid image format");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw RekognitionError.imageTooLarge("Image dimensions " + reader.getWidth(0) + "x"
+                            + reader.getHeight(0) + " exceed the limit of " + MAX_PIXELS + " pixels");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw RekognitionError.invalidImageFormat("Request has invalid image format");
+        }
+    }
+}
