@@ -13,6 +13,7 @@ hour's seal names the digest of the one before it.
 Exit status 0 when everything holds, 1 otherwise.
 """
 import base64
+import binascii
 import collections
 import hashlib
 import json
@@ -37,8 +38,12 @@ def signature_holds(public_key, obj, workdir):
     signature = os.path.join(workdir, "signature")
     with open(message, "wb") as out:
         out.write(canonical(obj))
+    try:
+        signature_bytes = base64.b64decode(obj.get("signature", ""), validate=True)
+    except (binascii.Error, ValueError):
+        return False
     with open(signature, "wb") as out:
-        out.write(base64.b64decode(obj.get("signature", "")))
+        out.write(signature_bytes)
     result = subprocess.run(["openssl", "dgst", "-sha256", "-verify", public_key, "-signature", signature, message],
                             capture_output=True)
     return result.returncode == 0

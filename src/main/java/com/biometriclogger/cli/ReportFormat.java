@@ -34,13 +34,15 @@ final class ReportFormat {
                 row(text, "images re-hashed", count + " (" + report.imagesGone() + " no longer stored)"));
         row(text, "problems", Integer.toString(report.findings().size()));
         if (!report.findings().isEmpty()) {
-            int width = report.findings().stream().mapToInt(f -> f.subject().length()).max().orElse(0);
-            text.append('\n').append(String.format("%-24s %-" + width + "s  %s%n", "problem", "subject", "detail"));
+            int width = Math.max("subject".length(),
+                    report.findings().stream().mapToInt(f -> printable(f.subject()).length()).max().orElse(0));
+            text.append('\n');
+            findingRow(text, "problem", "subject", "detail", width);
             for (Finding finding : report.findings()) {
-                text.append(String.format("%-24s %-" + width + "s  %s%n", finding.problem(), finding.subject(), finding.detail()));
+                findingRow(text, finding.problem().name(), printable(finding.subject()), printable(finding.detail()), width);
             }
         }
-        report.warnings().forEach(w -> text.append("warning: ").append(w).append('\n'));
+        report.warnings().forEach(w -> text.append("warning: ").append(printable(w)).append('\n'));
         text.append(report.clean() ? "RESULT: INTACT\n" : "RESULT: " + report.findings().size() + " PROBLEM(S) FOUND\n");
         return text.toString();
     }
@@ -67,6 +69,31 @@ final class ReportFormat {
                         .collect(Collectors.joining(","))
                 + "],\"warnings\":[" + report.warnings().stream().map(CanonicalForm::quote).collect(Collectors.joining(","))
                 + "]}\n";
+    }
+
+    private static void findingRow(StringBuilder text, String problem, String subject, String detail, int width) {
+        text.append(pad(problem, 24)).append(' ').append(pad(subject, width)).append("  ").append(detail).append('\n');
+    }
+
+    private static String pad(String value, int width) {
+        return value + " ".repeat(Math.max(0, width - value.length()));
+    }
+
+    /**
+     * Table content comes from the ledger, which an attacker may have written: control characters
+     * (ESC, CR, backspace…) are shown as {@code \\u001b}-style escapes, so no value can move the
+     * cursor, clear the screen or print a line of its own such as a fake result.
+     */
+    static String printable(String value) {
+        var out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static void row(StringBuilder text, String label, String value) {

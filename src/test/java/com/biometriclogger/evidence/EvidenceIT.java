@@ -185,12 +185,18 @@ class EvidenceIT {
         String wall = idsByKey.get("uploads/alice/wall.jpg");
         lines.replaceAll(line -> line.contains(wall) ? line.replace("\"UNAUTHORIZED\"", "\"AUTHORIZED\"") : line);
         lines.removeIf(line -> line.contains(idsByKey.get("uploads/alice/selfie.jpg")));
+        String crowd = idsByKey.get("uploads/alice/crowd.png");
+        lines.replaceAll(line -> line.contains(crowd) ? line.replaceAll("\"signature\":\"[^\"]*\"", "\"signature\":\"not*base64\"")
+                : line);
         Files.write(items, lines);
 
         var tampered = python(bundle);
         assertEquals(1, tampered.status(), tampered.out());
         assertTrue(tampered.out().contains("SIGNATURE_INVALID        " + wall), tampered.out());
         assertTrue(tampered.out().contains("CHANGED_AFTER_SEALING    " + wall), tampered.out());
+        assertTrue(tampered.out().contains("SIGNATURE_INVALID        " + crowd), "an undecodable signature is a finding, "
+                + "not a traceback: " + tampered.out());
+        assertTrue(tampered.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("RESULT: "), tampered.out());
         assertTrue(tampered.out().contains("DELETED_AFTER_SEALING    " + idsByKey.get("uploads/alice/selfie.jpg")), tampered.out());
     }
 
