@@ -10,7 +10,8 @@ against seal-public-key.pem. Then, for each sealed hour: that its leaves hash to
 (RFC 9162), that every sealed item is present with the content it was sealed with, that no item of
 the hour is missing from the seal, that each item's inclusion proof leads to the root, and that each
 hour's seal names the digest of the one before it.
-Exit status 0 when everything holds, 1 otherwise.
+Exit status, as verify's: 0 everything holds, 1 a problem was found, 2 the check could not run
+(no bundle there, an unreadable file, no openssl).
 """
 import base64
 import binascii
@@ -44,8 +45,11 @@ def signature_holds(public_key, obj, workdir):
         return False
     with open(signature, "wb") as out:
         out.write(signature_bytes)
-    result = subprocess.run(["openssl", "dgst", "-sha256", "-verify", public_key, "-signature", signature, message],
-                            capture_output=True)
+    try:
+        result = subprocess.run(["openssl", "dgst", "-sha256", "-verify", public_key, "-signature", signature, message],
+                                capture_output=True)
+    except OSError as e:
+        raise CannotRun("cannot run openssl: %s" % e)
     return result.returncode == 0
 
 
@@ -89,11 +93,33 @@ def root_from_proof(leaf, index, size, path):
     return r if sn == 0 else None
 
 
+class CannotRun(Exception):
+    """The check could not run: exit status 2 and one line, never a traceback."""
+
+
 def read_lines(path):
     if not os.path.exists(path):
         return []
-    with open(path, encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    try:
+        with open(path, encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines if line.strip()]
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise CannotRun("cannot read %s: %s" % (path, e))
+
+
+def fingerprint(pem_path):
+    """SHA-256 of the DER SubjectPublicKeyInfo: what verify, KMS and
+    `openssl pkey -pubin -outform DER | sha256sum` show for the same key."""
+    try:
+        with open(pem_path, encoding="ascii") as pem:
+            body = "".join(line.strip() for line in pem if line.strip() and not line.startswith("-----"))
+        return hashlib.sha256(base64.b64decode(body, validate=True)).hexdigest()
+    except (OSError, UnicodeDecodeError, binascii.Error, ValueError) as e:
+        raise CannotRun("cannot read the public key %s: %s" % (pem_path, e))
+
+
+def plural(count, noun):
+    return "%d %s%s" % (count, noun, "" if count == 1 else "s")
 
 
 def split(joined):
@@ -134,9 +160,22 @@ def check_hour(period, parts, items_by_id, present, problems):
 
 
 def main():
-    bundle = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    try:
+        return check(sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__)))
+    except CannotRun as e:
+        print("verify_bundle: %s" % e, file=sys.stderr)
+        return 2
+
+
+def check(bundle):
     public_key = os.path.join(bundle, "public-key.pem")
     seal_key = os.path.join(bundle, "seal-public-key.pem")
+    if not os.path.isdir(bundle):
+        raise CannotRun("no bundle directory %s" % bundle)
+    for key in (public_key, seal_key):
+        if not os.path.isfile(key):
+            raise CannotRun("%s is not an evidence bundle: no %s" % (bundle, os.path.basename(key)))
+    fingerprints = (("item key", fingerprint(public_key)), ("seal key", fingerprint(seal_key)))
     items = read_lines(os.path.join(bundle, "items.jsonl"))
     seals = read_lines(os.path.join(bundle, "seals.jsonl"))
     proofs = read_lines(os.path.join(bundle, "proofs.jsonl"))
@@ -181,14 +220,13 @@ def main():
         root = root_from_proof(leaf, int(proof["leafIndex"]), int(proof["treeSize"]), path)
         if root is None or root.hex() != head["merkleRoot"]:
             problems.append(("INCLUSION_PROOF_INVALID", proof["attemptId"]))
-    for name, path in (("item key", public_key), ("seal key", seal_key)):
-        with open(path, "rb") as key:
-            print("%s sha256 %s (compare it with the key you trust)" % (name, hashlib.sha256(key.read()).hexdigest()))
-    print("items %d, seals %d (hours %d), inclusion proofs %d, problems %d"
-          % (len(items), len(seals), len(hours), len(proofs), len(problems)))
+    for name, digest in fingerprints:
+        print("%s: public key sha256:%s (compare it with the key you trust)" % (name, digest))
+    print("%s, %s (%s), %s, %s" % (plural(len(items), "item"), plural(len(seals), "seal part"), plural(len(hours), "hour"),
+                                  plural(len(proofs), "inclusion proof"), plural(len(problems), "problem")))
     for problem, subject in problems:
         print("%-24s %s" % (problem, subject))
-    print("RESULT: INTACT" if not problems else "RESULT: %d PROBLEM(S) FOUND" % len(problems))
+    print("RESULT: INTACT" if not problems else "RESULT: %s FOUND" % plural(len(problems), "PROBLEM").upper())
     return 0 if not problems else 1
 
 

@@ -23,11 +23,11 @@ final class DemoUploads {
         List<Upload> uploads = new ArrayList<>();
         uploads.add(new Upload("references/astronaut.jpg", astronaut));
         uploads.add(new Upload("references/hopper.jpg", hopper));
-        uploads.add(transformed("uploads/astronaut/", astronaut, "mirrored, brightness ×1.3, JPEG 0.5"));
-        uploads.add(transformed("uploads/astronaut/", astronaut, "rotated 8°, 80 % size, darker, JPEG 0.4"));
-        uploads.add(transformed("uploads/hopper/", hopper, "grey-level"));
+        uploads.add(transformed("uploads/astronaut/transformed-mirror.jpg", astronaut, "mirrored, brightness ×1.3, JPEG 0.5"));
+        uploads.add(transformed("uploads/astronaut/transformed-rotate.jpg", astronaut, "rotated 8°, 80 % size, darker, JPEG 0.4"));
+        uploads.add(transformed("uploads/hopper/transformed-grey.jpg", hopper, "grey-level"));
         uploads.add(new Upload("uploads/astronaut/grace_hopper.jpg", hopper));
-        uploads.add(transformed("uploads/carol/", astronaut, "half size"));
+        uploads.add(transformed("uploads/carol/transformed-half-size.jpg", astronaut, "half size"));
         for (String other : List.of("camera.jpg", "coffee.jpg", "chelsea.jpg", "notes.jpg")) {
             uploads.add(new Upload("uploads/astronaut/" + other, SampleImages.named(other).bytes()));
         }
@@ -39,8 +39,8 @@ final class DemoUploads {
         return SampleImages.load().stream().map(s -> new Upload("uploads/demo/" + s.name(), s.bytes())).toList();
     }
 
-    private static Upload transformed(String prefix, byte[] photo, String transform) {
-        String slug = transform.replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("-+$", "");
-        return new Upload(prefix + "transformed-" + slug + ".jpg", PhotoTransforms.named(transform).apply(photo));
+    /** Keys short enough for an 80-column table; the README lists each key's transform. */
+    private static Upload transformed(String key, byte[] photo, String transform) {
+        return new Upload(key, PhotoTransforms.named(transform).apply(photo));
     }
 }

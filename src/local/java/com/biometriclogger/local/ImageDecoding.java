@@ -3,10 +3,15 @@ package com.biometriclogger.local;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 
-/** Decodes an image the endpoint was sent, refusing what the service refuses. */
+/**
+ * Decodes an image the endpoint was sent, refusing what the service refuses: anything but a JPEG
+ * or PNG that decodes completely. ImageIO fills a cut-off JPEG with grey and only warns; the
+ * service answers InvalidImageFormatException, so a warning is a refusal here.
+ */
 final class ImageDecoding {
 
     /** Refuse to decode more pixels than this: a few bytes of PNG header can claim gigapixels. */
@@ -25,16 +30,23 @@ final class ImageDecoding {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
+                var incomplete = new AtomicReference<String>();
+                reader.addIIOReadWarningListener((source, warning) -> incomplete.compareAndSet(null, warning));
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
                     throw RekognitionError.imageTooLarge("Image dimensions " + reader.getWidth(0) + "x"
                             + reader.getHeight(0) + " exceed the limit of " + MAX_PIXELS + " pixels");
                 }
-                return reader.read(0);
+                var decoded = reader.read(0);
+                if (incomplete.get() != null) {
+                    throw RekognitionError.invalidImageFormat("Request has invalid image format");
+                }
+                return decoded;
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
+            // ImageIO's own exceptions (a PNG cut inside its image data, a broken header) say the same.
             throw RekognitionError.invalidImageFormat("Request has invalid image format");
         }
     }

@@ -41,8 +41,7 @@ public final class LocalEvidence {
     public static List<String> verifyArguments(String table, String... extra) {
         List<String> args = new ArrayList<>(List.of("--table", table, "--kms-key-id", LocalKms.KEY_ARN,
                 "--seal-kms-key-id", LocalKms.SEAL_KEY_ARN,
-                "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/" + LocalStack.sealArchivePrefix(table),
-                "--no-progress"));
+                "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/" + LocalStack.sealArchivePrefix(table)));
         args.addAll(List.of(extra));
         return args;
     }

@@ -1,15 +1,13 @@
 package com.biometriclogger.local;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.handler.VerificationHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.biometriclogger.util.Plural;
+import com.biometriclogger.util.TextWrap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -41,21 +40,26 @@ public final class LocalMain {
     static final LocalStack.Ports SERVE_PORTS = new LocalStack.Ports(9000, 8000, 9100, 9200);
 
     static final String USAGE = """
-            usage: LocalMain [--data-dir DIR] [--detect-only]
+            usage: target/bin/local [--data-dir DIR] [--detect-only]
                                                         enrol references, run the bundled samples through the real handler,
                                                         print the audit table (--detect-only: no enrolment, no CompareFaces)
-                   LocalMain --serve [--data-dir DIR] [--detect-only] [--ports S3,DYNAMODB,REKOGNITION,KMS]
+                   target/bin/local --serve [--data-dir DIR] [--detect-only] [--ports S3,DYNAMODB,REKOGNITION,KMS]
                                                         keep the stand-ins up (default ports 9000,8000,9100,9200); judge new uploads
-                   LocalMain invoke -e EVENT.json        like `sam local invoke -e`: the handler on one event, with this shell's environment""";
+                   target/bin/local invoke [--bucket NAME] -e EVENT.json [EVENT.json ...]
+                                                        like `sam local invoke -e`: the function on each event file, with this
+                                                        shell's environment (--bucket: the records name that bucket instead)
+                   target/bin/local invoke --key KEY [--bucket NAME]
+                                                        the same on the notification S3 sends for the object's current version
+                                                        (bucket default: UPLOAD_BUCKET)
+            (through Maven: mvn -q test-compile exec:java@local -Dexec.args="ARGUMENTS")""";
 
     private LocalMain() {
     }
 
     public static void main(String[] args) {
-        // The demo prints the audit table and --serve a line per upload; the function's JSON log
-        // lines (what CloudWatch would get) only when asked for with LOG_LEVEL=INFO.
-        boolean invoke = java.util.Arrays.asList(args).contains("invoke");
-        if (!invoke && System.getenv("LOG_LEVEL") == null && System.getProperty("LOG_LEVEL") == null) {
+        // The demo prints the audit table, --serve a line per upload and invoke the function's result;
+        // the function's JSON log lines (what CloudWatch would get) on stderr when asked for with LOG_LEVEL=INFO.
+        if (System.getenv("LOG_LEVEL") == null && System.getProperty("LOG_LEVEL") == null) {
             System.setProperty("LOG_LEVEL", "WARN");
         }
         int status = run(args, System.out, System.err);
@@ -65,6 +69,14 @@ public final class LocalMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -77,7 +89,7 @@ public final class LocalMain {
             return switch (options.mode()) {
                 case DEMO -> demo(options, out, err);
                 case SERVE -> serve(options, out);
-                case INVOKE -> invoke(options, out);
+                case INVOKE -> LocalInvoke.run(options.invoke(), env, out);
             };
         } catch (IllegalStateException | UncheckedIOException | ConfigurationException e) {
             err.println("error: " + e.getMessage());
@@ -87,12 +99,14 @@ public final class LocalMain {
 
     enum Mode { DEMO, SERVE, INVOKE }
 
-    record Options(Mode mode, Path dataDir, Path eventFile, LocalStack.Ports ports, boolean detectOnly) {
+    record Options(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalStack.Ports ports, boolean detectOnly) {
 
         static Options parse(String[] args) {
             Mode mode = Mode.DEMO;
             Path dataDir = null;
-            Path eventFile = null;
+            List<Path> eventFiles = new ArrayList<>();
+            String key = null;
+            String bucket = null;
             LocalStack.Ports ports = SERVE_PORTS;
             boolean detectOnly = false;
             for (int i = 0; i < args.length; i++) {
@@ -100,16 +114,27 @@ public final class LocalMain {
                     case "--serve" -> mode = Mode.SERVE;
                     case "invoke" -> mode = Mode.INVOKE;
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
-                    case "-e", "--event" -> eventFile = Path.of(value(args, ++i, "-e"));
+                    case "-e", "--event" -> {
+                        eventFiles.add(Path.of(value(args, ++i, "-e")));
+                        // `-e events/*.json`: the shell's expansion, every file up to the next option.
+                        while (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                            eventFiles.add(Path.of(args[++i]));
+                        }
+                    }
+                    case "--key" -> key = value(args, ++i, "--key");
+                    case "--bucket" -> bucket = value(args, ++i, "--bucket");
                     case "--ports" -> ports = ports(value(args, ++i, "--ports"));
                     case "--detect-only" -> detectOnly = true;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
-            if (mode == Mode.INVOKE && eventFile == null) {
-                throw new IllegalArgumentException("invoke needs -e EVENT.json");
+            if (mode == Mode.INVOKE && eventFiles.isEmpty() == (key == null)) {
+                throw new IllegalArgumentException("invoke needs -e EVENT.json or --key KEY (one of them)");
             }
-            return new Options(mode, dataDir, eventFile, ports, detectOnly);
+            if (mode != Mode.INVOKE && (!eventFiles.isEmpty() || key != null || bucket != null)) {
+                throw new IllegalArgumentException("-e, --key and --bucket go with invoke");
+            }
+            return new Options(mode, dataDir, new LocalInvoke.Request(eventFiles, key, bucket), ports, detectOnly);
         }
 
         private static LocalStack.Ports ports(String value) {
@@ -156,7 +181,7 @@ public final class LocalMain {
             out.println();
             AuditTablePrinter.print(items, out);
             out.println();
-            out.printf("%d images, %d deliveries: %s; %d items in %s; %.1f s%n", uploads.size(), uploads.size() + 1,
+            out.printf("%d images, %d deliveries: %s%n%d items in %s; %.1f s%n", uploads.size(), uploads.size() + 1,
                     outcomes, items.size(), TABLE, (System.nanoTime() - started) / 1e9);
             showEvidence(stack, dataDir != null, out, err);
         }
@@ -173,17 +198,18 @@ public final class LocalMain {
         var now = Instant.now();
         var sealer = LocalEvidence.sealer(stack, TABLE, Clock.systemUTC());
         var sealed = persistent ? sealer.sealDue() : sealer.sealThrough(now.plus(Duration.ofHours(1)));
-        out.printf("sealed %d hour(s) covering %d item(s)%s%n", sealed.sealedPeriods().size(), sealed.itemsSealed(),
+        out.printf("sealed %s covering %s%s%n", Plural.of(sealed.sealedPeriods().size(), "hour"),
+                Plural.of(sealed.itemsSealed(), "item"),
                 persistent ? " (finished hours only, as deployed)"
-                        : " (the demo seals the current hour at once; a deployment seals each hour 5 minutes after it ends)");
+                        : " (the current hour at once; a deployment seals each hour 5 minutes after it ends)");
         out.println();
-        out.println("$ " + verifyCommandLine());
+        out.println("verify --rederive on " + TABLE + " (target/bin/verify runs the same against --serve's stack):");
         LocalEvidence.verify(stack, TABLE, out, err, "--rederive");
         if (!persistent) {
             out.println();
             String copy = TABLE + "-tampered";
             out.println("A tampered copy, " + copy + ":");
-            LocalEvidence.tamperedCopy(stack, TABLE, copy).forEach(change -> out.println("  " + change));
+            LocalEvidence.tamperedCopy(stack, TABLE, copy).forEach(change -> out.println(TextWrap.wrap("  ", "    ", change)));
             out.println();
             LocalEvidence.verify(stack, copy, out, err, "--rederive");
         }
@@ -209,71 +235,89 @@ public final class LocalMain {
         return 0;
     }
 
-    private static int invoke(Options options, PrintStream out) {
-        if (!Files.isReadable(options.eventFile())) {
-            throw new IllegalStateException("cannot read event file " + options.eventFile());
-        }
-        S3Event event = EventLoader.loadS3Event(options.eventFile().toString());
-        var handler = new VerificationHandler();
-        try {
-            out.println(json(handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()))));
-            return 0;
-        } catch (RetryableVerificationException e) {
-            out.println(json(e.report()));
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
     static String serveInstructions(LocalStack stack, boolean detectOnly) {
         return """
 
-                Local stack is up. In another shell:
+                Local stack is up. In another shell, in this directory, the environment of the function,
+                of invoke and of verify:
 
-                  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
-                  %s
-                  aws dynamodb scan --table-name %s --endpoint-url %s
+                %s
 
-                To run the handler on an event file, like `sam local invoke -e`, against this stack:
+                Upload with the awscli (any JPEG or PNG with one face will do; this one ships with the project):
 
-                  export AWS_REGION=%s AUDIT_TABLE_NAME=%s UPLOAD_BUCKET=%s \\
-                         AWS_ENDPOINT_URL_S3=%s AWS_ENDPOINT_URL_DYNAMODB=%s AWS_ENDPOINT_URL_REKOGNITION=%s \\
-                         SIGNING_KEY_ARN=%s AWS_ENDPOINT_URL_KMS=%s \\
-                         %s
-                  mvn -q test-compile exec:java@local -Dexec.args="invoke -e events/single-upload.json"
-                  (edit the event's bucket, key and versionId to an object you uploaded)
+                %s
+                  aws dynamodb scan --table-name %s --endpoint-url %s \\
+                      --query 'Items[].[objectKey.S,decision.S,attemptId.S]' --output text
 
-                To check the evidence (signatures, seals, decisions) with the same exports:
+                Run the function on one event, like `sam local invoke -e` (any file in events/; --bucket points
+                its records at this bucket), on an object's current version, or run the seal function:
 
-                  %s
+                  target/bin/local invoke -e events/single-upload.json --bucket %s
+                  target/bin/local invoke --key %s
+                  target/bin/local invoke -e events/hourly-seal.json
+
+                Check the evidence (signatures, seals, decisions; --json for a machine):
+
+                %s
 
                 Finished hours are sealed every minute, as the deployed seal function does hourly.
-
                 New uploads are judged as they arrive. Ctrl-C stops the stack.
-                """.formatted(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY, LocalStack.REGION,
-                copyCommands(stack, detectOnly), TABLE, stack.dynamoDbEndpoint(),
-                LocalStack.REGION, TABLE, BUCKET, stack.s3Endpoint(), stack.dynamoDbEndpoint(),
-                stack.rekognition().endpoint(), LocalKms.KEY_ARN, stack.kms().endpoint(), profileExports(detectOnly),
-                verifyCommandLine());
+                """.formatted(commandLine("  ", exports(stack, detectOnly)), copyCommands(stack, detectOnly),
+                TABLE, stack.dynamoDbEndpoint(), BUCKET, detectOnly ? PREFIX + "me.jpg" : PREFIX + "me/1.jpg",
+                commandLine("  ", verifyCommand()));
+    }
+
+    /** Everything the function, invoke and verify read, as {@code --serve}'s stack sets it. */
+    private static List<String> exports(LocalStack stack, boolean detectOnly) {
+        Map<String, String> env = new TreeMap<>(stack.functionEnvironment(BUCKET, TABLE));
+        env.putAll(LocalProfile.settings(detectOnly));
+        // The awscli v1 (Debian's) reads its region from AWS_DEFAULT_REGION only.
+        env.put("AWS_DEFAULT_REGION", LocalStack.REGION);
+        List<String> words = new ArrayList<>(List.of("export"));
+        env.forEach((name, value) -> words.add(name + "=" + value));
+        return words;
     }
 
     /** The verify command for the local table, as a user types it: both keys and the seal archive. */
-    private static String verifyCommandLine() {
-        return "mvn -q compile exec:java@verify -Dexec.args=\"" + String.join(" ",
-                LocalEvidence.verifyArguments(TABLE, "--rederive")) + "\"";
+    private static List<String> verifyCommand() {
+        List<String> words = new ArrayList<>(List.of("target/bin/verify"));
+        words.addAll(LocalEvidence.verifyArguments(TABLE, "--rederive"));
+        return words;
     }
+
+    /**
+     * A command as a user pastes it: each option with its value, continued with a backslash so that
+     * no line passes column 110.
+     */
+    static String commandLine(String indent, List<String> words) {
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            boolean takesValue = words.get(i).startsWith("--") && i + 1 < words.size() && !words.get(i + 1).startsWith("--");
+            units.add(takesValue ? words.get(i) + " " + words.get(++i) : words.get(i));
+        }
+        var text = new StringBuilder(indent);
+        int lineStart = 0;
+        for (int u = 0; u < units.size(); u++) {
+            if (u > 0 && text.length() - lineStart + 1 + units.get(u).length() > 108) {
+                text.append(" \\\n");
+                lineStart = text.length();
+                text.append(indent).append("    ");
+            } else if (u > 0) {
+                text.append(' ');
+            }
+            text.append(units.get(u));
+        }
+        return text.toString();
+    }
+
+    /** A face photo the project ships (public domain, see its PROVENANCE.md), for the by-hand flow. */
+    static final String SAMPLE = "src/local/resources/samples/astronaut.jpg";
 
     /** Enrol first, then upload, as deployed; detect-only judges any upload under the prefix. */
     private static String copyCommands(LocalStack stack, boolean detectOnly) {
-        String copy = "aws s3 cp me.jpg s3://" + BUCKET + "/%s --endpoint-url " + stack.s3Endpoint();
-        return detectOnly ? copy.formatted(PREFIX + "me.jpg")
-                : copy.formatted(REFERENCE_PREFIX + "me.jpg") + "      # enrolment\n  "
-                        + copy.formatted(PREFIX + "me/1.jpg") + "      # a verification upload for subject me";
-    }
-
-    private static String profileExports(boolean detectOnly) {
-        var exports = new StringBuilder();
-        LocalProfile.settings(detectOnly).forEach((name, value) -> exports.append(name).append('=').append(value).append(' '));
-        return exports.toString().trim();
+        var keys = detectOnly ? List.of(PREFIX + "me.jpg") : List.of(REFERENCE_PREFIX + "me.jpg", PREFIX + "me/1.jpg");
+        return keys.stream().map(key -> commandLine("  ", List.of("aws", "s3", "cp", SAMPLE, "s3://" + BUCKET + "/" + key,
+                "--endpoint-url", stack.s3Endpoint().toString()))).collect(Collectors.joining("\n"));
     }
 
     static LocalStack startStack(LocalStack.Ports ports, Path dataDir) {
@@ -285,8 +329,8 @@ public final class LocalMain {
     static boolean createUploadBucket(LocalStack stack, PrintStream out) {
         boolean versioned = stack.createUploadBucket(BUCKET);
         if (!versioned) {
-            out.println("note: S3Proxy keeps objects on disk only without versioning, so with --data-dir the bucket is "
-                    + "unversioned and the function pins each read by eTag (If-Match) instead of versionId");
+            out.println(TextWrap.wrap("note: ", "  ", "S3Proxy keeps objects on disk only without versioning, so with "
+                    + "--data-dir the bucket is unversioned and the function pins each read by eTag (If-Match) instead of versionId"));
         }
         return versioned;
     }
@@ -341,14 +385,6 @@ public final class LocalMain {
         if (!busy.isEmpty()) {
             throw new IllegalStateException("port " + String.join(", ", busy) + " already in use on 127.0.0.1: "
                     + "stop the other --serve (or whatever listens there) and try again");
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

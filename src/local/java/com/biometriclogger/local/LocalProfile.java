@@ -21,11 +21,12 @@ public final class LocalProfile {
         return settings;
     }
 
+    /** Printed at start-up, one line per point, to fit a terminal. */
     public static String explanation(boolean detectOnly) {
-        return "local profile: the sunglasses check is OFF (no bundled model measures it; on AWS, Rekognition does and "
-                + "it is on); face count, confidence, yaw, pitch, roll, brightness, sharpness and eyes open are ON, "
-                + "measured by the bundled face models; "
-                + (detectOnly ? "identity verification is OFF (VERIFICATION_MODE=DETECT_ONLY)"
-                        : "identity verification is ON (VERIFICATION_MODE=VERIFY: CompareFaces with the bundled face-embedding model)");
+        return "local profile:\n"
+                + (detectOnly ? "  identity verification is OFF (VERIFICATION_MODE=DETECT_ONLY)\n"
+                        : "  identity verification is ON (VERIFICATION_MODE=VERIFY: CompareFaces with the bundled face-embedding model)\n")
+                + "  face count, confidence, yaw, pitch, roll, brightness, sharpness and eyes open are ON (the bundled models)\n"
+                + "  the sunglasses check is OFF (no bundled model measures it; on AWS, Rekognition does and it is on)";
     }
 }

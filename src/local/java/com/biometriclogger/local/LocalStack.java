@@ -40,9 +40,13 @@ public final class LocalStack implements AutoCloseable {
     private final LocalKms kms;
     private final Path signingKeyFile;
     private final Path sealSigningKeyFile;
+    /** Null in memory. */
+    private final DataDirLock dataDirLock;
 
     private LocalStack(LocalS3 s3Server, LocalDynamoDb dynamoDbServer, LocalRekognition rekognition, S3Client s3,
-                       DynamoDbClient dynamoDb, LocalKms kms, Path signingKeyFile, Path sealSigningKeyFile) {
+                       DynamoDbClient dynamoDb, LocalKms kms, Path signingKeyFile, Path sealSigningKeyFile,
+                       DataDirLock dataDirLock) {
+        this.dataDirLock = dataDirLock;
         this.kms = kms;
         this.signingKeyFile = signingKeyFile;
         this.sealSigningKeyFile = sealSigningKeyFile;
@@ -64,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(FaceDetectionBackend faces, Ports ports, Path dataDir) {
         LocalS3 s3Server = null;
         LocalDynamoDb dynamoDbServer = null;
+        var lock = dataDir == null ? null : DataDirLock.acquire(dataDir);
         try {
             s3Server = LocalS3.start(ports.s3(), dataDir == null ? null : dataDir.resolve("s3"), ACCESS_KEY, SECRET_KEY);
             dynamoDbServer = LocalDynamoDb.start(ports.dynamoDb(), dataDir == null ? null : dataDir.resolve("dynamodb"));
@@ -87,16 +92,18 @@ public final class LocalStack implements AutoCloseable {
             var sealKeyFile = keyDir.resolve(SEAL_SIGNING_KEY_FILE_NAME);
             var kms = LocalKms.start(ports.kms(), Map.of(LocalKms.KEY_ARN, LocalKeyFileSigner.createIfMissing(keyFile),
                     LocalKms.SEAL_KEY_ARN, LocalKeyFileSigner.createIfMissing(sealKeyFile)));
-            var stack = new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile, sealKeyFile);
+            var stack = new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile, sealKeyFile, lock);
             stack.createUploadBucket(SEAL_ARCHIVE_BUCKET);
             return stack;
         } catch (IOException e) {
             closeQuietly(dynamoDbServer);
             closeQuietly(s3Server);
+            closeQuietly(lock);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             closeQuietly(dynamoDbServer);
             closeQuietly(s3Server);
+            closeQuietly(lock);
             throw e;
         }
     }
@@ -231,6 +238,9 @@ public final class LocalStack implements AutoCloseable {
         kms.close();
         dynamoDbServer.close();
         s3Server.close();
+        if (dataDirLock != null) {
+            dataDirLock.close();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -46,6 +46,14 @@ public final class S3Events {
         return record(record.getAwsRegion(), record.getEventName(), record.getS3().getBucket().getName(), object);
     }
 
+    /** The record as if sent for the same object in {@code bucket} (a sample event pointed at the local bucket). */
+    public static S3EventNotificationRecord inBucket(S3EventNotificationRecord record, String bucket) {
+        if (record.getS3() == null) {
+            return record;
+        }
+        return record(record.getAwsRegion(), record.getEventName(), bucket, record.getS3().getObject());
+    }
+
     public static S3Event event(List<S3EventNotificationRecord> records) {
         return new S3Event(records);
     }

@@ -2,12 +2,14 @@ package com.biometriclogger.local;
 
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.util.Plural;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /** {@code --serve}: the stack on fixed ports, and every new upload judged by the real handler. */
 final class ServeSession implements AutoCloseable {
@@ -37,13 +39,15 @@ final class ServeSession implements AutoCloseable {
         return stack;
     }
 
-    /** Judges the uploads that arrived since the last call; one printable line each. */
+    /** Judges the uploads that arrived since the last call; one line each: the key, then the decision and reasons. */
     List<String> deliverNewUploads() {
         List<String> lines = new ArrayList<>();
         for (var record : watcher.newUploads()) {
             var result = LocalMain.deliver(handler, record);
-            lines.add(record.getS3().getObject().getUrlDecodedKey() + "  " + result.outcome() + "  "
-                    + (result.decision() == null ? result.detail() : result.decision() + " " + result.reasons()));
+            String reasons = result.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
+            String judged = result.decision() == null ? result.outcome() + " (" + result.detail() + ")"
+                    : (result.decision() + " " + reasons).strip();
+            lines.add(record.getS3().getObject().getUrlDecodedKey() + "  " + judged);
         }
         return lines;
     }
@@ -57,9 +61,9 @@ final class ServeSession implements AutoCloseable {
         nextSealNanos = now + 60_000_000_000L;
         var report = sealer.sealDue();
         return report.sealedPeriods().isEmpty() ? List.of()
-                : List.of("sealed " + report.sealedPeriods().size() + " finished hour(s) up to "
+                : List.of("sealed " + Plural.of(report.sealedPeriods().size(), "finished hour") + " up to "
                         + report.sealedPeriods().get(report.sealedPeriods().size() - 1) + " UTC, "
-                        + report.itemsSealed() + " item(s)");
+                        + Plural.of(report.itemsSealed(), "item"));
     }
 
     @Override

@@ -6,6 +6,9 @@ import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
+import com.biometriclogger.util.Plural;
+import com.biometriclogger.util.TextWrap;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,17 +20,17 @@ final class ReportFormat {
 
     static String table(VerifyOptions options, EvidenceKey key, EvidenceKey sealKey, EvidenceReport report) {
         var text = new StringBuilder();
-        text.append("evidence in ").append(options.table()).append(" (seals: ").append(options.sealTable())
-                .append("), trusted key ").append(key.describe()).append('\n');
-        text.append("seals signed by ").append(sealKey.describe()).append(", archive ")
-                .append(options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"))
-                .append('\n');
+        text.append("evidence in ").append(options.table()).append(", seals in ").append(options.sealTable()).append('\n');
+        keyRows(text, "item key", key);
+        keyRows(text, "seal key", sealKey);
+        row(text, "seal archive", options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"));
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
         row(text, "hours sealed", report.hoursSealed() == 0 ? "0"
+                : report.hoursSealed() == 1 ? "1 (" + report.firstSealedHour().orElseThrow() + " UTC)"
                 : report.hoursSealed() + " (" + report.firstSealedHour().orElseThrow() + " to "
                         + report.lastSealedHour().orElseThrow() + " UTC)");
-        row(text, "not yet sealed", report.unsealedItems() + " items");
+        row(text, "not yet sealed", Plural.of(report.unsealedItems(), "item"));
         report.decisionsRederived().ifPresent(count ->
                 row(text, "decisions re-derived", count + " (the others record no figures)"));
         report.imagesRehashed().ifPresent(count ->
@@ -43,7 +46,8 @@ final class ReportFormat {
             }
         }
         report.warnings().forEach(w -> text.append("warning: ").append(printable(w)).append('\n'));
-        text.append(report.clean() ? "RESULT: INTACT\n" : "RESULT: " + report.findings().size() + " PROBLEM(S) FOUND\n");
+        text.append(report.clean() ? "RESULT: INTACT\n"
+                : "RESULT: " + Plural.of(report.findings().size(), "problem").toUpperCase(Locale.ROOT) + " FOUND\n");
         return text.toString();
     }
 
@@ -71,8 +75,11 @@ final class ReportFormat {
                 + "]}\n";
     }
 
+    /** Fits a terminal: a detail that would reach column 120 goes on lines of its own, indented. */
     private static void findingRow(StringBuilder text, String problem, String subject, String detail, int width) {
-        text.append(pad(problem, 24)).append(' ').append(pad(subject, width)).append("  ").append(detail).append('\n');
+        String head = pad(problem, 24) + ' ' + pad(subject, width);
+        text.append(head.length() + 2 + detail.length() < TextWrap.MAX_COLUMNS ? head + "  " + detail
+                : head.stripTrailing() + "\n" + TextWrap.wrap("    ", "    ", detail)).append('\n');
     }
 
     private static String pad(String value, int width) {
@@ -94,6 +101,15 @@ final class ReportFormat {
             }
         });
         return out.toString();
+    }
+
+    /** The key id (when there is one) and its fingerprint, each on its own line to fit the terminal. */
+    private static void keyRows(StringBuilder text, String label, EvidenceKey key) {
+        if (key.keyId() != null) {
+            row(text, label, key.keyId());
+            label = "";
+        }
+        row(text, label, "public key sha256:" + key.fingerprint());
     }
 
     private static void row(StringBuilder text, String label, String value) {

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,11 +37,32 @@ public final class VerifyCommand {
     public static void main(String[] args) {
         // Before any logger exists: stdout carries the report (JSON with --json), so logs go to stderr.
         System.setProperty(JsonLoggingConfigurator.LOG_TO_STDERR, "true");
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err, stderrIsTerminal() ? System.err : null));
     }
 
-    /** @return the exit status: 0 intact, 1 something found, 2 the check could not run */
+    /** The launcher says (its shell can test stderr itself); without it, the JVM's console is the best guess. */
+    static boolean stderrIsTerminal() {
+        return Boolean.parseBoolean(System.getProperty(STDERR_IS_TERMINAL, String.valueOf(System.console() != null)));
+    }
+
+    /** Set by {@code target/bin/*}: whether stderr is a terminal ({@code [ -t 2 ]}). */
+    public static final String STDERR_IS_TERMINAL = "biometriclogger.stderrIsTerminal";
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream, PrintStream)} with no progress bar. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, null);
+    }
+
+    /**
+     * @param terminal where the progress bar goes: stderr when it is a terminal, else null, so a
+     *                 redirected or captured stderr gets no {@code \r} frames
+     * @return the exit status: 0 intact, 1 something found, 2 the check could not run
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, PrintStream terminal) {
+        if (List.of(args).contains("--help")) {
+            out.println(VerifyOptions.USAGE);
+            return 0;
+        }
         VerifyOptions options;
         try {
             options = VerifyOptions.parse(args);
@@ -50,7 +72,7 @@ public final class VerifyCommand {
             return 2;
         }
         try {
-            var clients = new AwsClients(Settings.awsAccess(env));
+            var clients = new AwsClients(Settings.awsAccess(CliRegion.resolved(env)));
             var key = trustedKey(options.itemKey(), clients);
             var sealKey = trustedKey(options.sealKey(), clients);
             var verifier = new EvidenceVerifier(key, sealKey,
@@ -59,8 +81,8 @@ public final class VerifyCommand {
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
             var bundle = options.exportDir() == null ? null
                     : new EvidenceBundle(options.exportDir(), key, sealKey, options.from(), options.to());
-            var progress = options.progress()
-                    ? new ProgressBar(err, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
+            var progress = options.progress() && terminal != null
+                    ? new ProgressBar(terminal, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
             table.scan(options.table(), page -> page.parallelStream().map(verifier::checkSignature).toList()
                     .forEach(checked -> {
                         verifier.record(checked);
@@ -81,13 +103,19 @@ public final class VerifyCommand {
             var report = verifier.finish(Instant.now());
             String printed = options.json() ? ReportFormat.json(options, key, sealKey, report) : ReportFormat.table(options, key, sealKey, report);
             out.print(printed);
+            if (bundle != null && bundle.isEmpty()) {
+                err.println("verify: nothing in " + options.table() + " is dated from " + (options.from() == null ? "the beginning"
+                        : options.from()) + " to " + (options.to() == null ? "the end" : options.to()) + " (UTC): no bundle written");
+                return 2;
+            }
             if (bundle != null) {
                 bundle.finish(ReportFormat.json(options, key, sealKey, report));
                 err.println("evidence bundle written to " + options.exportDir().toAbsolutePath());
             }
             return report.clean() ? 0 : 1;
         } catch (ConfigurationException e) {
-            err.println("verify: " + e.getMessage());
+            err.println("verify: " + e.getMessage() + (e.getMessage().contains("AWS_REGION")
+                    ? " (verify also takes AWS_DEFAULT_REGION, or the region of AWS_PROFILE in ~/.aws/config)" : ""));
         } catch (ResourceNotFoundException e) {
             err.println("verify: no such table (" + options.table() + " or " + options.sealTable() + "): "
                     + e.awsErrorDetails().errorMessage());

@@ -28,18 +28,20 @@ record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySourc
     }
 
     static final String USAGE = """
-            usage: verify --table AUDIT_TABLE (--public-key PEM_FILE | --kms-key-id KEY_ARN)
-                          (--seal-public-key PEM_FILE | --seal-kms-key-id KEY_ARN) [options]
+            usage: target/bin/verify --table AUDIT_TABLE (--public-key PEM_FILE | --kms-key-id KEY_ARN)
+                                     (--seal-public-key PEM_FILE | --seal-kms-key-id KEY_ARN) [options]
               --seal-table NAME    the seal table (default: AUDIT_TABLE-seals)
               --seal-archive s3://BUCKET/PREFIX
                                    the write-once seal archive, authoritative for seals (prefix default: seals/)
               --rederive           re-apply each item's recorded thresholds to its recorded figures
               --check-images       re-read each image version still in S3 and compare its SHA-256
               --json               print the report as JSON instead of a table
-              --no-progress        no progress bar on stderr
+              --no-progress        no progress bar (there is one only when stderr is a terminal)
               --export DIR         also write an evidence bundle (JSON lines, public key, instructions)
               --from YYYY-MM-DD    first day (UTC) of the bundle (default: everything)
               --to YYYY-MM-DD      last day (UTC) of the bundle (default: everything)
+              --help               this text
+            region: AWS_REGION, else AWS_DEFAULT_REGION, else the region of AWS_PROFILE (or default) in ~/.aws/config
             exit status: 0 the evidence is intact, 1 something was found, 2 the check could not run""";
 
     static VerifyOptions parse(String[] args) {
@@ -89,6 +91,9 @@ record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySourc
         }
         if ((from != null || to != null) && exportDir == null) {
             throw new IllegalArgumentException("--from and --to choose what --export writes; add --export DIR");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to + ": no day is in that range");
         }
         return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
                 new KeySource(publicKey, kmsKeyId), new KeySource(sealPublicKey, sealKmsKeyId), Optional.ofNullable(archive),

@@ -66,6 +66,11 @@ public final class EvidenceBundle {
         }
     }
 
+    /** Nothing in the range: a bundle of nothing would check as intact, so it is not written. */
+    public boolean isEmpty() {
+        return itemCount == 0 && sealCount == 0;
+    }
+
     public void addSeal(Map<String, String> seal) {
         String period = seal.getOrDefault(SealRecord.PERIOD, "");
         if (inRange(period.length() >= 10 ? period.substring(0, 10) : "")) {

@@ -30,9 +30,19 @@ public record EvidenceKey(String keyId, PublicKey publicKey) {
         return fromSubjectPublicKeyInfo(null, Pem.decode(pem, "PUBLIC KEY"));
     }
 
-    /** The key id, or the public key's SHA-256 for a bare key, for reports. */
+    /** The key id and, for every key, its fingerprint, for reports. */
     public String describe() {
-        return keyId != null ? keyId : "public key sha256:" + Sha256.hex(publicKey.getEncoded());
+        String fingerprint = "public key sha256:" + fingerprint();
+        return keyId != null ? keyId + " (" + fingerprint + ")" : fingerprint;
+    }
+
+    /**
+     * The SHA-256 of the DER SubjectPublicKeyInfo: the one fingerprint of a key everywhere (verify,
+     * the bundle checker, {@code openssl pkey -pubin -outform DER | sha256sum} and KMS GetPublicKey's
+     * bytes), never of a PEM text, whose line breaks would change it.
+     */
+    public String fingerprint() {
+        return Sha256.hex(publicKey.getEncoded());
     }
 
     public boolean verifies(byte[] message, byte[] signature) {

@@ -26,7 +26,19 @@ class ReportFormatTest {
         assertFalse(table.chars().anyMatch(c -> c == 0x1b || c == '\r'), table);
         assertTrue(table.contains("uploads/\\u001b[2J\\u001b[H\\u000dRESULT: INTACT\\u000aFAKE.jpg"), table);
         assertEquals(1, table.lines().filter(line -> line.startsWith("RESULT:")).count(), table);
-        assertTrue(table.strip().endsWith("RESULT: 1 PROBLEM(S) FOUND"), table);
+        assertTrue(table.strip().endsWith("RESULT: 1 PROBLEM FOUND"), table);
+    }
+
+    @Test
+    void aLongDetailGoesOnItsOwnLineSoEveryLineFitsA120ColumnTerminal() throws Exception {
+        String attemptId = "62db31d99e517f1b271832aefc60b4146f47628bec62d78b5bda92ac15cd84f5";
+        String detail = "references/astronaut.jpg: content does not match its signature: altered after signing, or forged";
+        var finding = new Finding(Finding.Problem.SIGNATURE_INVALID, attemptId, detail);
+
+        String table = ReportFormat.table(options(), key(), key(), report(List.of(finding)));
+
+        assertTrue(table.contains("SIGNATURE_INVALID        " + attemptId + "\n    " + detail + "\n"), table);
+        assertEquals(List.of(), table.lines().filter(line -> line.length() >= 120).toList());
     }
 
     @Test

@@ -56,6 +56,14 @@ class VerifyOptionsTest {
     }
 
     @Test
+    void aReversedRangeIsAnErrorNotAnEmptyBundle() {
+        var error = assertThrows(IllegalArgumentException.class, () -> VerifyOptions.parse(new String[] {"--table", "t",
+                "--public-key", "k.pem", "--seal-public-key", "s.pem", "--export", "out", "--from", "2026-05-03", "--to", "2026-05-01"}));
+
+        assertEquals("--from 2026-05-03 is after --to 2026-05-01: no day is in that range", error.getMessage());
+    }
+
+    @Test
     void aBadDateOrMissingValueIsNamed() {
         assertEquals("dates are YYYY-MM-DD, got '3 May'", assertThrows(IllegalArgumentException.class,
                 () -> VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k", "--export", "o", "--from", "3 May"}))

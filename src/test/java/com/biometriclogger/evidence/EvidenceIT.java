@@ -177,7 +177,11 @@ class EvidenceIT {
 
         var intact = python(bundle);
         assertEquals(0, intact.status(), intact.out());
-        assertTrue(intact.out().contains("items 4, seals 1 (hours 1), inclusion proofs 4"), intact.out());
+        assertTrue(intact.out().contains("4 items, 1 seal part (1 hour), 4 inclusion proofs, 0 problems"), intact.out());
+        // One fingerprint for one key: the checker's is the SHA-256 of the DER key, as verify and openssl give it.
+        var key = EvidenceKey.fromPem(Files.readString(bundle.resolve("public-key.pem")));
+        assertTrue(intact.out().contains("item key: public key sha256:" + key.fingerprint()), intact.out());
+        assertEquals(key.fingerprint(), openssl(bundle.resolve("public-key.pem")));
         assertTrue(intact.out().strip().endsWith("RESULT: INTACT"), intact.out());
 
         Path items = bundle.resolve("items.jsonl");
@@ -279,8 +283,35 @@ class EvidenceIT {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void theBundleCheckerOnAMissingDirectoryCouldNotRunAndSaysSoInOneLine() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is needed to run the bundle checker");
+        Path checker = dir.resolve("verify_bundle.py");
+        try (var script = EvidenceBundle.class.getResourceAsStream("/evidence/verify_bundle.py")) {
+            Files.write(checker, script.readAllBytes());
+        }
+
+        var run = python(checker, dir.resolve("no-such-bundle"));
+
+        assertEquals(2, run.status(), run.out());
+        assertEquals("verify_bundle: no bundle directory " + dir.resolve("no-such-bundle"), run.out().strip());
+    }
+
+    /** What {@code openssl pkey -pubin -outform DER | sha256sum} prints for a PEM public key. */
+    private static String openssl(Path pem) throws Exception {
+        var process = new ProcessBuilder("bash", "-c", "openssl pkey -pubin -in '" + pem + "' -outform DER | sha256sum")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return out.split(" ")[0];
+    }
+
     private static Run python(Path bundle) throws Exception {
-        var process = new ProcessBuilder("python3", bundle.resolve("verify_bundle.py").toString(), bundle.toString())
+        return python(bundle.resolve("verify_bundle.py"), bundle);
+    }
+
+    private static Run python(Path checker, Path bundle) throws Exception {
+        var process = new ProcessBuilder("python3", checker.toString(), bundle.toString())
                 .redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));

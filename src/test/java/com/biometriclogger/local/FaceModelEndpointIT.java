@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
@@ -204,6 +205,22 @@ class FaceModelEndpointIT {
         var error = assertThrows(InvalidImageFormatException.class, () -> detect(sample("notes.jpg"), Attribute.DEFAULT));
         assertEquals(400, error.statusCode());
         assertEquals("InvalidImageFormatException", error.awsErrorDetails().errorCode());
+    }
+
+    /** ImageIO fills a cut-off JPEG with grey and only warns; Rekognition refuses it, and so does this endpoint. */
+    @Test
+    void aJpegOrPngThatDoesNotDecodeCompletelyIsAnInvalidImageFormat() throws IOException {
+        byte[] photo = sample("astronaut.jpg");
+        byte[] cutJpeg = Arrays.copyOf(photo, 12_000);
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(PhotoTransforms.decode(photo), "png", png);
+        byte[] cutPng = Arrays.copyOf(png.toByteArray(), png.size() / 2);
+
+        for (byte[] cut : List.of(cutJpeg, cutPng)) {
+            var error = assertThrows(InvalidImageFormatException.class, () -> detect(cut, Attribute.DEFAULT));
+            assertEquals("Request has invalid image format", error.awsErrorDetails().errorMessage());
+        }
+        assertEquals(1, detect(photo, Attribute.DEFAULT).size(), "the whole photo still has its face");
     }
 
     @Test

@@ -1,0 +1,179 @@
+package com.biometriclogger.local;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.biometriclogger.aws.AwsClients;
+import com.biometriclogger.config.ConfigurationException;
+import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.handler.MalformedEventException;
+import com.biometriclogger.handler.SealHandler;
+import com.biometriclogger.handler.VerificationHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@code invoke}: one function invocation on one event, like {@code sam local invoke -e}, with the
+ * given environment (the {@code --serve} exports, or AWS). The seal function's scheduled event
+ * runs the sealer; an S3 event runs the verification handler, optionally retargeted at another
+ * bucket or built for an object that is really there.
+ */
+final class LocalInvoke {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * @param eventFiles {@code events/} files, invoked in turn as one warm container would be; empty with {@code key}
+     * @param key        an object in the bucket: the notification is built from its current version, as S3 would send it
+     * @param bucket     the bucket the records name instead of the file's (default with {@code key}: {@code UPLOAD_BUCKET})
+     */
+    record Request(List<Path> eventFiles, String key, String bucket) {
+        Request {
+            eventFiles = List.copyOf(eventFiles);
+        }
+    }
+
+    private LocalInvoke() {
+    }
+
+    /**
+     * Several files: each result under a {@code == FILE} line, an error as one {@code error:} line,
+     * the next file invoked all the same.
+     *
+     * @return 0 when every record was handled, 1 when a record failed (Lambda would retry) or an event cannot be read
+     */
+    static int run(Request request, Map<String, String> env, PrintStream out) {
+        var functions = new Functions(env);
+        if (request.key() != null) {
+            return verify(objectEvent(request, env), functions.verification(), out);
+        }
+        if (request.eventFiles().size() == 1) {
+            return invoke(request.eventFiles().get(0), request.bucket(), functions, out);
+        }
+        int status = 0;
+        for (Path file : request.eventFiles()) {
+            out.println("== " + file);
+            try {
+                status = Math.max(status, invoke(file, request.bucket(), functions, out));
+            } catch (IllegalStateException | UncheckedIOException | ConfigurationException e) {
+                out.println("error: " + e.getMessage());
+                status = 1;
+            }
+            out.println();
+        }
+        return status;
+    }
+
+    /** The two functions, each built on first use only, as Lambda builds one per container. */
+    private static final class Functions {
+        private final Map<String, String> env;
+        private VerificationHandler verification;
+        private SealHandler seal;
+
+        Functions(Map<String, String> env) {
+            this.env = env;
+        }
+
+        VerificationHandler verification() {
+            if (verification == null) {
+                verification = VerificationHandler.fromEnvironment(env);
+            }
+            return verification;
+        }
+
+        SealHandler seal() {
+            if (seal == null) {
+                seal = SealHandler.fromEnvironment(env, Clock.systemUTC());
+            }
+            return seal;
+        }
+    }
+
+    private static int invoke(Path file, String bucket, Functions functions, PrintStream out) {
+        JsonNode tree = readTree(file);
+        if ("Scheduled Event".equals(tree.path("detail-type").asText())) {
+            out.println(json(functions.seal().handleRequest(Map.of(), new LocalContext(UUID.randomUUID().toString()))));
+            return 0;
+        }
+        S3Event event = s3Event(file, tree);
+        if (bucket != null && event.getRecords() != null) {
+            event = new S3Event(event.getRecords().stream().map(r -> S3Events.inBucket(r, bucket)).toList());
+        }
+        return verify(event, functions.verification(), out);
+    }
+
+    private static int verify(S3Event event, VerificationHandler handler, PrintStream out) {
+        try {
+            out.println(json(handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()))));
+            return 0;
+        } catch (RetryableVerificationException e) {
+            out.println(json(e.report()));
+            throw new IllegalStateException(e.getMessage() + " (Lambda would retry this event)", e);
+        } catch (MalformedEventException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The notification S3 sends for the object's current version; a missing object is an error, not an event. */
+    private static S3Event objectEvent(Request request, Map<String, String> env) {
+        String bucket = request.bucket() != null ? request.bucket() : env.get("UPLOAD_BUCKET");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalStateException("invoke --key needs the bucket: --bucket NAME or UPLOAD_BUCKET");
+        }
+        try (var s3 = new AwsClients(Settings.awsAccess(env)).s3()) {
+            var head = s3.headObject(b -> b.bucket(bucket).key(request.key()));
+            var record = S3Events.objectCreated(env.getOrDefault("AWS_REGION", LocalStack.REGION), bucket, request.key(),
+                    head.contentLength(), head.eTag(), head.versionId(), System.currentTimeMillis() << 8);
+            return S3Events.event(record);
+        } catch (SdkException e) {
+            throw new IllegalStateException("cannot read s3://" + bucket + "/" + request.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode readTree(Path file) {
+        try {
+            return JSON.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            // Jackson's message goes on to quote the source over several lines: the first says what is wrong.
+            throw new IllegalStateException("cannot read event file " + file + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /**
+     * As the Lambda runtime deserialises it. The serializer is asked for with the class loader that
+     * holds the project's classes: under {@code exec:java} that is not the system class loader,
+     * which {@code EventLoader} uses.
+     */
+    private static S3Event s3Event(Path file, JsonNode tree) {
+        if (!tree.has("Records") && !"s3:TestEvent".equals(tree.path("Event").asText())) {
+            throw new IllegalStateException(file + " is neither an S3 event (no Records) nor the seal function's scheduled event");
+        }
+        try {
+            return LambdaEventSerializers.serializerFor(S3Event.class, LocalInvoke.class.getClassLoader())
+                    .fromJson(new ByteArrayInputStream(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

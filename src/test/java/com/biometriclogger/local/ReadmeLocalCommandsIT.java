@@ -1,0 +1,380 @@
+package com.biometriclogger.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's "Run it locally" section run as a new user runs it: every command of its bash
+ * blocks, as written, through the launchers {@code mvn package} wrote (the suite's own build is the
+ * README's {@code mvn} line), each checked for its output and exit status. One liberty: the
+ * {@code --serve} ports, which the README gives as 9000/8000/9100/9200, are free ports here (other
+ * builds share this machine), in the commands and in what {@code --serve} prints alike.
+ */
+class ReadmeLocalCommandsIT {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> README_PORTS = Map.of("s3", "9000", "dynamodb", "8000", "rekognition", "9100",
+            "kms", "9200");
+
+    private final Map<String, String> ports = Map.of("s3", free(), "dynamodb", free(), "rekognition", free(), "kms", free());
+    private final Map<String, String> env = new HashMap<>();
+    /** Read from the README's scan and verify commands, for the tampering after them. */
+    private String attemptId;
+    private String verifyCommand;
+
+    record Run(String command, int status, String out, String err) {
+        String both() {
+            return "$ " + command + "\nexit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @Test
+    void everyCommandOfTheLocalSectionWorksAsWritten() throws Exception {
+        assumeTrue(onPath("aws") && onPath("python3"), "SKIPPED: the README's local flow uses the awscli and python3");
+        List<String> commands = readmeCommands("## Run it locally, offline");
+        Map<String, BiConsumer<Run, ServeProcess>> checks = checks();
+        ServeProcess serve = null;
+        try {
+            for (String command : commands) {
+                if (command.startsWith("mvn ")) {
+                    assertEquals("mvn -q package -DskipTests", command, "the build this suite ran before its integration tests");
+                    continue;
+                }
+                if (command.equals("target/bin/local --serve")) {
+                    serve = ServeProcess.start(command + " --ports " + String.join(",", ports.get("s3"), ports.get("dynamodb"),
+                            ports.get("rekognition"), ports.get("kms")));
+                    continue;
+                }
+                if (command.startsWith("export ")) {
+                    assertTrue(serve != null, "the exports come from --serve");
+                    assertEquals(oneLine(withLocalPorts(command)), oneLine(serve.printedExport()),
+                            "the README's exports are --serve's (where the lines break depends on the ports' digits)");
+                    env.putAll(exported(serve.printedExport()));
+                    continue;
+                }
+                var check = checks.entrySet().stream().filter(e -> command.startsWith(e.getKey())).findFirst()
+                        .orElseThrow(() -> new AssertionError("a README command without a check: " + command));
+                check.getValue().accept(run(command), serve);
+            }
+            // Then as an insider with the awscli: one decision changed in the table, and the same verify names it.
+            var edit = run("aws dynamodb update-item --table-name " + LocalMain.TABLE + " --endpoint-url http://127.0.0.1:8000"
+                    + " --key '{\"attemptId\":{\"S\":\"" + attemptId + "\"}}' --update-expression 'SET decision = :d'"
+                    + " --expression-attribute-values '{\":d\":{\"S\":\"UNAUTHORIZED\"}}'");
+            assertEquals(0, edit.status(), edit.both());
+            var tampered = run(verifyCommand);
+            assertEquals(1, tampered.status(), tampered.both());
+            assertTrue(tampered.out().contains("SIGNATURE_INVALID        " + attemptId), tampered.both());
+        } finally {
+            if (serve != null) {
+                serve.stop();
+            }
+        }
+    }
+
+    /** What each command must print, by how it starts; the first match wins, so longer prefixes come first. */
+    private Map<String, BiConsumer<Run, ServeProcess>> checks() {
+        Map<String, BiConsumer<Run, ServeProcess>> checks = new LinkedHashMap<>();
+        checks.put("target/bin/local --help", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(run.out().startsWith("usage: target/bin/local"), run.both());
+        });
+        checks.put("target/bin/verify --help", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(run.out().startsWith("usage: target/bin/verify"), run.both());
+        });
+        checks.put("target/bin/local invoke --key", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertEquals("DUPLICATE", json(run).path("results").get(0).path("outcome").asText(),
+                    "--serve judged it already: " + run.both());
+        });
+        checks.put("target/bin/local invoke -e events/hourly-seal.json", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(json(run).has("sealedPeriods"), "the seal function's report: " + run.both());
+        });
+        checks.put("target/bin/local invoke --bucket biometric-logger-local-uploads -e events/*.json",
+                (run, serve) -> checkEveryEvent(run));
+        checks.put("target/bin/local", (run, serve) -> checkDemo(run));
+        checks.put("aws s3 cp", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            String key = run.command().replaceFirst("(?s)^.* s3://[^/]+/(\\S+).*$", "$1");
+            String line = serve.awaitLine(key + "  ");
+            assertEquals(key.startsWith("references/") ? key + "  ENROLLED" : key + "  AUTHORIZED", line);
+        });
+        checks.put("aws dynamodb scan", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            var row = Pattern.compile("(?m)^uploads/me/1\\.jpg\\tAUTHORIZED\\t([0-9a-f]{64})$").matcher(run.out());
+            assertTrue(row.find(), "the attempt id beside its key: " + run.both());
+            attemptId = row.group(1);
+        });
+        checks.put("target/bin/verify", (run, serve) -> {
+            if (run.command().contains("python3 -m json.tool")) {
+                assertEquals(0, run.status(), run.both());
+                assertTrue(json(run).path("intact").asBoolean(), run.both());
+                assertEquals("", run.err(), "no progress frames when stdout is a pipe: " + run.both());
+            } else if (run.command().contains("--export")) {
+                assertEquals(0, run.status(), run.both());
+                assertTrue(run.err().startsWith("evidence bundle written to "), run.both());
+            } else {
+                assertEquals(0, run.status(), run.both());
+                assertTrue(run.out().strip().endsWith("RESULT: INTACT"), run.both());
+                assertFalse(run.err().contains("\r"), "stderr is not a terminal here: no progress bar");
+                verifyCommand = run.command();
+            }
+        });
+        checks.put("python3 target/evidence-bundle/verify_bundle.py", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(run.out().strip().endsWith("RESULT: INTACT"), run.both());
+        });
+        return checks;
+    }
+
+    /** The demo: every outcome once, the evidence intact, a tampered copy named, every line under 120 columns. */
+    private static void checkDemo(Run run) {
+        assertEquals(0, run.status(), run.both());
+        assertTrue(run.out().contains("identity verification is ON (VERIFICATION_MODE=VERIFY"), run.out());
+        assertTrue(run.out().contains("  the sunglasses check is OFF"), run.out());
+        assertTrue(run.out().contains("11 images, 12 deliveries: {AUTHORIZED=3, DUPLICATE=1, ENROLLED=2, REJECTED=1, "
+                + "UNAUTHORIZED=5}\n11 items in " + LocalMain.TABLE), run.both());
+        var rows = LocalMainIT.rows(run.out());
+        assertEquals(LocalMainIT.VERIFY_DECISIONS, rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().decision() + " " + e.getValue().reasons())));
+        for (String genuine : List.of(LocalMainIT.GENUINE_1, LocalMainIT.GENUINE_2)) {
+            assertTrue(Float.parseFloat(rows.get(genuine).similarity()) >= 95f, genuine + " in\n" + run.out());
+        }
+        assertEquals("0.1", rows.get(LocalMainIT.IMPOSTOR).similarity(), "one decimal: " + run.out());
+
+        var reports = run.out().split("A tampered copy");
+        assertEquals(2, reports.length, run.out());
+        assertTrue(reports[0].contains("signatures valid       11") && reports[0].contains("not yet sealed         0 items")
+                && reports[0].strip().endsWith("RESULT: INTACT"), reports[0]);
+        String changes = reports[1].replaceAll("\\s+", " ");
+        assertTrue(changes.contains("changed references/astronaut.jpg from ENROLLED to AUTHORIZED"), reports[1]);
+        assertTrue(changes.contains("and re-signed it with the item key"), reports[1]);
+        assertTrue(changes.contains("it restored the seal from the archive"), reports[1]);
+        Map<String, Long> problems = reports[1].lines().filter(l -> l.matches("^[A-Z_]+ +[0-9a-f]{64}.*"))
+                .collect(Collectors.groupingBy(l -> l.split(" ")[0], Collectors.counting()));
+        assertEquals(Map.of("SIGNATURE_INVALID", 2L, "CHANGED_AFTER_SEALING", 2L, "DELETED_AFTER_SEALING", 2L, "NOT_IN_SEAL", 1L,
+                "DECISION_DOES_NOT_FOLLOW", 1L), problems, "the changed, re-signed, deleted, forged and unsealed items: "
+                + reports[1]);
+        assertTrue(reports[1].strip().endsWith("RESULT: 8 PROBLEMS FOUND"), reports[1]);
+        assertEquals(List.of(), run.out().lines().filter(line -> line.codePointCount(0, line.length()) >= 120).toList(),
+                "every line fits a 120-column terminal");
+        assertFalse(run.out().contains("Initializing DynamoDB Local"), "no DynamoDB Local banner: " + run.both());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.both());
+    }
+
+    /** Every file in events/ in one run: each does what the README's table says, and none prints a stack trace. */
+    private static void checkEveryEvent(Run run) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        String current = null;
+        for (String line : (run.out()).lines().toList()) {
+            if (line.startsWith("== ")) {
+                current = line.substring(3);
+                sections.put(current, "");
+            } else if (current != null) {
+                sections.merge(current, line + "\n", String::concat);
+            }
+        }
+        try (var files = Files.list(PROJECT.resolve("events"))) {
+            assertEquals(files.map(f -> "events/" + f.getFileName()).sorted().toList(), List.copyOf(sections.keySet()),
+                    "every file in events/ is invoked");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(1, run.status(), "malformed-record.json fails the run: " + run.both());
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("events/another-bucket.json", "\"reasons\" : [ \"OBJECT_GONE\" ]"),
+                Map.entry("events/duplicate-delivery.json", "\"outcome\" : \"DUPLICATE\""),
+                Map.entry("events/hourly-seal.json", "\"sealedPeriods\""),
+                Map.entry("events/key-with-spaces-and-unicode.json", "\"key\" : \"uploads/café front door/Müller ✓ 50%.jpg\""),
+                Map.entry("events/malformed-record.json", "error: malformed S3 event: record 0 has no s3.object.key"),
+                Map.entry("events/non-image.json", "\"reasons\" : [ \"OBJECT_GONE\" ]"),
+                Map.entry("events/outside-prefix.json", "\"outcome\" : \"SKIPPED\""),
+                Map.entry("events/reference-enrolment.json", "\"key\" : \"references/alice.jpg\""),
+                Map.entry("events/s3-test-event.json", "\"results\" : [ ]"),
+                Map.entry("events/single-upload.json", "\"outcome\" : \"DUPLICATE\""),
+                Map.entry("events/two-records.json", "\"key\" : \"uploads/bob/badge-photo.png\""));
+        expected.forEach((file, shows) -> assertTrue(sections.get(file).contains(shows), file + " shows " + shows + ":\n"
+                + sections.get(file) + "\n" + run.both()));
+        assertEquals(1, sections.values().stream().filter(output -> output.startsWith("error: ")).count(), run.both());
+        assertFalse(run.err().contains("\tat ") || run.out().contains("\tat "), "no stack trace: " + run.both());
+    }
+
+    private Run run(String command) {
+        try {
+            var builder = new ProcessBuilder("bash", "-c", withLocalPorts(command)).directory(PROJECT.toFile());
+            builder.environment().putAll(env);
+            builder.environment().put("AWS_CONFIG_FILE", PROJECT.resolve("target/no-aws-config").toString());
+            builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", PROJECT.resolve("target/no-aws-credentials").toString());
+            var process = builder.start();
+            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(300, TimeUnit.SECONDS), command + " did not finish");
+            return new Run(command, process.exitValue(), out, err);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private String withLocalPorts(String text) {
+        String replaced = text;
+        for (var service : README_PORTS.keySet()) {
+            replaced = replaced.replace("127.0.0.1:" + README_PORTS.get(service), "127.0.0.1:" + ports.get(service));
+        }
+        return replaced;
+    }
+
+    private static String oneLine(String command) {
+        return command.replaceAll("\\s*\\\\\n\\s*", " ");
+    }
+
+    private static Map<String, String> exported(String export) {
+        return Pattern.compile("(\\w+)=(\\S+)").matcher(export.replace("\\\n", " ")).results()
+                .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2)));
+    }
+
+    private static JsonNode json(Run run) {
+        try {
+            return JSON.readTree(run.out());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + run.both(), e);
+        }
+    }
+
+    /** The commands of the section's bash blocks, continuation lines joined, comments and blank lines left out. */
+    static List<String> readmeCommands(String heading) throws IOException {
+        var lines = Files.readAllLines(PROJECT.resolve("README.md"));
+        int start = lines.indexOf(heading);
+        assertTrue(start >= 0, "README has " + heading);
+        List<String> commands = new ArrayList<>();
+        boolean inBash = false;
+        var command = new StringBuilder();
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (!inBash && line.startsWith("## ")) {
+                break;
+            }
+            if (line.equals("```bash")) {
+                inBash = true;
+            } else if (inBash && line.equals("```")) {
+                inBash = false;
+            } else if (inBash && !line.isBlank() && !line.startsWith("#")) {
+                command.append(line.endsWith("\\") ? line + "\n" : line);
+                if (!line.endsWith("\\")) {
+                    commands.add(command.toString().strip());
+                    command.setLength(0);
+                }
+            }
+        }
+        return commands;
+    }
+
+    /** {@code --serve} in the background, its stdout read line by line as it comes. */
+    static final class ServeProcess {
+        private final Process process;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        private ServeProcess(Process process) {
+            this.process = process;
+            var reader = new Thread(() -> {
+                try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    in.lines().forEach(lines::add);
+                } catch (IOException ended) {
+                    // The process was stopped.
+                }
+            }, "serve-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static ServeProcess start(String command) throws IOException {
+            var serve = new ServeProcess(new ProcessBuilder("bash", "-c", "exec " + command).directory(PROJECT.toFile())
+                    .redirectError(PROJECT.resolve("target/serve-stderr.log").toFile()).start());
+            serve.awaitLine("New uploads are judged as they arrive. Ctrl-C stops the stack.");
+            return serve;
+        }
+
+        /** The export command as printed, its continuation lines indented by four spaces, as in the README. */
+        String printedExport() {
+            int first = 0;
+            while (!lines.get(first).strip().startsWith("export ")) {
+                first++;
+            }
+            var export = new StringBuilder(lines.get(first).strip());
+            for (int i = first; lines.get(i).endsWith("\\"); i++) {
+                export.append("\n    ").append(lines.get(i + 1).strip());
+            }
+            return export.toString();
+        }
+
+        /** The first printed line that starts with {@code prefix}, waiting up to 60 s for it. */
+        String awaitLine(String prefix) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                for (String line : lines) {
+                    if (line.startsWith(prefix)) {
+                        return line;
+                    }
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("--serve ended (exit " + process.exitValue() + "):\n" + String.join("\n", lines));
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+            throw new AssertionError("--serve never printed " + prefix + ":\n" + String.join("\n", lines));
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String free() {
+        return Integer.toString(FreePort.pick());
+    }
+
+    private static boolean onPath(String tool) {
+        try {
+            var process = new ProcessBuilder("bash", "-c", "command -v " + tool).redirectErrorStream(true).start();
+            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
