@@ -1,11 +1,13 @@
 package com.biometriclogger.local;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.handler.ChangeAlarmHandler;
 import com.biometriclogger.handler.MalformedEventException;
 import com.biometriclogger.handler.SealHandler;
 import com.biometriclogger.handler.VerificationHandler;
@@ -27,8 +29,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * {@code invoke}: one function invocation on one event, like {@code sam local invoke -e}, with the
  * given environment (the {@code --serve} exports, or AWS). The seal function's scheduled event
- * runs the sealer; an S3 event runs the verification handler, optionally retargeted at another
- * bucket or built for an object that is really there.
+ * runs the sealer, a DynamoDB stream event the change alarm; an S3 event runs the verification
+ * handler, optionally retargeted at another bucket or built for an object that is really there.
  */
 final class LocalInvoke {
 
@@ -81,6 +83,7 @@ final class LocalInvoke {
         private final Map<String, String> env;
         private VerificationHandler verification;
         private SealHandler seal;
+        private ChangeAlarmHandler changeAlarm;
 
         Functions(Map<String, String> env) {
             this.env = env;
@@ -91,6 +94,13 @@ final class LocalInvoke {
                 verification = VerificationHandler.fromEnvironment(env);
             }
             return verification;
+        }
+
+        ChangeAlarmHandler changeAlarm() {
+            if (changeAlarm == null) {
+                changeAlarm = ChangeAlarmHandler.fromEnvironment(env);
+            }
+            return changeAlarm;
         }
 
         SealHandler seal() {
@@ -105,6 +115,11 @@ final class LocalInvoke {
         JsonNode tree = readTree(file);
         if ("Scheduled Event".equals(tree.path("detail-type").asText())) {
             out.println(json(functions.seal().handleRequest(Map.of(), new LocalContext(UUID.randomUUID().toString()))));
+            return 0;
+        }
+        if ("aws:dynamodb".equals(tree.path("Records").path(0).path("eventSource").asText())) {
+            out.println(json(functions.changeAlarm().handleRequest(deserialised(file, DynamodbEvent.class),
+                    new LocalContext(UUID.randomUUID().toString()))));
             return 0;
         }
         S3Event event = s3Event(file, tree);
@@ -161,8 +176,12 @@ final class LocalInvoke {
         if (!tree.has("Records") && !"s3:TestEvent".equals(tree.path("Event").asText())) {
             throw new IllegalStateException(file + " is neither an S3 event (no Records) nor the seal function's scheduled event");
         }
+        return deserialised(file, S3Event.class);
+    }
+
+    private static <T> T deserialised(Path file, Class<T> type) {
         try {
-            return LambdaEventSerializers.serializerFor(S3Event.class, LocalInvoke.class.getClassLoader())
+            return LambdaEventSerializers.serializerFor(type, LocalInvoke.class.getClassLoader())
                     .fromJson(new ByteArrayInputStream(Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,14 +37,14 @@ public final class LocalMain {
     static final String TABLE = "biometric-logger-local-audit";
     static final String PREFIX = "uploads/";
     static final String REFERENCE_PREFIX = "references/";
-    static final LocalStack.Ports SERVE_PORTS = new LocalStack.Ports(9000, 8000, 9100, 9200);
+    static final LocalStack.Ports SERVE_PORTS = new LocalStack.Ports(9000, 8000, 9100, 9200, 9300);
 
     static final String USAGE = """
             usage: target/bin/local [--data-dir DIR] [--detect-only]
                                                         enrol references, run the bundled samples through the real handler,
                                                         print the audit table (--detect-only: no enrolment, no CompareFaces)
-                   target/bin/local --serve [--data-dir DIR] [--detect-only] [--ports S3,DYNAMODB,REKOGNITION,KMS]
-                                                        keep the stand-ins up (default ports 9000,8000,9100,9200); judge new uploads
+                   target/bin/local --serve [--data-dir DIR] [--detect-only] [--ports S3,DYNAMODB,REKOGNITION,KMS,SNS]
+                                                        keep the stand-ins up (default ports 9000,8000,9100,9200,9300); judge uploads
                    target/bin/local invoke [--bucket NAME] -e EVENT.json [EVENT.json ...]
                                                         like `sam local invoke -e`: the function on each event file, with this
                                                         shell's environment (--bucket: the records name that bucket instead)
@@ -140,14 +140,14 @@ public final class LocalMain {
         private static LocalStack.Ports ports(String value) {
             String[] parts = value.split(",");
             try {
-                if (parts.length == 4) {
+                if (parts.length == 5) {
                     return new LocalStack.Ports(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                            Integer.parseInt(parts[2].trim()), Integer.parseInt(parts[3].trim()));
+                            Integer.parseInt(parts[2].trim()), Integer.parseInt(parts[3].trim()), Integer.parseInt(parts[4].trim()));
                 }
             } catch (NumberFormatException e) {
                 // Reported below with the expected form.
             }
-            throw new IllegalArgumentException("--ports takes four port numbers S3,DYNAMODB,REKOGNITION,KMS, got " + value);
+            throw new IllegalArgumentException("--ports takes five port numbers S3,DYNAMODB,REKOGNITION,KMS,SNS, got " + value);
         }
 
         private static String value(String[] args, int index, String flag) {
@@ -161,7 +161,7 @@ public final class LocalMain {
     private static int demo(Options options, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         Path dataDir = usableDataDir(options.dataDir());
-        try (var stack = startStack(new LocalStack.Ports(0, 0, 0, 0), dataDir)) {
+        try (var stack = startStack(LocalStack.Ports.ANY, dataDir)) {
             createUploadBucket(stack, out);
             boolean detectOnly = options.detectOnly();
             var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
@@ -225,6 +225,7 @@ public final class LocalMain {
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
                 session.sealDueHours().forEach(out::println);
+                session.raisedAlerts().forEach(out::println);
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -261,6 +262,8 @@ public final class LocalMain {
                 %s
 
                 Finished hours are sealed every minute, as the deployed seal function does hourly.
+                A change made to the tables by hand (update-item, delete-item) prints an ALERT line: what the
+                deployed change alarm publishes on the alert topic.
                 New uploads are judged as they arrive. Ctrl-C stops the stack.
                 """.formatted(commandLine("  ", exports(stack, detectOnly)), copyCommands(stack, detectOnly),
                 TABLE, stack.dynamoDbEndpoint(), BUCKET, detectOnly ? PREFIX + "me.jpg" : PREFIX + "me/1.jpg",
@@ -375,7 +378,7 @@ public final class LocalMain {
 
     private static void requireFreePorts(LocalStack.Ports ports) {
         List<String> busy = new ArrayList<>();
-        for (int port : new int[] {ports.s3(), ports.dynamoDb(), ports.rekognition(), ports.kms()}) {
+        for (int port : ports.all()) {
             try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -38,6 +39,8 @@ public final class LocalStack implements AutoCloseable {
     private final S3Client s3;
     private final DynamoDbClient dynamoDb;
     private final LocalKms kms;
+    private final LocalSns sns;
+    private final DynamoDbStreamsClient streams;
     private final Path signingKeyFile;
     private final Path sealSigningKeyFile;
     /** Null in memory. */
@@ -45,9 +48,16 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(LocalS3 s3Server, LocalDynamoDb dynamoDbServer, LocalRekognition rekognition, S3Client s3,
                        DynamoDbClient dynamoDb, LocalKms kms, Path signingKeyFile, Path sealSigningKeyFile,
-                       DataDirLock dataDirLock) {
+                       DataDirLock dataDirLock, int snsPort) {
         this.dataDirLock = dataDirLock;
         this.kms = kms;
+        this.sns = LocalSns.start(snsPort);
+        this.streams = DynamoDbStreamsClient.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(dynamoDbServer.endpoint())
+                .build();
         this.signingKeyFile = signingKeyFile;
         this.sealSigningKeyFile = sealSigningKeyFile;
         this.s3Server = s3Server;
@@ -59,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Everything on free ports, in memory. */
     public static LocalStack start(FaceDetectionBackend faces) {
-        return start(faces, new Ports(0, 0, 0, 0), null);
+        return start(faces, Ports.ANY, null);
     }
 
     /**
@@ -92,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
             var sealKeyFile = keyDir.resolve(SEAL_SIGNING_KEY_FILE_NAME);
             var kms = LocalKms.start(ports.kms(), Map.of(LocalKms.KEY_ARN, LocalKeyFileSigner.createIfMissing(keyFile),
                     LocalKms.SEAL_KEY_ARN, LocalKeyFileSigner.createIfMissing(sealKeyFile)));
-            var stack = new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile, sealKeyFile, lock);
+            var stack = new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile, sealKeyFile, lock, ports.sns());
             stack.createUploadBucket(SEAL_ARCHIVE_BUCKET);
             return stack;
         } catch (IOException e) {
@@ -135,7 +145,23 @@ public final class LocalStack implements AutoCloseable {
         return kms;
     }
 
-    public record Ports(int s3, int dynamoDb, int rekognition, int kms) {
+    /** The alert topic's stand-in: what the change alarm published. */
+    public LocalSns sns() {
+        return sns;
+    }
+
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return streams;
+    }
+
+    /** 0 for any free port. */
+    public record Ports(int s3, int dynamoDb, int rekognition, int kms, int sns) {
+
+        public static final Ports ANY = new Ports(0, 0, 0, 0, 0);
+
+        public int[] all() {
+            return new int[] {s3, dynamoDb, rekognition, kms, sns};
+        }
     }
 
     /**
@@ -175,10 +201,12 @@ public final class LocalStack implements AutoCloseable {
         return true;
     }
 
-    /** The audit table and its seal table, as template.yaml declares them. */
+    /** The audit table and its seal table, as template.yaml declares them (streams included). */
     public void createAuditTable(String tableName) {
         AuditTable.createIfMissing(dynamoDb, tableName);
         AuditTable.createSealTableIfMissing(dynamoDb, sealTableName(tableName));
+        AuditTable.enableStreamIfMissing(dynamoDb, tableName);
+        AuditTable.enableStreamIfMissing(dynamoDb, sealTableName(tableName));
     }
 
     public static String sealTableName(String auditTableName) {
@@ -207,6 +235,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
+        env.put("ALERT_TOPIC_ARN", LocalSns.TOPIC_ARN);
+        env.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
         return env;
     }
 
@@ -236,6 +266,8 @@ public final class LocalStack implements AutoCloseable {
         dynamoDb.close();
         rekognition.close();
         kms.close();
+        sns.close();
+        streams.close();
         dynamoDbServer.close();
         s3Server.close();
         if (dataDirLock != null) {

@@ -137,7 +137,7 @@ class LocalMainIT {
     void aSecondStackOnADataDirInUseStopsWithOneLineAndLeavesTheFirstAlone() throws Exception {
         Files.createDirectories(dataDir.resolve("s3"));
         Files.createDirectories(dataDir.resolve("dynamodb"));
-        try (var first = LocalStack.start(new FixedFaceBackend(), new LocalStack.Ports(0, 0, 0, 0), dataDir)) {
+        try (var first = LocalStack.start(new FixedFaceBackend(), LocalStack.Ports.ANY, dataDir)) {
             var second = run("--data-dir", dataDir.toString());
 
             assertEquals(1, second.status());

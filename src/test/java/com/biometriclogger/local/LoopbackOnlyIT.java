@@ -26,7 +26,7 @@ class LoopbackOnlyIT {
         assumeTrue(external.isPresent(), "SKIPPED: this machine has no network address besides loopback to try");
         try (var stack = LocalStack.start(new FixedFaceBackend())) {
             List<URI> endpoints = List.of(stack.s3Endpoint(), stack.dynamoDbEndpoint(), stack.rekognition().endpoint(),
-                    stack.kms().endpoint());
+                    stack.kms().endpoint(), stack.sns().endpoint());
             for (URI endpoint : endpoints) {
                 assertEquals("127.0.0.1", endpoint.getHost());
                 connect(InetAddress.getLoopbackAddress(), endpoint.getPort());

@@ -37,9 +37,10 @@ class ReadmeLocalCommandsIT {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> README_PORTS = Map.of("s3", "9000", "dynamodb", "8000", "rekognition", "9100",
-            "kms", "9200");
+            "kms", "9200", "sns", "9300");
 
-    private final Map<String, String> ports = Map.of("s3", free(), "dynamodb", free(), "rekognition", free(), "kms", free());
+    private final Map<String, String> ports = Map.of("s3", free(), "dynamodb", free(), "rekognition", free(), "kms", free(),
+            "sns", free());
     private final Map<String, String> env = new HashMap<>();
     /** Read from the README's scan and verify commands, for the tampering after them. */
     private String attemptId;
@@ -65,7 +66,7 @@ class ReadmeLocalCommandsIT {
                 }
                 if (command.equals("target/bin/local --serve")) {
                     serve = ServeProcess.start(command + " --ports " + String.join(",", ports.get("s3"), ports.get("dynamodb"),
-                            ports.get("rekognition"), ports.get("kms")));
+                            ports.get("rekognition"), ports.get("kms"), ports.get("sns")));
                     continue;
                 }
                 if (command.startsWith("export ")) {
@@ -84,6 +85,10 @@ class ReadmeLocalCommandsIT {
                     + " --key '{\"attemptId\":{\"S\":\"" + attemptId + "\"}}' --update-expression 'SET decision = :d'"
                     + " --expression-attribute-values '{\":d\":{\"S\":\"UNAUTHORIZED\"}}'");
             assertEquals(0, edit.status(), edit.both());
+            assertEquals("ALERT UNEXPECTED_MODIFY: MODIFY of audit item " + attemptId + " in table " + LocalMain.TABLE
+                    + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify (it names the item "
+                    + "SIGNATURE_INVALID or CHANGED_AFTER_SEALING) and look the caller up in CloudTrail.",
+                    serve.awaitLine("ALERT UNEXPECTED_MODIFY"), "--serve prints the alert the change alarm raised for the edit");
             var tampered = run(verifyCommand);
             assertEquals(1, tampered.status(), tampered.both());
             assertTrue(tampered.out().contains("SIGNATURE_INVALID        " + attemptId), tampered.both());
@@ -208,6 +213,7 @@ class ReadmeLocalCommandsIT {
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("events/another-bucket.json", "\"reasons\" : [ \"OBJECT_GONE\" ]"),
                 Map.entry("events/duplicate-delivery.json", "\"outcome\" : \"DUPLICATE\""),
+                Map.entry("events/evidence-changes.json", "\"batchItemFailures\""),
                 Map.entry("events/hourly-seal.json", "\"sealedPeriods\""),
                 Map.entry("events/key-with-spaces-and-unicode.json", "\"key\" : \"uploads/café front door/Müller ✓ 50%.jpg\""),
                 Map.entry("events/malformed-record.json", "error: malformed S3 event: record 0 has no s3.object.key"),
