@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.biometriclogger.aws.AwsClients;
-import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.handler.ChangeAlarmHandler;
@@ -69,8 +68,9 @@ final class LocalInvoke {
             out.println("== " + file);
             try {
                 status = Math.max(status, invoke(file, request.bucket(), functions, out));
-            } catch (IllegalStateException | UncheckedIOException | ConfigurationException e) {
-                out.println("error: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // Any failure (configuration, an unreachable endpoint, a malformed event) is this file's alone.
+                out.println("error: " + firstLine(e.getMessage()));
                 status = 1;
             }
             out.println();
@@ -161,9 +161,7 @@ final class LocalInvoke {
         try {
             return JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-            // Jackson's message goes on to quote the source over several lines: the first says what is wrong.
-            throw new IllegalStateException("cannot read event file " + file + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            throw new IllegalStateException("cannot read event file " + file + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -186,6 +184,11 @@ final class LocalInvoke {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson and the SDK go on over several lines: the first says what is wrong. */
+    static String firstLine(String message) {
+        return String.valueOf(message).lines().findFirst().orElse("");
     }
 
     static String json(Object value) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -93,6 +94,9 @@ public final class LocalMain {
             };
         } catch (IllegalStateException | UncheckedIOException | ConfigurationException e) {
             err.println("error: " + e.getMessage());
+            return 1;
+        } catch (SdkException e) {
+            err.println("error: " + LocalInvoke.firstLine(e.getMessage()));
             return 1;
         }
     }

@@ -205,7 +205,7 @@ class ReadmeLocalCommandsIT {
         }
         try (var files = Files.list(PROJECT.resolve("events"))) {
             assertEquals(files.map(f -> "events/" + f.getFileName()).sorted().toList(), List.copyOf(sections.keySet()),
-                    "every file in events/ is invoked");
+                    "every file in events/ is invoked: " + run.both());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
