@@ -106,7 +106,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                 rederive, checkImages, json, progress, exportDir, from, to);
     }
 
-    private static String value(String[] args, int i) {
+    static String value(String[] args, int i) {
         if (i >= args.length || args[i].startsWith("--")) {
             throw new IllegalArgumentException(args[i - 1] + " needs a value");
         }
