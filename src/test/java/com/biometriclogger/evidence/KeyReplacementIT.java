@@ -95,6 +95,35 @@ class KeyReplacementIT {
         }
     }
 
+    @Test
+    void aReferenceEnrolledUnderTheOldKeyIsReEnrolledByCopyingItOntoItself() {
+        var env = new HashMap<>(scenario.environment());
+        env.put("VERIFICATION_MODE", "VERIFY");
+        var before = VerificationHandler.fromEnvironment(env);
+        env.put("SIGNING_KEY_ARN", LocalKms.REPLACEMENT_KEY_ARN);
+        var after = VerificationHandler.fromEnvironment(env);
+        String subject = "rekeyed-" + scenario.table();
+        String reference = "references/" + subject + ".jpg";
+        byte[] face = TestImages.jpeg(5101);
+        scenario.faces().respond(face, "one-clear-face.json");
+        scenario.faces().respondToComparison(face, "compare-match.json");
+        Scenario.invoke(before, S3Events.event(scenario.upload(reference, face)));
+
+        assertEquals("REJECTED REFERENCE_UNUSABLE", judged(after, "uploads/" + subject + "/1.jpg", face));
+        var copy = scenario.stack().s3().copyObject(b -> b.sourceBucket(scenario.bucket()).sourceKey(reference)
+                .destinationBucket(scenario.bucket()).destinationKey(reference).metadataDirective("REPLACE"));
+        Scenario.invoke(after, S3Events.event(S3Events.objectCreated(LocalStack.REGION, scenario.bucket(), reference,
+                face.length, copy.copyObjectResult().eTag(), copy.versionId(), 0x0055AED6DCE00001L)));
+
+        assertEquals("AUTHORIZED ", judged(after, "uploads/" + subject + "/2.jpg", face));
+    }
+
+    private String judged(VerificationHandler handler, String key, byte[] image) {
+        Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));
+        var item = scenario.auditItems().stream().filter(i -> i.get("objectKey").s().equals(key)).findFirst().orElseThrow();
+        return item.get("decision").s() + " " + item.get("reasons").s();
+    }
+
     private String decide(VerificationHandler handler, String key, long seed) {
         byte[] image = TestImages.jpeg(seed);
         scenario.faces().respond(image, "one-clear-face.json");
