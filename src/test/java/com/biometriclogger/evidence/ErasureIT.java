@@ -86,18 +86,20 @@ class ErasureIT {
 
     @Test
     void theSubjectsItemsAndEveryImageVersionGoAndVerifyCountsThemErased() throws IOException {
+        int versions = subjectVersions();
         var dryRun = erase("REQ-2026-0042", "--dry-run");
 
+        assertTrue(versions >= 5, "five uploads, one key twice (a client retry on a busy machine may add a version)");
         assertEquals(0, dryRun.status(), dryRun.err());
         assertTrue(dryRun.out().contains("audit items: 4"), dryRun.out());
-        assertTrue(dryRun.out().contains("image versions and delete markers: 5"), dryRun.out());
+        assertTrue(dryRun.out().contains("image versions and delete markers: " + versions), dryRun.out());
         assertEquals(5, scenario.auditItems().size());
 
         var run = erase("REQ-2026-0042");
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run, 4 audit items "
-                + "and 5 image versions deleted"), run.out());
+                + "and " + versions + " image versions deleted"), run.out());
         assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
         assertEquals(List.of(), versionsUnder("references/" + subject));
         assertEquals(1, versionsUnder("uploads/" + bystander + "/").size());
@@ -133,16 +135,17 @@ class ErasureIT {
         assertEquals(1, stopped.status(), stopped.out());
         assertEquals(List.of("ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE"), problems(stopped));
 
+        int versions = subjectVersions();
         var imagesStop = erasure(ledger -> ledger, images -> new FailingImages(images, 2));
         var rest = imagesStop.plan(subjectKeys());
         assertThrows(IllegalStateException.class, () -> imagesStop.erase(rest, request()));
-        assertEquals(4, versionsUnder("uploads/" + subject + "/").size() + versionsUnder("references/" + subject).size());
+        assertEquals(versions - 1, subjectVersions());
 
         var rerun = erase("REQ-2026-0042");
 
         assertEquals(0, rerun.status(), rerun.err());
-        assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run, 0 audit items and 4 image "
-                + "versions deleted"), rerun.out());
+        assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run, 0 audit items and "
+                + (versions - 1) + " image versions deleted"), rerun.out());
         assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
         assertEquals(List.of(), versionsUnder("references/" + subject));
         var verified = verify();
@@ -251,6 +254,10 @@ class ErasureIT {
             }
             images.delete(subject, version);
         }
+    }
+
+    private int subjectVersions() {
+        return versionsUnder("uploads/" + subject + "/").size() + versionsUnder("references/" + subject).size();
     }
 
     private List<String> versionsUnder(String prefix) {
