@@ -9,6 +9,7 @@ target=$(dirname "$bin")
 command=$(basename "$0")
 case "$command" in
   verify) main=com.biometriclogger.cli.VerifyCommand; scope=runtime; classes="$target/classes" ;;
+  erase)  main=com.biometriclogger.cli.EraseCommand; scope=runtime; classes="$target/classes" ;;
   local)  main=com.biometriclogger.local.LocalMain; scope=test; classes="$target/test-classes:$target/classes" ;;
   *) echo "$command: not a command of this project (src/bin/launcher.sh lists them)" >&2; exit 2 ;;
 esac

@@ -8,6 +8,7 @@ import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
 import com.biometriclogger.util.Plural;
 import com.biometriclogger.util.TextWrap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -18,11 +19,11 @@ final class ReportFormat {
     private ReportFormat() {
     }
 
-    static String table(VerifyOptions options, EvidenceKey key, EvidenceKey sealKey, EvidenceReport report) {
+    static String table(VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, EvidenceReport report) {
         var text = new StringBuilder();
         text.append("evidence in ").append(options.table()).append(", seals in ").append(options.sealTable()).append('\n');
-        keyRows(text, "item key", key);
-        keyRows(text, "seal key", sealKey);
+        keys.forEach(key -> keyRows(text, "item key", key));
+        sealKeys.forEach(key -> keyRows(text, "seal key", key));
         row(text, "seal archive", options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"));
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
@@ -35,6 +36,9 @@ final class ReportFormat {
                 row(text, "decisions re-derived", count + " (the others record no figures)"));
         report.imagesRehashed().ifPresent(count ->
                 row(text, "images re-hashed", count + " (" + report.imagesGone() + " no longer stored)"));
+        if (report.erased() > 0) {
+            row(text, "erased", report.erased() + " (sealed, then erased under a valid erasure record)");
+        }
         row(text, "problems", Integer.toString(report.findings().size()));
         if (!report.findings().isEmpty()) {
             int width = Math.max("subject".length(),
@@ -51,11 +55,11 @@ final class ReportFormat {
         return text.toString();
     }
 
-    static String json(VerifyOptions options, EvidenceKey key, EvidenceKey sealKey, EvidenceReport report) {
+    static String json(VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, EvidenceReport report) {
         return "{\"table\":" + quote(options.table())
                 + ",\"sealTable\":" + quote(options.sealTable())
-                + ",\"trustedKey\":" + quote(key.describe())
-                + ",\"trustedSealKey\":" + quote(sealKey.describe())
+                + ",\"trustedKeys\":" + jsonList(keys)
+                + ",\"trustedSealKeys\":" + jsonList(sealKeys)
                 + ",\"sealArchive\":" + nullable(options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()))
                 + ",\"intact\":" + report.clean()
                 + ",\"itemsChecked\":" + report.itemsChecked()
@@ -67,12 +71,17 @@ final class ReportFormat {
                 + ",\"decisionsRederived\":" + nullable(report.decisionsRederived())
                 + ",\"imagesRehashed\":" + nullable(report.imagesRehashed())
                 + ",\"imagesGone\":" + report.imagesGone()
+                + ",\"erased\":" + report.erased()
                 + ",\"findings\":[" + report.findings().stream()
                         .map(f -> "{\"problem\":" + quote(f.problem().name()) + ",\"subject\":" + quote(f.subject())
                                 + ",\"detail\":" + quote(f.detail()) + "}")
                         .collect(Collectors.joining(","))
                 + "],\"warnings\":[" + report.warnings().stream().map(CanonicalForm::quote).collect(Collectors.joining(","))
                 + "]}\n";
+    }
+
+    private static String jsonList(List<EvidenceKey> keys) {
+        return "[" + keys.stream().map(key -> quote(key.describe())).collect(Collectors.joining(",")) + "]";
     }
 
     /** Fits a terminal: a detail that would reach column 120 goes on lines of its own, indented. */

@@ -102,7 +102,7 @@ class EvidenceIT {
 
         assertEquals(0, run.status(), run.err());
         assertEquals(4, JSON.readTree(run.out()).get("signaturesValid").asInt());
-        assertTrue(JSON.readTree(run.out()).get("trustedKey").asText().startsWith("public key sha256:"));
+        assertTrue(JSON.readTree(run.out()).get("trustedKeys").get(0).asText().startsWith("public key sha256:"));
     }
 
     @Test
@@ -177,10 +177,10 @@ class EvidenceIT {
 
         var intact = python(bundle);
         assertEquals(0, intact.status(), intact.out());
-        assertTrue(intact.out().contains("4 items, 1 seal part (1 hour), 4 inclusion proofs, 0 problems"), intact.out());
+        assertTrue(intact.out().contains("4 items, 1 seal part (1 hour), 4 inclusion proofs, 0 erased, 0 problems"), intact.out());
         // One fingerprint for one key: the checker's is the SHA-256 of the DER key, as verify and openssl give it.
         var key = EvidenceKey.fromPem(Files.readString(bundle.resolve("public-key.pem")));
-        assertTrue(intact.out().contains("item key: public key sha256:" + key.fingerprint()), intact.out());
+        assertTrue(intact.out().contains(": public key sha256:" + key.fingerprint() + " (compare it"), intact.out());
         assertEquals(key.fingerprint(), openssl(bundle.resolve("public-key.pem")));
         assertTrue(intact.out().strip().endsWith("RESULT: INTACT"), intact.out());
 
