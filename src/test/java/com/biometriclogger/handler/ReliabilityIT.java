@@ -226,7 +226,7 @@ class ReliabilityIT {
     void hostileFilesAreRejectedWithoutHarm() {
         byte[] whole = TestImages.jpeg(1901);
         byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
-        // No scripted answer: the local endpoint refuses what does not decode completely, as Rekognition does.
+        scenario.faces().fail(truncated, com.biometriclogger.local.RekognitionError.invalidImageFormat("Request has invalid image format"));
         byte[] bomb = java.nio.ByteBuffer.allocate(45).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
                 .putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(100_000).putInt(100_000)
                 .put(new byte[] {8, 2, 0, 0, 0}).array();
