@@ -30,10 +30,9 @@ public record EvidenceKey(String keyId, PublicKey publicKey) {
         return fromSubjectPublicKeyInfo(null, Pem.decode(pem, "PUBLIC KEY"));
     }
 
-    /** The key id and, for every key, its fingerprint, for reports. */
+    /** The key id, or the public key's fingerprint for a bare key, for reports. */
     public String describe() {
-        String fingerprint = "public key sha256:" + fingerprint();
-        return keyId != null ? keyId + " (" + fingerprint + ")" : fingerprint;
+        return keyId != null ? keyId : "public key sha256:" + fingerprint();
     }
 
     /**
