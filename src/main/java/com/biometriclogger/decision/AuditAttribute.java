@@ -38,6 +38,20 @@ public enum AuditAttribute {
     REQUEST_ID("requestId"),
     FUNCTION_VERSION("functionVersion"),
     SCHEMA_VERSION("schemaVersion"),
+    /** {@code ERASURE} on an {@link ErasureRecord}; a decision has none. */
+    KIND("kind"),
+    /** The attempt an erasure record accounts for; the record's own id is {@code erasure-} and this. */
+    ERASED_ATTEMPT_ID("erasedAttemptId"),
+    /** The erased item's {@link #SHA256}: which image was erased, without the image. */
+    ERASED_SHA256("erasedSha256"),
+    /** The erased item's digest as its hour's seal committed to it, so the record names exactly what was sealed. */
+    ERASED_DIGEST("erasedDigest"),
+    /** The operator's reference for the erasure request (a ticket number, never the requester's name). */
+    ERASURE_REQUEST("erasureRequest"),
+    LEGAL_BASIS("legalBasis"),
+    /** Who ran the erasure: the caller's ARN (the local user on the local stack). */
+    ERASED_BY("erasedBy"),
+    ERASED_AT("erasedAt"),
     /** The hour (UTC) the item is sealed in; stamped with the signature, from {@link #DECIDED_AT}. */
     SEAL_PERIOD("sealPeriod"),
     /** The key that signed the item; seals carry it too. */

@@ -1,6 +1,7 @@
 package com.biometriclogger.evidence;
 
 import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.ErasureRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,8 +58,8 @@ public final class EvidenceBundle {
     }
 
     public void addItem(Map<String, String> item) {
-        String decidedAt = item.getOrDefault(AuditAttribute.DECIDED_AT.stored(), "");
-        if (inRange(decidedAt.length() >= 10 ? decidedAt.substring(0, 10) : "")) {
+        String datedAt = ErasureRecord.datedAt(item);
+        if (inRange(datedAt.length() >= 10 ? datedAt.substring(0, 10) : "")) {
             write(items, item);
             itemCount++;
             itemIds.computeIfAbsent(item.getOrDefault(AuditAttribute.SEAL_PERIOD.stored(), ""), p -> new ArrayList<>())

@@ -2,6 +2,7 @@ package com.biometriclogger.evidence;
 
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.AuditItem;
+import com.biometriclogger.decision.ErasureRecord;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,12 +20,13 @@ public final class EvidenceSigning {
     }
 
     /**
-     * Signs an audit item, stamping first the hour it is sealed in: the hour of its decision, so an
-     * item cannot be filed under an hour it was not decided in without breaking its signature.
+     * Signs an audit item, stamping first the hour it is sealed in: the hour of its decision (of its
+     * erasure, for an erasure record), so an item cannot be filed under another hour without
+     * breaking its signature.
      */
     public AuditItem signItem(AuditItem item) {
-        var decidedAt = Instant.parse(item.get(AuditAttribute.DECIDED_AT));
-        return AuditItem.of(sign(item.with(AuditAttribute.SEAL_PERIOD, SealPeriod.of(decidedAt)).attributes()));
+        var datedAt = Instant.parse(ErasureRecord.datedAt(item.attributes()));
+        return AuditItem.of(sign(item.with(AuditAttribute.SEAL_PERIOD, SealPeriod.of(datedAt)).attributes()));
     }
 
     public Map<String, String> sign(Map<String, String> attributes) {

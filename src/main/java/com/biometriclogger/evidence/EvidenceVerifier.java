@@ -1,6 +1,7 @@
 package com.biometriclogger.evidence;
 
 import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.evidence.Finding.Problem;
 import java.time.Duration;
@@ -53,7 +54,6 @@ public final class EvidenceVerifier {
 
     private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
     private static final String SEAL_PERIOD = AuditAttribute.SEAL_PERIOD.stored();
-    private static final String DECIDED_AT = AuditAttribute.DECIDED_AT.stored();
 
     private final EvidenceKey itemKey;
     private final EvidenceKey sealKey;
@@ -111,6 +111,8 @@ public final class EvidenceVerifier {
         checked.problem().ifPresent(findings::add);
         if (checked.problem().isEmpty()) {
             signaturesValid++;
+        }
+        if (checked.problem().isEmpty() && !ErasureRecord.isErasure(attributes)) {
             decisionCheck.ifPresent(check -> checkDecision(check, attributes, id));
             images.ifPresent(hashes -> checkImage(hashes, attributes, id));
         }
@@ -388,15 +390,15 @@ public final class EvidenceVerifier {
     }
 
     private void checkTiming(Map<String, String> attributes, String id, String period) {
-        String decidedAt = attributes.getOrDefault(DECIDED_AT, "");
+        String datedAt = ErasureRecord.datedAt(attributes);
         try {
-            String hour = SealPeriod.of(Instant.parse(decidedAt));
+            String hour = SealPeriod.of(Instant.parse(datedAt));
             if (!hour.equals(period)) {
-                findings.add(new Finding(Problem.ITEM_MISDATED, id, "decided at " + decidedAt + " but filed under hour '"
-                        + period + "': an item's seal period is the hour of its decision"));
+                findings.add(new Finding(Problem.ITEM_MISDATED, id, "dated " + datedAt + " but filed under hour '"
+                        + period + "': an item's seal period is the hour of its decision (or erasure)"));
             }
         } catch (java.time.format.DateTimeParseException e) {
-            findings.add(new Finding(Problem.ITEM_MISDATED, id, "decidedAt '" + decidedAt + "' is not an instant"));
+            findings.add(new Finding(Problem.ITEM_MISDATED, id, "dated '" + datedAt + "', which is not an instant"));
         }
     }
 

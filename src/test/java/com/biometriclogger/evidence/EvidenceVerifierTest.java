@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.AuditItem;
+import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.evidence.EvidenceVerifier.ArchivedSeal;
 import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
 import com.biometriclogger.evidence.Finding.Problem;
@@ -130,6 +131,18 @@ class EvidenceVerifierTest {
         var report = verifyTableOnly();
 
         assertTrue(problems(report).contains(Problem.UNTRUSTED_KEY), report.findings().toString());
+    }
+
+    @Test
+    void anErasureRecordIsFiledUnderTheHourOfTheErasureNotOfADecision() {
+        var record = ErasureRecord.of(AuditItem.of(items.get("b1")), CanonicalForm.digest(items.get("b1")),
+                new ErasureRecord.Request("REQ-1", "GDPR art. 17(1)(b)", "operator"), Instant.parse("2026-05-03T10:20:00Z"));
+
+        var signed = itemSigning.signItem(record).attributes();
+        add(signed);
+
+        assertEquals("2026-05-03T10", signed.get("sealPeriod"));
+        assertEquals(List.of(), problems(verify()));
     }
 
     @Test

@@ -82,7 +82,7 @@ final class BenchReport {
         System.out.printf("deployment zip: %,d bytes, %s jars in lib/%n", ((Number) zip.get("bytes")).longValue(), zip.get("jars"));
         target("deployment zip, MiB", ((Number) zip.get("bytes")).longValue() / (double) (1024 * 1024), ZIP_GOAL_BYTES / (1024.0 * 1024));
         var memory = section(r.keySet().stream().filter(k -> k.startsWith("cold_by_memory")).findFirst().orElseThrow());
-        System.out.println("\ncold start by memory setting (heap limit only; Lambda's CPU share cannot be simulated here):");
+        System.out.println("\ncold start by memory setting (the JVM sized for that memory; Lambda's CPU share cannot be simulated here):");
         memory.forEach((setting, m) -> System.out.printf("  %-7s total %.1f ms, peak RSS %.1f MB%n", setting,
                 num(map(m).get("total_ms")), num(map(m).get("peak_rss_mb"))));
         System.out.println("load average after: " + r.get("load_average_after"));

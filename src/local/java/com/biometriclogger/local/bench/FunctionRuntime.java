@@ -25,10 +25,15 @@ final class FunctionRuntime {
         this.logs = logs;
     }
 
-    /** Lambda's java21+ flags, with the heap Lambda gives a function of that memory size (about 85 %). */
+    /**
+     * Lambda's java21+ flags, with the heap Lambda gives a function of that memory size (about 85 %).
+     * {@code MaxRAM} stands in for the sandbox's memory: a Lambda JVM sizes its initial heap (and so
+     * how much it touches before the first collection) from the memory setting, and without it this
+     * JVM would size it from the host's RAM and report a peak RSS no function would reach.
+     */
     static List<String> lambdaFlags(int megabytes) {
         return List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-Xmx" + (megabytes * 85 / 100) + "m");
+                "-XX:MaxRAM=" + megabytes + "m", "-Xmx" + (megabytes * 85 / 100) + "m");
     }
 
     /** The runtime client's own class path entries, found where this JVM loaded them from. */
