@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Creates the tables as template.yaml declares them: the audit table from its schema (partition key
@@ -39,6 +40,18 @@ public final class AuditTable {
             dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         } catch (ResourceInUseException alreadyThere) {
             // --data-dir keeps the table between runs.
+        }
+    }
+
+    /**
+     * Streams with old and new images, as template.yaml declares them; a table kept in a data
+     * directory from before gets its stream on the next start.
+     */
+    public static void enableStreamIfMissing(DynamoDbClient dynamoDb, String tableName) {
+        var spec = dynamoDb.describeTable(b -> b.tableName(tableName)).table().streamSpecification();
+        if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled())) {
+            dynamoDb.updateTable(b -> b.tableName(tableName)
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
         }
     }
 

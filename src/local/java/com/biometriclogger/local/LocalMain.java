@@ -198,6 +198,7 @@ public final class LocalMain {
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
                 session.sealDueHours().forEach(out::println);
+                session.raisedAlerts().forEach(out::println);
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -247,6 +248,8 @@ public final class LocalMain {
                   %s
 
                 Finished hours are sealed every minute, as the deployed seal function does hourly.
+                A change made to the tables by hand (update-item, delete-item) prints an ALERT line: what the
+                deployed change alarm publishes on the alert topic.
 
                 New uploads are judged as they arrive. Ctrl-C stops the stack.
                 """.formatted(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY, LocalStack.REGION,

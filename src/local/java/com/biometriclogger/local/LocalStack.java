@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -38,12 +39,21 @@ public final class LocalStack implements AutoCloseable {
     private final S3Client s3;
     private final DynamoDbClient dynamoDb;
     private final LocalKms kms;
+    private final LocalSns sns;
+    private final DynamoDbStreamsClient streams;
     private final Path signingKeyFile;
     private final Path sealSigningKeyFile;
 
     private LocalStack(LocalS3 s3Server, LocalDynamoDb dynamoDbServer, LocalRekognition rekognition, S3Client s3,
                        DynamoDbClient dynamoDb, LocalKms kms, Path signingKeyFile, Path sealSigningKeyFile) {
         this.kms = kms;
+        this.sns = LocalSns.start(0);
+        this.streams = DynamoDbStreamsClient.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(dynamoDbServer.endpoint())
+                .build();
         this.signingKeyFile = signingKeyFile;
         this.sealSigningKeyFile = sealSigningKeyFile;
         this.s3Server = s3Server;
@@ -128,6 +138,15 @@ public final class LocalStack implements AutoCloseable {
         return kms;
     }
 
+    /** The alert topic's stand-in: what the change alarm published. */
+    public LocalSns sns() {
+        return sns;
+    }
+
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return streams;
+    }
+
     public record Ports(int s3, int dynamoDb, int rekognition, int kms) {
     }
 
@@ -168,10 +187,12 @@ public final class LocalStack implements AutoCloseable {
         return true;
     }
 
-    /** The audit table and its seal table, as template.yaml declares them. */
+    /** The audit table and its seal table, as template.yaml declares them (streams included). */
     public void createAuditTable(String tableName) {
         AuditTable.createIfMissing(dynamoDb, tableName);
         AuditTable.createSealTableIfMissing(dynamoDb, sealTableName(tableName));
+        AuditTable.enableStreamIfMissing(dynamoDb, tableName);
+        AuditTable.enableStreamIfMissing(dynamoDb, sealTableName(tableName));
     }
 
     public static String sealTableName(String auditTableName) {
@@ -200,6 +221,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());
+        env.put("ALERT_TOPIC_ARN", LocalSns.TOPIC_ARN);
+        env.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
         return env;
     }
 
@@ -229,6 +252,8 @@ public final class LocalStack implements AutoCloseable {
         dynamoDb.close();
         rekognition.close();
         kms.close();
+        sns.close();
+        streams.close();
         dynamoDbServer.close();
         s3Server.close();
     }

@@ -1,6 +1,7 @@
 package com.biometriclogger.local;
 
 import com.biometriclogger.evidence.Sealer;
+import com.biometriclogger.handler.ChangeAlarmHandler;
 import com.biometriclogger.handler.VerificationHandler;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ final class ServeSession implements AutoCloseable {
     private final UploadWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Sealer sealer;
+    private final StreamPoller changes;
     private long nextSealNanos;
 
     private ServeSession(LocalStack stack, boolean versioned, boolean detectOnly) {
@@ -26,6 +28,9 @@ final class ServeSession implements AutoCloseable {
         this.watcher = new UploadWatcher(stack.s3(), LocalMain.BUCKET, "", versioned);
         watcher.skipExisting();
         this.sealer = LocalEvidence.sealer(stack, LocalMain.TABLE, Clock.systemUTC());
+        this.changes = new StreamPoller(stack.dynamoDb(), stack.dynamoDbStreams(),
+                ChangeAlarmHandler.fromEnvironment(stack.functionEnvironment(LocalMain.BUCKET, LocalMain.TABLE)),
+                List.of(LocalMain.TABLE, LocalStack.sealTableName(LocalMain.TABLE)));
     }
 
     static ServeSession start(LocalStack.Ports ports, Path dataDir, boolean detectOnly, PrintStream out) {
@@ -46,6 +51,12 @@ final class ServeSession implements AutoCloseable {
                     + (result.decision() == null ? result.detail() : result.decision() + " " + result.reasons()));
         }
         return lines;
+    }
+
+    /** What the change alarm published since the last call (the tables' streams read, as deployed); a line each. */
+    List<String> raisedAlerts() {
+        changes.poll();
+        return stack.sns().drain().stream().map(alert -> "ALERT " + alert.message()).toList();
     }
 
     /** Seals finished hours once a minute, as the deployed seal function does every hour. */

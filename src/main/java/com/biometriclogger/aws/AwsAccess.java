@@ -30,6 +30,7 @@ public record AwsAccess(String region, Credentials credentials, Endpoints endpoi
     }
 
     /** Endpoint overrides for local stand-ins; empty means the service's regional AWS endpoint. */
-    public record Endpoints(Optional<URI> s3, Optional<URI> dynamoDb, Optional<URI> rekognition, Optional<URI> kms) {
+    public record Endpoints(Optional<URI> s3, Optional<URI> dynamoDb, Optional<URI> rekognition, Optional<URI> kms,
+                            Optional<URI> sns) {
     }
 }

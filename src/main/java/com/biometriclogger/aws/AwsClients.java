@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the SDK clients once per container: explicit region, credentials and the light
@@ -72,6 +73,12 @@ public final class AwsClients {
     public KmsClient kms() {
         return configure(KmsClient.builder(), settings.endpoints().kms(), 3, Duration.ofSeconds(1),
                 Duration.ofSeconds(3)).build();
+    }
+
+    /** One alert per change; 3 attempts within 5 s, then the batch fails and Lambda retries it. */
+    public SnsClient sns() {
+        return configure(SnsClient.builder(), settings.endpoints().sns(), 3, Duration.ofSeconds(2),
+                Duration.ofSeconds(5)).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>>

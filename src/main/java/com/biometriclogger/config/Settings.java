@@ -137,7 +137,8 @@ public record Settings(
                     uri("AWS_ENDPOINT_URL_S3"),
                     uri("AWS_ENDPOINT_URL_DYNAMODB"),
                     uri("AWS_ENDPOINT_URL_REKOGNITION"),
-                    uri("AWS_ENDPOINT_URL_KMS"));
+                    uri("AWS_ENDPOINT_URL_KMS"),
+                    uri("AWS_ENDPOINT_URL_SNS"));
             return new AwsAccess(region, credentials, endpoints);
         }
 

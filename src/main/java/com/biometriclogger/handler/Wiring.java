@@ -12,6 +12,8 @@ import com.biometriclogger.aws.RekognitionFaceComparer;
 import com.biometriclogger.aws.S3ImageSource;
 import com.biometriclogger.aws.S3ReferenceRegistry;
 import com.biometriclogger.aws.S3SealArchive;
+import com.biometriclogger.aws.SnsAlertPublisher;
+import com.biometriclogger.config.ChangeAlarmSettings;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.AuditLog;
@@ -19,10 +21,13 @@ import com.biometriclogger.decision.DecisionFlow;
 import com.biometriclogger.decision.Identification;
 import com.biometriclogger.decision.IdentityMatcher;
 import com.biometriclogger.decision.ThresholdPolicy;
+import com.biometriclogger.evidence.ChangeAlarm;
 import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.EvidenceVerifier;
 import com.biometriclogger.evidence.Sealer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -105,5 +110,19 @@ public final class Wiring {
                 new S3SealArchive(clients.s3(), settings.archiveBucket(), settings.archivePrefix()),
                 new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.sealSigningKeyArn())),
                 clock);
+    }
+
+    /** The change alarm: which stream is which table, the classification, and where alerts go. */
+    public record ChangeAlarmFunction(Map<String, ChangeAlarm.Table> tablesByName, ChangeAlarm alarm,
+                                      ChangeAlarm.AlertPublisher publisher) {
+    }
+
+    /** Reads the audit table only for erasure records (one consistent GetItem); writes no table. */
+    public static ChangeAlarmFunction changeAlarm(ChangeAlarmSettings settings) {
+        var clients = new AwsClients(settings.aws());
+        var table = new DynamoDbEvidenceTable(clients.dynamoDb());
+        var alarm = new ChangeAlarm(id -> table.auditItem(settings.auditTableName(), id).map(EvidenceVerifier.StoredItem::attributes));
+        return new ChangeAlarmFunction(Map.of(settings.auditTableName(), ChangeAlarm.Table.AUDIT,
+                settings.sealTableName(), ChangeAlarm.Table.SEALS), alarm, new SnsAlertPublisher(clients.sns(), settings.alertTopicArn()));
     }
 }

@@ -31,7 +31,7 @@ class ServeFlowIT {
     Path work;
 
     @Test
-    void anImageCopiedWithAwsCliIsJudgedShowsUpInAwsDynamodbScanAndAnEditShowsInVerify() throws Exception {
+    void anImageCopiedWithAwsCliIsJudgedShowsUpInAwsDynamodbScanAndAnEditRaisesAnAlertAndShowsInVerify() throws Exception {
         assumeTrue(awsCliInstalled(), "SKIPPED: the --serve walkthrough needs the aws CLI on PATH (apt-get install awscli)");
         var ports = new LocalStack.Ports(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
         try (var session = ServeSession.start(ports, null, false, System.out)) {
@@ -71,6 +71,16 @@ class ServeFlowIT {
             aws(scan.replace("scan", "update-item").replace("--table-name", "--key '{\"attemptId\":{\"S\":\"" + attemptId
                     + "\"}}' --update-expression 'SET decision = :d' --expression-attribute-values "
                     + "'{\":d\":{\"S\":\"UNAUTHORIZED\"}}' --table-name"));
+            List<String> alerts = new ArrayList<>();
+            for (int i = 0; i < 50 && alerts.isEmpty(); i++) {
+                alerts.addAll(session.raisedAlerts());
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("ALERT UNEXPECTED_MODIFY: MODIFY of audit item " + attemptId + " in table " + LocalMain.TABLE
+                    + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify (it names the item "
+                    + "SIGNATURE_INVALID or CHANGED_AFTER_SEALING) and look the caller up in CloudTrail."), alerts,
+                    "--serve prints the alert the change alarm raised for the edit, once");
+            assertEquals(List.of(), session.raisedAlerts());
             var report = new ByteArrayOutputStream();
             assertEquals(1, VerifyCommand.run(verifyArgs.split(" "), env, new PrintStream(report, true, StandardCharsets.UTF_8),
                     System.err));

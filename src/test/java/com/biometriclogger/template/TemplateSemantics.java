@@ -399,11 +399,14 @@ final class TemplateSemantics {
                 .map(Map.Entry::getKey).findFirst();
     }
 
-    /** The resource of the stack a policy Resource points at: its own ARN, a path under it, or a bucket by name. */
+    /** The resource of the stack a policy Resource points at: its own ARN (or a topic's Ref), a path under it, or a bucket by name. */
     private Optional<String> target(JsonNode resource) {
         for (JsonNode value : each(resource)) {
             if (value.has("Fn::GetAtt")) {
                 return Optional.of(value.get("Fn::GetAtt").get(0).asText());
+            }
+            if (value.has("Ref")) {
+                return Optional.of(value.get("Ref").asText());
             }
             Optional<String> sub = subText(value);
             if (sub.isPresent()) {

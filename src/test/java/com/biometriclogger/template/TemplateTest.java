@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.config.ChangeAlarmSettings;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.local.AuditTable;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ class TemplateTest {
     private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
 
     private static final String KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private static final String TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:stack-alerts";
     private static final String BUCKET_NAME = "biometric-uploads-${StackUuid}";
     private static final String BUCKET = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
     private static final String UPLOAD_OBJECTS = BUCKET + "/${UploadPrefix}*";
@@ -85,9 +88,84 @@ class TemplateTest {
      */
     @Test
     void theSealFunctionIsGivenEveryVariableItsSettingsRead() {
+        assertEquals(new TreeSet<>(sealEnvironment().keySet()), variablesRead(sealEnvironment(), SealSettings::fromEnvironment),
+                "the template sets exactly the variables SealSettings reads");
+        assertEquals(Map.of("Ref", "AuditTable"), sealEnvironment().get("AUDIT_TABLE_NAME"));
+        assertEquals(Map.of("Ref", "SealTable"), sealEnvironment().get("SEAL_TABLE_NAME"));
+    }
+
+    @Test
+    void theChangeAlarmFunctionIsGivenEveryVariableItsSettingsRead() {
+        var environment = functionEnvironment("ChangeAlarmFunction");
+
+        assertEquals(new TreeSet<>(environment.keySet()), variablesRead(environment, ChangeAlarmSettings::fromEnvironment),
+                "the template sets exactly the variables ChangeAlarmSettings reads");
+        assertEquals(Map.of("Ref", "AuditTable"), environment.get("AUDIT_TABLE_NAME"));
+        assertEquals(Map.of("Ref", "SealTable"), environment.get("SEAL_TABLE_NAME"));
+        assertEquals(Map.of("Ref", "AlertTopic"), environment.get("ALERT_TOPIC_ARN"));
+    }
+
+    /**
+     * The change alarm reads the two streams and erasure records and publishes alerts: no statement
+     * of its role names a write to any table (it must never change the evidence it watches).
+     */
+    @Test
+    void theChangeAlarmMayReadTheStreamsAndErasureRecordsAndPublishButWriteNoTable() {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("ReadEvidenceStreams", List.of(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
+                "dynamodb:GetShardIterator", "dynamodb:ListStreams"),
+                List.of(getAtt("AuditTable", "StreamArn"), getAtt("SealTable", "StreamArn"))));
+        expected.put("ReadErasureRecords", List.of(List.of("dynamodb:GetItem"), getAtt("AuditTable", "Arn")));
+        expected.put("PublishAlerts", List.of(List.of("sns:Publish"), Map.of("Ref", "AlertTopic")));
+        expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
+        expected.put("ReportUnannouncedChanges", List.of(List.of("sqs:SendMessage"), getAtt("ChangeAlarmFailureQueue", "Arn")));
+        expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                Map.of("Fn::Sub", "${ChangeAlarmFunctionLogGroup.Arn}:*")));
+
+        assertEquals(expected, grantsBySid("ChangeAlarmFunctionRole"));
+        assertEquals(getAtt("ChangeAlarmFunctionRole", "Arn"), properties("ChangeAlarmFunction").get("Role"));
+        for (var statement : roleStatements("ChangeAlarmFunctionRole")) {
+            for (Object action : asList(statement.get("Action"))) {
+                assertFalse(Pattern.matches("dynamodb:(Put|Update|Delete|BatchWrite|PartiQL|TransactWrite|Restore|Import).*|dynamodb:\\*",
+                        (String) action), statement.get("Sid") + " grants the write " + action);
+            }
+        }
+    }
+
+    /**
+     * Both tables stream old and new images to the function; INSERTs are filtered out, failures are
+     * retried from the failing record, split, bounded in time and retries, then sent to the failure queue.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothEvidenceStreamsReachTheChangeAlarmWithBoundedRetriesAndAFailureQueue() {
+        for (String table : List.of("AuditTable", "SealTable")) {
+            assertEquals(Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"), properties(table).get("StreamSpecification"), table);
+        }
+        for (var mapping : Map.of("AuditTableChanges", "AuditTable", "SealTableChanges", "SealTable").entrySet()) {
+            var properties = properties(mapping.getKey());
+            assertEquals(getAtt(mapping.getValue(), "StreamArn"), properties.get("EventSourceArn"), mapping.getKey());
+            assertEquals(Map.of("Ref", "ChangeAlarmFunction"), properties.get("FunctionName"));
+            assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"));
+            assertEquals(true, properties.get("BisectBatchOnFunctionError"));
+            assertEquals(10, properties.get("MaximumRetryAttempts"));
+            assertEquals(3600, properties.get("MaximumRecordAgeInSeconds"));
+            assertEquals(Map.of("OnFailure", Map.of("Destination", getAtt("ChangeAlarmFailureQueue", "Arn"))),
+                    properties.get("DestinationConfig"));
+        }
+        assertEquals("IteratorAge", properties("ChangeAlarmIteratorAgeAlarm").get("MetricName"));
+        assertEquals(Map.of("Ref", "ChangeAlarmFunction"),
+                ((List<Map<String, Object>>) properties("ChangeAlarmErrorsAlarm").get("Dimensions")).get(0).get("Value"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ChangeAlarmFailureQueue", "QueueName")),
+                ((List<Map<String, Object>>) properties("ChangeAlarmFailuresAlarm").get("Dimensions")).get(0).get("Value"));
+    }
+
+    /** The names the settings read from a function's environment, given the template's variables with valid values. */
+    private static Set<String> variablesRead(Map<String, Object> environment, Consumer<Map<String, String>> settings) {
         Map<String, String> values = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A",
                 "AWS_SECRET_ACCESS_KEY", "S"));
-        sealEnvironment().keySet().forEach(name -> values.put(name, name.endsWith("KEY_ARN") ? KEY_ARN : "audit-seals/"));
+        environment.keySet().forEach(name -> values.put(name, name.endsWith("KEY_ARN") ? KEY_ARN
+                : name.endsWith("TOPIC_ARN") ? TOPIC_ARN : "audit-seals/"));
         Set<String> read = new TreeSet<>();
         Map<String, String> recording = new AbstractMap<>() {
             @Override
@@ -101,14 +179,9 @@ class TemplateTest {
                 return values.entrySet();
             }
         };
-
-        SealSettings.fromEnvironment(recording);
-
+        settings.accept(recording);
         read.removeIf(name -> name.startsWith("AWS_"));
-        assertEquals(new java.util.TreeSet<>(read), new java.util.TreeSet<>(sealEnvironment().keySet()),
-                "the template sets exactly the variables SealSettings reads");
-        assertEquals(Map.of("Ref", "AuditTable"), sealEnvironment().get("AUDIT_TABLE_NAME"));
-        assertEquals(Map.of("Ref", "SealTable"), sealEnvironment().get("SEAL_TABLE_NAME"));
+        return read;
     }
 
     @Test
@@ -326,7 +399,8 @@ class TemplateTest {
     @Test
     void evidenceResourcesSurviveStackDeletionAndAFailedFirstDeployCanBeRetried() {
         for (String evidence : List.of("UploadBucket", "DataKey", "SigningKey", "SealSigningKey", "DeadLetterQueue",
-                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "AccessLogBucket", "SealArchiveBucket")) {
+                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "AccessLogBucket", "SealArchiveBucket",
+                "ChangeAlarmFunctionLogGroup", "ChangeAlarmFailureQueue")) {
             assertEquals("RetainExceptOnCreate", resource(evidence).get("DeletionPolicy"), evidence);
             assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
         }
@@ -468,9 +542,13 @@ class TemplateTest {
         return (Map<String, Object>) ((Map<String, Object>) properties("VerifyFunction").get("Environment")).get("Variables");
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> sealEnvironment() {
-        return (Map<String, Object>) ((Map<String, Object>) properties("SealFunction").get("Environment")).get("Variables");
+        return functionEnvironment("SealFunction");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> functionEnvironment(String function) {
+        return (Map<String, Object>) ((Map<String, Object>) properties(function).get("Environment")).get("Variables");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,160 @@
+package com.biometriclogger.evidence;
+
+import com.biometriclogger.decision.AuditAttribute;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a change to an evidence table means, as its stream reports it. Every decision, erasure
+ * record and seal is written once, with a condition, and nothing of ours ever changes or deletes
+ * one: an INSERT is ours (or a forgery {@code verify} names), and every MODIFY or REMOVE is someone
+ * else's, announced at once. A REMOVE of a decision that its erasure record covers (written before
+ * the deletion, by the erase command) is announced as a lawful erasure, never silenced.
+ */
+public final class ChangeAlarm {
+
+    /** The erasure record of attempt X is the audit item {@code erasure-X}. */
+    public static final String ERASURE_ID_PREFIX = "erasure-";
+    private static final String ERASURE_KIND = "ERASURE";
+    private static final String KIND = "kind";
+    private static final String ERASED_ATTEMPT_ID = "erasedAttemptId";
+    private static final String ERASED_SHA256 = "erasedSha256";
+    private static final String ERASURE_REQUEST = "erasureRequest";
+    private static final String LEGAL_BASIS = "legalBasis";
+    private static final String ERASED_BY = "erasedBy";
+    /** SNS takes a subject of fewer than 100 printable ASCII characters. */
+    static final int SUBJECT_LIMIT = 99;
+
+    public enum Table {
+        AUDIT("audit item"), SEALS("seal");
+
+        private final String item;
+
+        Table(String item) {
+            this.item = item;
+        }
+    }
+
+    public enum Operation { INSERT, MODIFY, REMOVE }
+
+    public enum Verdict { UNEXPECTED_MODIFY, UNEXPECTED_REMOVE, LAWFUL_ERASURE }
+
+    /**
+     * One stream record. Images hold every attribute as text: a String as stored, any other type as
+     * its type and value, so a retyped attribute shows as changed.
+     *
+     * @param key     the item's partition key value (attempt id, or seal id)
+     * @param service the AWS service that made the change (DynamoDB itself, for a time-to-live
+     *                deletion), empty for a caller's request
+     */
+    public record Change(Table table, String tableName, Operation operation, String key, Map<String, String> oldImage,
+                         Map<String, String> newImage, Optional<String> service) {
+    }
+
+    /** What is published; subject and message are printable whatever the item holds. */
+    public record Alert(Verdict verdict, Table table, String key, String subject, String message) {
+    }
+
+    /** The erasure records in the audit table: one consistent read by id, never a write. */
+    public interface ErasureRecords {
+        Optional<Map<String, String>> find(String erasureId);
+    }
+
+    public interface AlertPublisher {
+        void publish(Alert alert);
+    }
+
+    private final ErasureRecords erasures;
+
+    public ChangeAlarm(ErasureRecords erasures) {
+        this.erasures = erasures;
+    }
+
+    /** @return the alert to raise, none for an INSERT */
+    public Optional<Alert> alertFor(Change change) {
+        return switch (change.operation()) {
+            case INSERT -> Optional.empty();
+            case MODIFY -> Optional.of(alert(Verdict.UNEXPECTED_MODIFY, change, "changed attributes: "
+                    + String.join(", ", changedAttributes(change)) + ". " + modifyAdvice(change.table())));
+            case REMOVE -> Optional.of(removal(change));
+        };
+    }
+
+    private Alert removal(Change change) {
+        if (change.service().isPresent()) {
+            return alert(Verdict.UNEXPECTED_REMOVE, change, "deleted by " + change.service().get()
+                    + " (time to live): someone enabled TTL on an evidence table. Disable it, then run verify.");
+        }
+        if (change.table() == Table.AUDIT && !change.key().startsWith(ERASURE_ID_PREFIX)) {
+            var record = erasures.find(ERASURE_ID_PREFIX + change.key());
+            if (record.isPresent()) {
+                return erasureRecorded(change, record.get());
+            }
+        }
+        return alert(Verdict.UNEXPECTED_REMOVE, change, "no erasure record covers it. " + removeAdvice(change.table()));
+    }
+
+    /** The record must name this attempt and the digest of what was deleted; verify checks its signature and seal. */
+    private static Alert erasureRecorded(Change change, Map<String, String> record) {
+        String storedDigest = change.oldImage().get(AuditAttribute.SHA256.stored());
+        String erasedDigest = record.get(ERASED_SHA256);
+        if (!ERASURE_KIND.equals(record.get(KIND))
+                || !change.key().equals(record.get(ERASED_ATTEMPT_ID))
+                || !Objects.equals(storedDigest, erasedDigest)) {
+            return alert(Verdict.UNEXPECTED_REMOVE, change, "an item " + ERASURE_ID_PREFIX + change.key()
+                    + " exists but does not record the erasure of this item (kind, erasedAttemptId or erasedSha256 differ). "
+                    + removeAdvice(change.table()));
+        }
+        return alert(Verdict.LAWFUL_ERASURE, change, "lawful erasure (request " + record.get(ERASURE_REQUEST)
+                + ", basis " + record.get(LEGAL_BASIS) + ", by " + record.get(ERASED_BY)
+                + "), recorded in " + ERASURE_ID_PREFIX + change.key() + ". verify reports it ERASED once it checks the record's signature.");
+    }
+
+    private static Set<String> changedAttributes(Change change) {
+        Set<String> changed = new TreeSet<>();
+        Set<String> names = new TreeSet<>(change.oldImage().keySet());
+        names.addAll(change.newImage().keySet());
+        for (String name : names) {
+            if (!Objects.equals(change.oldImage().get(name), change.newImage().get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed.isEmpty() ? Set.of("none (rewritten with the same content)") : changed;
+    }
+
+    private static String modifyAdvice(Table table) {
+        return table == Table.AUDIT
+                ? "Nothing of ours modifies a stored item: run verify (it names the item SIGNATURE_INVALID or CHANGED_AFTER_SEALING) "
+                        + "and look the caller up in CloudTrail."
+                : "Nothing of ours modifies a seal: run verify with --seal-archive (SEAL_DIFFERS_FROM_ARCHIVE) "
+                        + "and look the caller up in CloudTrail.";
+    }
+
+    private static String removeAdvice(Table table) {
+        return table == Table.AUDIT
+                ? "Nothing of ours deletes an item: run verify once its hour is sealed (DELETED_AFTER_SEALING) "
+                        + "and look the caller up in CloudTrail."
+                : "Nothing of ours deletes a seal: the next seal run restores it from the archive (SEAL_RESTORED); "
+                        + "look the caller up in CloudTrail.";
+    }
+
+    private static Alert alert(Verdict verdict, Change change, String detail) {
+        String subject = (verdict + " of " + change.table().item + " " + change.key()).replaceAll("[^\\x20-\\x7e]", "?");
+        if (subject.length() > SUBJECT_LIMIT) {
+            subject = subject.substring(0, SUBJECT_LIMIT - 1) + "~";
+        }
+        String message = printable(verdict + ": " + change.operation() + " of " + change.table().item + " " + change.key()
+                + " in table " + change.tableName() + "; " + detail);
+        return new Alert(verdict, change.table(), change.key(), subject, message);
+    }
+
+    /** Keys are whatever a writer chose: no control character may reach a mail client or a terminal. */
+    private static String printable(String text) {
+        var out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c));
+        return out.toString();
+    }
+}
