@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TemplatePolicyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TABLE_DENIES = "evidence_tables_deny_changes_and_deletions_to_all_but_the_break_glass_role";
 
     /** Informational checks included: each one the template silences is justified where it does. */
     @Test
@@ -112,7 +113,24 @@ class TemplatePolicyIT {
                 Arguments.of("kms:Sign on every key", "kms_sign_only_on_signing_keys",
                         (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "SignSeals").put("Resource", "*")),
                 Arguments.of("no SEAL_HOLE alarm", "seal_holes_raise_an_alarm",
-                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("SealHoleAlarm")));
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("SealHoleAlarm")),
+                Arguments.of("the audit table's deny removed", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> removeStatement(tableStatements(t, "AuditTable"), "NobodyChangesOrDeletesItems")),
+                Arguments.of("the seal table's deny without DeleteItem", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> removeAction(tableStatement(t, "SealTable", "NobodyChangesOrDeletesItems"),
+                                "dynamodb:DeleteItem")),
+                Arguments.of("batch deletes left open on the audit table", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> removeAction(tableStatement(t, "AuditTable", "NobodyChangesOrDeletesItems"),
+                                "dynamodb:BatchWriteItem")),
+                Arguments.of("the deny exempting the stack's own account", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> tableStatement(t, "AuditTable", "NobodyChangesOrDeletesItems").putObject("Condition")
+                                .putObject("StringNotEquals").put("aws:PrincipalAccount", "123456789012")),
+                Arguments.of("overwrites open to every principal", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> removeStatement(tableStatements(t, "AuditTable"), "OnlyTheWriterPutsItems")),
+                Arguments.of("no resource policy on the seal table", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> properties(t, "SealTable").remove("ResourcePolicy")),
+                Arguments.of("no control-plane rule", "control_plane_changes_raise_an_alarm",
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("ControlPlaneChangesRule")));
     }
 
     @ParameterizedTest(name = "{0} breaks {1}")
@@ -158,6 +176,25 @@ class TemplatePolicyIT {
 
     private static ObjectNode defaultRetention(ObjectNode template) {
         return (ObjectNode) properties(template, "SealArchiveBucket").at("/ObjectLockConfiguration/Rule/DefaultRetention");
+    }
+
+    private static ArrayNode tableStatements(ObjectNode template, String table) {
+        return (ArrayNode) properties(template, table).at("/ResourcePolicy/PolicyDocument/Statement");
+    }
+
+    private static ObjectNode tableStatement(ObjectNode template, String table, String sid) {
+        return bySid(tableStatements(template, table), sid);
+    }
+
+    private static void removeAction(ObjectNode statement, String action) {
+        var actions = (ArrayNode) statement.get("Action");
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).asText().equals(action)) {
+                actions.remove(i);
+                return;
+            }
+        }
+        throw new AssertionError("no action " + action);
     }
 
     private static void removeStatement(ArrayNode statements, String sid) {

@@ -67,9 +67,13 @@ class TemplateSemanticsIT {
                         t -> properties(t, "UploadBucket").with("NotificationConfiguration").putArray("QueueConfigurations")
                                 .addObject().put("Event", "s3:ObjectRemoved:*").putObject("Queue")
                                 .putArray("Fn::GetAtt").add("DeadLetterQueue").add("Arn")),
-                breaks("a schedule publishing to the encrypted topic", keys, "use the key, but its policy does not allow events",
-                        t -> ((ArrayNode) properties(t, "SealFunctionHourly").get("Targets")).addObject().put("Id", "Topic")
-                                .putObject("Arn").put("Ref", "AlertTopic")),
+                breaks("EventBridge left out while the control-plane rule publishes to the encrypted topic", keys,
+                        "[ControlPlaneChangesRule] use the key, but its policy does not allow events",
+                        t -> removeKeyStatement(t, "DataKey", "EventBridgePublishesToEncryptedTopic")),
+                breaks("EventBridge's statement conditioned on a source it never sends", keys,
+                        "EventBridge sends KMS no aws:SourceArn/aws:SourceAccount",
+                        t -> keyStatement(t, "DataKey", "EventBridgePublishesToEncryptedTopic").putObject("Condition")
+                                .putObject("StringEquals").put("aws:SourceAccount", "123456789012")),
                 breaks("the S3 permission without SourceArn", permissions, "VerifyFunctionInvokedByS3: no SourceArn",
                         t -> properties(t, "VerifyFunctionInvokedByS3").remove("SourceArn")),
                 breaks("the S3 permission naming another bucket", permissions, "is no bucket of this stack",

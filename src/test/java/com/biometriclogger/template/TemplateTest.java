@@ -160,6 +160,48 @@ class TemplateTest {
                 ((List<Map<String, Object>>) properties("ChangeAlarmFailuresAlarm").get("Dimensions")).get(0).get("Value"));
     }
 
+    /**
+     * Each evidence table's policy lets exactly its writer role put items: the ARN it exempts is the
+     * one that role's RoleName makes (a renamed role would lose its writes, or another gain them).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachTablePolicyExemptsItsOwnWriterRoleFromThePutDenyAndNoOtherFunction() {
+        for (var table : Map.of("AuditTable", "VerifyFunctionRole", "SealTable", "SealFunctionRole").entrySet()) {
+            var statements = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) properties(table.getKey())
+                    .get("ResourcePolicy")).get("PolicyDocument")).get("Statement");
+            var exempted = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) bySid(statements, "OnlyTheWriterPutsItems")
+                    .get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn");
+            var roleName = (List<Object>) ((Map<String, Object>) properties(table.getValue()).get("RoleName")).get("Fn::Sub");
+            var writer = (List<Object>) ((Map<String, Object>) exempted.get(0)).get("Fn::Sub");
+
+            assertEquals("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + roleName.get(0), writer.get(0), table.getKey());
+            assertEquals(roleName.get(1), writer.get(1), table.getKey());
+            assertEquals(Map.of("Fn::If", List.of("HasBreakGlassRole", Map.of("Ref", "BreakGlassRoleArn"), Map.of("Ref", "AWS::NoValue"))),
+                    exempted.get(1), table.getKey());
+            assertEquals(2, exempted.size(), table.getKey());
+        }
+        var breakGlass = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("BreakGlassRoleArn");
+        assertEquals("", breakGlass.get("Default"), "by default nobody may change, delete or overwrite an item");
+        var trail = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("CreateTrail");
+        assertEquals("false", trail.get("Default"), "the stack creates a trail only when asked (README: one must exist)");
+    }
+
+    /** EventBridge may publish to the alert topic for the control-plane rule only. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheControlPlaneRuleMayPublishToTheTopicInEventBridgesName() {
+        var statements = (List<Map<String, Object>>) ((Map<String, Object>) properties("AlertTopicPolicy").get("PolicyDocument"))
+                .get("Statement");
+        var events = bySid(statements, "ControlPlaneRulePublishes");
+        assertEquals(Map.of("Service", "events.amazonaws.com"), events.get("Principal"));
+        assertEquals("sns:Publish", events.get("Action"));
+        assertEquals(Map.of("ArnEquals", Map.of("aws:SourceArn", getAtt("ControlPlaneChangesRule", "Arn"))), events.get("Condition"));
+        var targets = (List<Map<String, Object>>) properties("ControlPlaneChangesRule").get("Targets");
+        assertEquals(Map.of("Ref", "AlertTopic"), targets.get(0).get("Arn"));
+        assertEquals(1, targets.size());
+    }
+
     /** The names the settings read from a function's environment, given the template's variables with valid values. */
     private static Set<String> variablesRead(Map<String, Object> environment, Consumer<Map<String, String>> settings) {
         Map<String, String> values = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A",
