@@ -164,8 +164,8 @@ public final class SoakRun {
     private static int badSignatures(LocalStack stack, String table) {
         var publicKey = LocalKeyFileSigner.load(stack.signingKeyFile()).evidenceKey().publicKey();
         var sealKey = LocalKeyFileSigner.load(stack.sealSigningKeyFile()).evidenceKey();
-        var verifier = new EvidenceVerifier(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN, publicKey.getEncoded()),
-                sealKey, Optional.empty(), Optional.empty());
+        var verifier = new EvidenceVerifier(List.of(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN,
+                publicKey.getEncoded())), List.of(sealKey), Optional.empty(), Optional.empty());
         new DynamoDbEvidenceTable(stack.dynamoDb()).scan(table, page -> page.forEach(verifier::checkItem));
         var report = verifier.finish(Instant.now());
         return report.itemsChecked() - report.signaturesValid();
