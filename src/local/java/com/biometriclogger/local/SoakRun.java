@@ -45,9 +45,9 @@ public final class SoakRun {
     /**
      * @param judgedAgain      DetectFaces answers beyond one per upload: a record judged again after its
      *                         invocation failed before the write, or by a duplicate delivery in flight
-     *                         at the same time ({@code writtenMeanwhile}); never a redelivery of an
-     *                         upload already audited
-     * @param writtenMeanwhile duplicates found only at the write-once condition
+     *                         at the same time; never a redelivery of an upload already audited
+     * @param writtenMeanwhile duplicates found only at the write-once condition (a concurrent delivery,
+     *                         or a write whose answer the injected fault dropped)
      * @param signCalls   {@code kms:Sign} calls at the local KMS, one per item signed
      */
     public record Result(int uploads, int events, int deliveries, int items, int duplicatesPrevented, int faultsInjected,
@@ -73,7 +73,8 @@ public final class SoakRun {
                     items duplicated     %d (must be 0)
                     hash mismatches      %d (must be 0)
                     bad signatures       %d (must be 0)
-                    DetectFaces answers  %d (%.2f per upload; %d beyond one: %d concurrent duplicates, the rest retried after a failure)
+                    DetectFaces answers  %d (%.2f per upload; %d beyond one, by deliveries in flight together or retried after a failure)
+                    found at the write   %d (duplicates the pre-check could not see yet, or a write whose answer was dropped)
                     kms:Sign calls       %d (%.2f per item)
                     throughput           %.1f uploads/s over %.1f s""",
                     uploads, events, MAX_RECORDS_PER_EVENT, deliveries, items, duplicatesPrevented, faultsInjected,

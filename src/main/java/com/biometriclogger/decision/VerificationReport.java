@@ -52,10 +52,12 @@ public record VerificationReport(List<RecordResult> results) {
         /** Why a duplicate was found before it was judged: it cost one read of the item, nothing else. */
         public static final String FOUND_BEFORE_JUDGING = "already audited by an earlier delivery; not judged again";
         /**
-         * A delivery in flight at the same time wrote first: this one judged and signed too, and the
-         * write-once condition kept its item out.
+         * Found only at the write-once condition: a delivery in flight at the same time wrote first, or
+         * this one's own write took effect but its answer was lost and the SDK's retry met the
+         * condition. Either way this delivery judged and signed too, and one item stands.
          */
-        public static final String WRITTEN_MEANWHILE = "audited meanwhile by a concurrent delivery; nothing written";
+        public static final String WRITTEN_MEANWHILE = "already audited when the write was made (a concurrent delivery,"
+                + " or this write's own lost answer); nothing more written";
 
         /** @param why {@link #FOUND_BEFORE_JUDGING} or {@link #WRITTEN_MEANWHILE} */
         public static RecordResult duplicate(ObjectVersion object, String sha256, String why) {
