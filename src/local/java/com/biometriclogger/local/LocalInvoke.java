@@ -1,7 +1,6 @@
 package com.biometriclogger.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.config.Settings;
@@ -122,14 +121,26 @@ final class LocalInvoke {
                     new LocalContext(UUID.randomUUID().toString()))));
             return 0;
         }
-        S3Event event = s3Event(file, tree);
-        if (bucket != null && event.getRecords() != null) {
-            event = new S3Event(event.getRecords().stream().map(r -> S3Events.inBucket(r, bucket)).toList());
+        Map<String, Object> event = s3Event(file, tree);
+        if (bucket != null) {
+            inBucket(event, bucket);
         }
         return verify(event, functions.verification(), out);
     }
 
-    private static int verify(S3Event event, VerificationHandler handler, PrintStream out) {
+    /** Points every record at the local bucket, so a sample event names an object this stack could hold. */
+    @SuppressWarnings("unchecked")
+    private static void inBucket(Map<String, Object> event, String bucket) {
+        if (event.get("Records") instanceof List<?> records) {
+            for (Object record : records) {
+                if (record instanceof Map<?, ?> r && r.get("s3") instanceof Map<?, ?> s3 && s3.get("bucket") instanceof Map<?, ?> b) {
+                    ((Map<String, Object>) b).put("name", bucket);
+                }
+            }
+        }
+    }
+
+    private static int verify(Map<String, Object> event, VerificationHandler handler, PrintStream out) {
         try {
             out.println(json(handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()))));
             return 0;
@@ -142,7 +153,7 @@ final class LocalInvoke {
     }
 
     /** The notification S3 sends for the object's current version; a missing object is an error, not an event. */
-    private static S3Event objectEvent(Request request, Map<String, String> env) {
+    private static Map<String, Object> objectEvent(Request request, Map<String, String> env) {
         String bucket = request.bucket() != null ? request.bucket() : env.get("UPLOAD_BUCKET");
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalStateException("invoke --key needs the bucket: --bucket NAME or UPLOAD_BUCKET");
@@ -151,7 +162,7 @@ final class LocalInvoke {
             var head = s3.headObject(b -> b.bucket(bucket).key(request.key()));
             var record = S3Events.objectCreated(env.getOrDefault("AWS_REGION", LocalStack.REGION), bucket, request.key(),
                     head.contentLength(), head.eTag(), head.versionId(), System.currentTimeMillis() << 8);
-            return S3Events.event(record);
+            return S3Events.delivered(S3Events.event(record));
         } catch (SdkException e) {
             throw new IllegalStateException("cannot read s3://" + bucket + "/" + request.key() + ": " + e.getMessage(), e);
         }
@@ -166,17 +177,22 @@ final class LocalInvoke {
     }
 
     /**
+     * As the Lambda runtime hands it to the function, which takes any JSON object as maps (see
+     * {@code VerificationHandler}); a JSON array the runtime refuses before the function runs.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> s3Event(Path file, JsonNode tree) {
+        if (!tree.isObject()) {
+            throw new IllegalStateException(file + " is not a JSON object: the Lambda runtime refuses it before the function runs");
+        }
+        return JSON.convertValue(tree, Map.class);
+    }
+
+    /**
      * As the Lambda runtime deserialises it. The serializer is asked for with the class loader that
      * holds the project's classes: under {@code exec:java} that is not the system class loader,
      * which {@code EventLoader} uses.
      */
-    private static S3Event s3Event(Path file, JsonNode tree) {
-        if (!tree.has("Records") && !"s3:TestEvent".equals(tree.path("Event").asText())) {
-            throw new IllegalStateException(file + " is neither an S3 event (no Records) nor the seal function's scheduled event");
-        }
-        return deserialised(file, S3Event.class);
-    }
-
     private static <T> T deserialised(Path file, Class<T> type) {
         try {
             return LambdaEventSerializers.serializerFor(type, LocalInvoke.class.getClassLoader())

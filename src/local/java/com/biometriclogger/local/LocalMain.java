@@ -350,7 +350,7 @@ public final class LocalMain {
 
     static VerificationReport.RecordResult deliver(VerificationHandler handler, S3EventNotificationRecord record) {
         try {
-            return handler.handleRequest(S3Events.event(record), new LocalContext(UUID.randomUUID().toString()))
+            return handler.handleRequest(S3Events.delivered(S3Events.event(record)), new LocalContext(UUID.randomUUID().toString()))
                     .results().get(0);
         } catch (RetryableVerificationException e) {
             return e.report().results().get(0);
