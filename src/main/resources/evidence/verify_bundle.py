@@ -5,11 +5,12 @@ usage: python3 verify_bundle.py [BUNDLE_DIR]
 
 For every item: rebuilds the signed bytes (RFC 8785 JSON of every attribute except "signature";
 for all-String objects that is json.dumps with sorted keys, no spaces, no ASCII escaping) and checks
-the ECDSA P-256 / SHA-256 signature against public-key.pem with openssl; every seal part likewise
-against seal-public-key.pem. Then, for each sealed hour: that its leaves hash to its Merkle root
-(RFC 9162), that every sealed item is present with the content it was sealed with, that no item of
-the hour is missing from the seal, that each item's inclusion proof leads to the root, and that each
-hour's seal names the digest of the one before it.
+the ECDSA P-256 / SHA-256 signature with openssl against the item key it names among those listed in
+trusted-keys.json; every seal part likewise against the seal keys listed there. Then, for each
+sealed hour: that its leaves hash to its Merkle root (RFC 9162), that every sealed item is present
+with the content it was sealed with or is accounted for by a validly signed erasure record with the
+sealed digest (ERASED), that no item of the hour is missing from the seal, that each item's inclusion
+proof leads to the root, and that each hour's seal names the digest of the one before it.
 Exit status 0 when everything holds, 1 otherwise.
 """
 import base64
@@ -47,6 +48,25 @@ def signature_holds(public_key, obj, workdir):
     result = subprocess.run(["openssl", "dgst", "-sha256", "-verify", public_key, "-signature", signature, message],
                             capture_output=True)
     return result.returncode == 0
+
+
+def load_keys(bundle):
+    """The trusted keys by role, as (key id, PEM file) pairs; an empty id is a bare key, trusted for any id."""
+    with open(os.path.join(bundle, "trusted-keys.json"), encoding="utf-8") as listing:
+        listed = json.load(listing)
+    return {role: [(key["keyId"], os.path.join(bundle, key["file"])) for key in listed[role]] for role in ("item", "seal")}
+
+
+def signature_problem(keys, obj, workdir):
+    """None when obj is signed by one of the keys it may name; otherwise the problem, as verify names it."""
+    if "signature" not in obj or "signingKeyId" not in obj:
+        return "UNSIGNED"
+    candidates = [path for key_id, path in keys if not key_id or key_id == obj["signingKeyId"]]
+    if not candidates:
+        return "UNTRUSTED_KEY"
+    if any(signature_holds(path, obj, workdir) for path in candidates):
+        return None
+    return "SIGNATURE_INVALID"
 
 
 def leaf_hash(leaf):
@@ -100,18 +120,33 @@ def split(joined):
     return joined.split(",") if joined else []
 
 
-def check_hour(period, parts, items_by_id, present, problems):
+def account_for_missing(attempt_id, digest, erasures, problems):
+    """A sealed item gone from the bundle is ERASED when a valid erasure record names it with the sealed digest."""
+    erasure = erasures.get(attempt_id)
+    if erasure is None:
+        problems.append(("DELETED_AFTER_SEALING", attempt_id))
+        return 0
+    if digest is not None and erasure.get("erasedDigest") != digest:
+        problems.append(("ERASURE_MISMATCH", "erasure-" + attempt_id))
+        return 0
+    return 1
+
+
+def check_hour(period, parts, items_by_id, present, erasures, problems):
+    """Checks one sealed hour; returns its head (None when unusable) and how many of its items were erased."""
     head = parts.get(0)
     if head is None:
         problems.append(("SEAL_INCOMPLETE", "seal " + period))
-        return None
+        return None, 0
+    erased = 0
     if head.get("schemaVersion", "1") == "1":
         ids = set()
         for part in parts.values():
             ids.update(split(part.get("attemptIds", "")))
-        problems.extend(("DELETED_AFTER_SEALING", i) for i in sorted(ids - present[period]))
+        for attempt_id in sorted(ids - present[period]):
+            erased += account_for_missing(attempt_id, None, erasures, problems)
         problems.extend(("NOT_IN_SEAL", i) for i in sorted(present[period] - ids))
-        return None
+        return None, erased
     leaves = []
     for number in sorted(parts):
         leaves.extend(split(parts[number].get("leaves", "")))
@@ -126,31 +161,39 @@ def check_hour(period, parts, items_by_id, present, problems):
     for attempt_id, digest in sorted(sealed.items()):
         item = items_by_id.get(attempt_id)
         if item is None:
-            problems.append(("DELETED_AFTER_SEALING", attempt_id))
+            erased += account_for_missing(attempt_id, digest, erasures, problems)
         elif hashlib.sha256(canonical(item)).hexdigest() != digest:
             problems.append(("CHANGED_AFTER_SEALING", attempt_id))
     problems.extend(("NOT_IN_SEAL", i) for i in sorted(present[period] - set(sealed)))
-    return head
+    return head, erased
 
 
 def main():
     bundle = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
-    public_key = os.path.join(bundle, "public-key.pem")
-    seal_key = os.path.join(bundle, "seal-public-key.pem")
+    keys = load_keys(bundle)
     items = read_lines(os.path.join(bundle, "items.jsonl"))
     seals = read_lines(os.path.join(bundle, "seals.jsonl"))
     proofs = read_lines(os.path.join(bundle, "proofs.jsonl"))
     problems = []
     with tempfile.TemporaryDirectory() as workdir:
+        erasures = {}
         for item in items:
-            if not signature_holds(public_key, item, workdir):
-                problems.append(("SIGNATURE_INVALID", item.get("attemptId", "?")))
+            problem = signature_problem(keys["item"], item, workdir)
+            if problem is not None:
+                problems.append((problem, item.get("attemptId", "?")))
+            elif item.get("kind") == "ERASURE":
+                erased_id = item.get("erasedAttemptId", "")
+                if erased_id and item.get("attemptId") == "erasure-" + erased_id:
+                    erasures[erased_id] = item
+                else:
+                    problems.append(("ERASURE_INVALID", item.get("attemptId", "?")))
         valid_seals = []
         for seal in seals:
-            if signature_holds(seal_key, seal, workdir):
+            problem = signature_problem(keys["seal"], seal, workdir)
+            if problem is None:
                 valid_seals.append(seal)
             else:
-                problems.append(("SIGNATURE_INVALID", "seal " + seal.get("sealId", "?")))
+                problems.append((problem, "seal " + seal.get("sealId", "?")))
     items_by_id = {item.get("attemptId", ""): item for item in items}
     present = collections.defaultdict(set)
     for item in items:
@@ -158,9 +201,12 @@ def main():
     hours = collections.defaultdict(dict)
     for seal in valid_seals:
         hours[seal["period"]][int(seal["part"])] = seal
+    problems.extend(("ERASURE_INCOMPLETE", "erasure-" + i) for i in sorted(erasures) if i in items_by_id)
     heads = {}
+    erased = 0
     for period in sorted(hours):
-        head = check_hour(period, hours[period], items_by_id, present, problems)
+        head, erased_in_hour = check_hour(period, hours[period], items_by_id, present, erasures, problems)
+        erased += erased_in_hour
         if head is not None:
             heads[period] = head
     previous = None
@@ -181,11 +227,13 @@ def main():
         root = root_from_proof(leaf, int(proof["leafIndex"]), int(proof["treeSize"]), path)
         if root is None or root.hex() != head["merkleRoot"]:
             problems.append(("INCLUSION_PROOF_INVALID", proof["attemptId"]))
-    for name, path in (("item key", public_key), ("seal key", seal_key)):
-        with open(path, "rb") as key:
-            print("%s sha256 %s (compare it with the key you trust)" % (name, hashlib.sha256(key.read()).hexdigest()))
-    print("items %d, seals %d (hours %d), inclusion proofs %d, problems %d"
-          % (len(items), len(seals), len(hours), len(proofs), len(problems)))
+    for role in ("item", "seal"):
+        for key_id, path in keys[role]:
+            with open(path, "rb") as key:
+                print("%s key %s sha256 %s (compare it with the key you trust)"
+                      % (role, key_id or os.path.basename(path), hashlib.sha256(key.read()).hexdigest()))
+    print("items %d, seals %d (hours %d), inclusion proofs %d, erased %d, problems %d"
+          % (len(items), len(seals), len(hours), len(proofs), erased, len(problems)))
     for problem, subject in problems:
         print("%-24s %s" % (problem, subject))
     print("RESULT: INTACT" if not problems else "RESULT: %d PROBLEM(S) FOUND" % len(problems))

@@ -47,6 +47,15 @@ public final class LocalEvidence {
         return args;
     }
 
+    /** What a user types after {@code erase} for a subject of this stack's table: the item key, and why. */
+    public static List<String> eraseArguments(String table, String bucket, String subject, String request,
+                                              String... extra) {
+        List<String> args = new ArrayList<>(List.of("--table", table, "--bucket", bucket, "--kms-key-id", LocalKms.KEY_ARN,
+                "--subject", subject, "--legal-basis", "GDPR art. 17(1)(b)", "--request", request));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
     /**
      * Copies {@code table}, its seals and their archived copies to {@code <table>-tampered}, then
      * tampers with the copy the ways verify must catch: one decision changed, one sealed item

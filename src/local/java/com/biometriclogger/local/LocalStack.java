@@ -96,7 +96,9 @@ public final class LocalStack implements AutoCloseable {
             var keyFile = keyDir.resolve(SIGNING_KEY_FILE_NAME);
             var sealKeyFile = keyDir.resolve(SEAL_SIGNING_KEY_FILE_NAME);
             var kms = LocalKms.start(ports.kms(), Map.of(LocalKms.KEY_ARN, LocalKeyFileSigner.createIfMissing(keyFile),
-                    LocalKms.SEAL_KEY_ARN, LocalKeyFileSigner.createIfMissing(sealKeyFile)));
+                    LocalKms.SEAL_KEY_ARN, LocalKeyFileSigner.createIfMissing(sealKeyFile),
+                    LocalKms.REPLACEMENT_KEY_ARN,
+                    LocalKeyFileSigner.createIfMissing(keyDir.resolve(REPLACEMENT_SIGNING_KEY_FILE_NAME))));
             var stack = new LocalStack(s3Server, dynamoDbServer, rekognition, s3, dynamoDb, kms, keyFile, sealKeyFile);
             stack.createUploadBucket(SEAL_ARCHIVE_BUCKET);
             return stack;
@@ -113,6 +115,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The local KMS's key material: a file whose name and first line say what it is. */
     public static final String SIGNING_KEY_FILE_NAME = "LOCAL-TEST-ONLY-signing-key.pem";
+    /** The replacement item key's material. */
+    public static final String REPLACEMENT_SIGNING_KEY_FILE_NAME = "LOCAL-TEST-ONLY-replacement-signing-key.pem";
     /** The seal key's material, beside the item key's. */
     public static final String SEAL_SIGNING_KEY_FILE_NAME = "LOCAL-TEST-ONLY-seal-signing-key.pem";
     /**

@@ -13,6 +13,7 @@ import com.biometriclogger.local.FaultyHttpProxy.Fault;
 import com.biometriclogger.util.Sha256;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -129,8 +130,8 @@ public final class SoakRun {
     private static int badSignatures(LocalStack stack, String table) {
         var publicKey = LocalKeyFileSigner.load(stack.signingKeyFile()).evidenceKey().publicKey();
         var sealKey = LocalKeyFileSigner.load(stack.sealSigningKeyFile()).evidenceKey();
-        var verifier = new EvidenceVerifier(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN, publicKey.getEncoded()),
-                sealKey, Optional.empty(), Optional.empty());
+        var verifier = new EvidenceVerifier(List.of(EvidenceKey.fromSubjectPublicKeyInfo(LocalKms.KEY_ARN,
+                publicKey.getEncoded())), List.of(sealKey), Optional.empty(), Optional.empty());
         new DynamoDbEvidenceTable(stack.dynamoDb()).scan(table, page -> page.forEach(verifier::checkItem));
         var report = verifier.finish(Instant.now());
         return report.itemsChecked() - report.signaturesValid();

@@ -56,7 +56,7 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
         this.s3 = s3;
         this.audit = audit;
         this.auditTableName = auditTableName;
-        this.signatures = new EvidenceVerifier(trustedKey, trustedKey, Optional.empty(), Optional.empty());
+        this.signatures = new EvidenceVerifier(List.of(trustedKey), List.of(trustedKey), Optional.empty(), Optional.empty());
         this.prefix = prefix;
     }
 

@@ -6,6 +6,7 @@ import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -15,11 +16,11 @@ final class ReportFormat {
     private ReportFormat() {
     }
 
-    static String table(VerifyOptions options, EvidenceKey key, EvidenceKey sealKey, EvidenceReport report) {
+    static String table(VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, EvidenceReport report) {
         var text = new StringBuilder();
         text.append("evidence in ").append(options.table()).append(" (seals: ").append(options.sealTable())
-                .append("), trusted key ").append(key.describe()).append('\n');
-        text.append("seals signed by ").append(sealKey.describe()).append(", archive ")
+                .append("), trusted key ").append(described(keys)).append('\n');
+        text.append("seals signed by ").append(described(sealKeys)).append(", archive ")
                 .append(options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"))
                 .append('\n');
         row(text, "items checked", Integer.toString(report.itemsChecked()));
@@ -32,6 +33,9 @@ final class ReportFormat {
                 row(text, "decisions re-derived", count + " (the others record no figures)"));
         report.imagesRehashed().ifPresent(count ->
                 row(text, "images re-hashed", count + " (" + report.imagesGone() + " no longer stored)"));
+        if (report.erased() > 0) {
+            row(text, "erased", report.erased() + " (sealed, then erased under a valid erasure record)");
+        }
         row(text, "problems", Integer.toString(report.findings().size()));
         if (!report.findings().isEmpty()) {
             int width = Math.max("subject".length(),
@@ -47,11 +51,11 @@ final class ReportFormat {
         return text.toString();
     }
 
-    static String json(VerifyOptions options, EvidenceKey key, EvidenceKey sealKey, EvidenceReport report) {
+    static String json(VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, EvidenceReport report) {
         return "{\"table\":" + quote(options.table())
                 + ",\"sealTable\":" + quote(options.sealTable())
-                + ",\"trustedKey\":" + quote(key.describe())
-                + ",\"trustedSealKey\":" + quote(sealKey.describe())
+                + ",\"trustedKeys\":" + jsonList(keys)
+                + ",\"trustedSealKeys\":" + jsonList(sealKeys)
                 + ",\"sealArchive\":" + nullable(options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()))
                 + ",\"intact\":" + report.clean()
                 + ",\"itemsChecked\":" + report.itemsChecked()
@@ -63,12 +67,21 @@ final class ReportFormat {
                 + ",\"decisionsRederived\":" + nullable(report.decisionsRederived())
                 + ",\"imagesRehashed\":" + nullable(report.imagesRehashed())
                 + ",\"imagesGone\":" + report.imagesGone()
+                + ",\"erased\":" + report.erased()
                 + ",\"findings\":[" + report.findings().stream()
                         .map(f -> "{\"problem\":" + quote(f.problem().name()) + ",\"subject\":" + quote(f.subject())
                                 + ",\"detail\":" + quote(f.detail()) + "}")
                         .collect(Collectors.joining(","))
                 + "],\"warnings\":[" + report.warnings().stream().map(CanonicalForm::quote).collect(Collectors.joining(","))
                 + "]}\n";
+    }
+
+    private static String described(List<EvidenceKey> keys) {
+        return keys.stream().map(EvidenceKey::describe).collect(Collectors.joining(", "));
+    }
+
+    private static String jsonList(List<EvidenceKey> keys) {
+        return "[" + keys.stream().map(key -> quote(key.describe())).collect(Collectors.joining(",")) + "]";
     }
 
     private static void findingRow(StringBuilder text, String problem, String subject, String detail, int width) {

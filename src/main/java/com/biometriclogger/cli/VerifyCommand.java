@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -51,14 +52,14 @@ public final class VerifyCommand {
         }
         try {
             var clients = new AwsClients(Settings.awsAccess(env));
-            var key = trustedKey(options.itemKey(), clients);
-            var sealKey = trustedKey(options.sealKey(), clients);
-            var verifier = new EvidenceVerifier(key, sealKey,
+            var keys = trustedKeys(options.itemKeys(), clients);
+            var sealKeys = trustedKeys(options.sealKeys(), clients);
+            var verifier = new EvidenceVerifier(keys, sealKeys,
                     options.rederive() ? Optional.of(new RecordedDecisionCheck()) : Optional.empty(),
                     options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
             var bundle = options.exportDir() == null ? null
-                    : new EvidenceBundle(options.exportDir(), key, sealKey, options.from(), options.to());
+                    : new EvidenceBundle(options.exportDir(), keys, sealKeys, options.from(), options.to());
             var progress = options.progress()
                     ? new ProgressBar(err, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
             table.scan(options.table(), page -> page.parallelStream().map(verifier::checkSignature).toList()
@@ -79,10 +80,11 @@ public final class VerifyCommand {
             options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
                     .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
             var report = verifier.finish(Instant.now());
-            String printed = options.json() ? ReportFormat.json(options, key, sealKey, report) : ReportFormat.table(options, key, sealKey, report);
+            String printed = options.json() ? ReportFormat.json(options, keys, sealKeys, report)
+                    : ReportFormat.table(options, keys, sealKeys, report);
             out.print(printed);
             if (bundle != null) {
-                bundle.finish(ReportFormat.json(options, key, sealKey, report));
+                bundle.finish(ReportFormat.json(options, keys, sealKeys, report));
                 err.println("evidence bundle written to " + options.exportDir().toAbsolutePath());
             }
             return report.clean() ? 0 : 1;
@@ -97,6 +99,10 @@ public final class VerifyCommand {
             err.println("verify: " + e.getMessage());
         }
         return 2;
+    }
+
+    private static List<EvidenceKey> trustedKeys(List<VerifyOptions.KeySource> sources, AwsClients clients) {
+        return sources.stream().map(source -> trustedKey(source, clients)).toList();
     }
 
     private static EvidenceKey trustedKey(VerifyOptions.KeySource source, AwsClients clients) {

@@ -3,15 +3,26 @@ package com.biometriclogger.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code verify} command's arguments. */
-record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySource sealKey, Optional<Archive> archive,
+record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, List<KeySource> sealKeys,
+                     Optional<Archive> archive,
                      boolean rederive, boolean checkImages, boolean json, boolean progress, Path exportDir,
                      LocalDate from, LocalDate to) {
 
     /** Where a trusted key comes from: a PEM file of its public half, or KMS by key id (exactly one). */
     record KeySource(Path publicKey, String kmsKeyId) {
+
+        static KeySource pem(String file) {
+            return new KeySource(Path.of(file), null);
+        }
+
+        static KeySource kms(String keyId) {
+            return new KeySource(null, keyId);
+        }
     }
 
     /** The write-once seal archive, {@code s3://bucket/prefix}. */
@@ -28,8 +39,10 @@ record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySourc
     }
 
     static final String USAGE = """
-            usage: verify --table AUDIT_TABLE (--public-key PEM_FILE | --kms-key-id KEY_ARN)
-                          (--seal-public-key PEM_FILE | --seal-kms-key-id KEY_ARN) [options]
+            usage: verify --table AUDIT_TABLE (--public-key PEM_FILE | --kms-key-id KEY_ARN)...
+                          (--seal-public-key PEM_FILE | --seal-kms-key-id KEY_ARN)... [options]
+              each key option may be repeated: every item and seal must be signed by one of the keys given
+              (the current key and the ones it replaced)
               --seal-table NAME    the seal table (default: AUDIT_TABLE-seals)
               --seal-archive s3://BUCKET/PREFIX
                                    the write-once seal archive, authoritative for seals (prefix default: seals/)
@@ -45,10 +58,8 @@ record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySourc
     static VerifyOptions parse(String[] args) {
         String table = null;
         String sealTable = null;
-        Path publicKey = null;
-        String kmsKeyId = null;
-        Path sealPublicKey = null;
-        String sealKmsKeyId = null;
+        List<KeySource> itemKeys = new ArrayList<>();
+        List<KeySource> sealKeys = new ArrayList<>();
         Archive archive = null;
         boolean rederive = false;
         boolean checkImages = false;
@@ -61,10 +72,10 @@ record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySourc
             switch (args[i]) {
                 case "--table" -> table = value(args, ++i);
                 case "--seal-table" -> sealTable = value(args, ++i);
-                case "--public-key" -> publicKey = Path.of(value(args, ++i));
-                case "--kms-key-id" -> kmsKeyId = value(args, ++i);
-                case "--seal-public-key" -> sealPublicKey = Path.of(value(args, ++i));
-                case "--seal-kms-key-id" -> sealKmsKeyId = value(args, ++i);
+                case "--public-key" -> itemKeys.add(KeySource.pem(value(args, ++i)));
+                case "--kms-key-id" -> itemKeys.add(KeySource.kms(value(args, ++i)));
+                case "--seal-public-key" -> sealKeys.add(KeySource.pem(value(args, ++i)));
+                case "--seal-kms-key-id" -> sealKeys.add(KeySource.kms(value(args, ++i)));
                 case "--seal-archive" -> archive = Archive.parse(value(args, ++i));
                 case "--rederive" -> rederive = true;
                 case "--check-images" -> checkImages = true;
@@ -79,23 +90,23 @@ record VerifyOptions(String table, String sealTable, KeySource itemKey, KeySourc
         if (table == null) {
             throw new IllegalArgumentException("--table is required");
         }
-        if ((publicKey == null) == (kmsKeyId == null)) {
-            throw new IllegalArgumentException("exactly one of --public-key or --kms-key-id is required: "
-                    + "the key to trust comes from you, never from the table");
+        if (itemKeys.isEmpty()) {
+            throw new IllegalArgumentException("--public-key or --kms-key-id is required (once per trusted key): "
+                    + "the keys to trust come from you, never from the table");
         }
-        if ((sealPublicKey == null) == (sealKmsKeyId == null)) {
-            throw new IllegalArgumentException("exactly one of --seal-public-key or --seal-kms-key-id is required: "
-                    + "seals are signed by their own key, not by the items' key");
+        if (sealKeys.isEmpty()) {
+            throw new IllegalArgumentException("--seal-public-key or --seal-kms-key-id is required (once per trusted "
+                    + "key): seals are signed by their own key, not by the items' key");
         }
         if ((from != null || to != null) && exportDir == null) {
             throw new IllegalArgumentException("--from and --to choose what --export writes; add --export DIR");
         }
         return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
-                new KeySource(publicKey, kmsKeyId), new KeySource(sealPublicKey, sealKmsKeyId), Optional.ofNullable(archive),
+                List.copyOf(itemKeys), List.copyOf(sealKeys), Optional.ofNullable(archive),
                 rederive, checkImages, json, progress, exportDir, from, to);
     }
 
-    private static String value(String[] args, int i) {
+    static String value(String[] args, int i) {
         if (i >= args.length || args[i].startsWith("--")) {
             throw new IllegalArgumentException(args[i - 1] + " needs a value");
         }

@@ -22,15 +22,15 @@ import java.util.TreeMap;
 
 /**
  * A self-contained evidence bundle for a range of days: the items and seals as JSON lines (exactly
- * as stored, signature included), an inclusion proof of each item in its hour's seal, the two public
- * keys, the verify report, instructions and a script that checks all of it with Python's standard
- * library and openssl, without our code.
+ * as stored, signature included), an inclusion proof of each item in its hour's seal, every trusted
+ * public key (items' and seals', with the key ids they stand for), the verify report, instructions
+ * and a script that checks all of it with Python's standard library and openssl, without our code.
  */
 public final class EvidenceBundle {
 
     private final Path directory;
-    private final EvidenceKey key;
-    private final EvidenceKey sealKey;
+    private final List<EvidenceKey> keys;
+    private final List<EvidenceKey> sealKeys;
     /** Per hour in the bundle: its items' attempt ids, and its seal parts by part number. */
     private final Map<String, List<String>> itemIds = new TreeMap<>();
     private final Map<String, Map<Integer, SealRecord>> sealParts = new TreeMap<>();
@@ -42,10 +42,11 @@ public final class EvidenceBundle {
     private int sealCount;
 
     /** @param from first day (UTC) to include, null for no lower bound; {@code to} likewise, inclusive */
-    public EvidenceBundle(Path directory, EvidenceKey key, EvidenceKey sealKey, LocalDate from, LocalDate to) {
+    public EvidenceBundle(Path directory, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, LocalDate from,
+                          LocalDate to) {
         this.directory = directory;
-        this.key = key;
-        this.sealKey = sealKey;
+        this.keys = List.copyOf(keys);
+        this.sealKeys = List.copyOf(sealKeys);
         this.from = from;
         this.to = to;
         try {
@@ -86,13 +87,15 @@ public final class EvidenceBundle {
         try {
             items.close();
             seals.close();
-            Files.writeString(directory.resolve("public-key.pem"), key.publicKeyPem());
-            Files.writeString(directory.resolve("seal-public-key.pem"), sealKey.publicKeyPem());
+            var keyFiles = writeKeys("public-key", "the item-signing key", keys);
+            var sealKeyFiles = writeKeys("seal-public-key", "the seal-signing key", sealKeys);
+            Files.writeString(directory.resolve("trusted-keys.json"), "{\"item\":[" + String.join(",", keyFiles.keySet())
+                    + "],\"seal\":[" + String.join(",", sealKeyFiles.keySet()) + "]}\n");
             writeProofs();
             Files.writeString(directory.resolve("verify-report.json"), reportJson);
             Files.writeString(directory.resolve("VERIFY.md"), resource("VERIFY.md")
-                    .replace("{{keyId}}", String.valueOf(key.keyId()))
-                    .replace("{{sealKeyId}}", String.valueOf(sealKey.keyId()))
+                    .replace("{{keyFiles}}", String.join("\n", keyFiles.values()) + "\n" + String.join("\n", sealKeyFiles.values()))
+                    .replace("{{keyId}}", String.valueOf(keys.get(0).keyId()))
                     .replace("{{range}}", (from == null ? "the beginning" : from.toString()) + " to "
                             + (to == null ? "the end" : to.toString()) + " (UTC days)")
                     .replace("{{items}}", Integer.toString(itemCount))
@@ -102,6 +105,27 @@ public final class EvidenceBundle {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evidence bundle to " + directory, e);
         }
+    }
+
+    /**
+     * Writes each key as {@code <stem>.pem}, {@code <stem>-2.pem}…
+     *
+     * @return per key, its {@code trusted-keys.json} entry and its VERIFY.md table row
+     */
+    private Map<String, String> writeKeys(String stem, String role, List<EvidenceKey> trusted) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (int i = 0; i < trusted.size(); i++) {
+            var key = trusted.get(i);
+            String file = stem + (i == 0 ? "" : "-" + (i + 1)) + ".pem";
+            Files.writeString(directory.resolve(file), key.publicKeyPem());
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("file", file);
+            entry.put("keyId", key.keyId() == null ? "" : key.keyId());
+            entries.put(CanonicalForm.json(entry), "| `" + file + "` | the public half of " + role + " `"
+                    + key.describe() + "`" + (i == 0 ? "" : " (trusted beside the first: a key it replaced or replaces)")
+                    + " |");
+        }
+        return entries;
     }
 
     /**

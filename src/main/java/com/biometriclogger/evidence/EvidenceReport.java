@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param decisionsRederived empty when that check was not asked for
  * @param imagesRehashed     empty when that check was not asked for
  * @param unsealedItems      items in hours with no seal yet (not protected against deletion yet)
+ * @param erased             sealed items gone from the table and accounted for by a valid erasure record
  */
 public record EvidenceReport(
         int itemsChecked,
@@ -20,6 +21,7 @@ public record EvidenceReport(
         Optional<Integer> decisionsRederived,
         Optional<Integer> imagesRehashed,
         int imagesGone,
+        int erased,
         List<Finding> findings,
         List<String> warnings) {
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,8 @@ public final class EvidenceVerifier {
     private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
     private static final String SEAL_PERIOD = AuditAttribute.SEAL_PERIOD.stored();
 
-    private final EvidenceKey itemKey;
-    private final EvidenceKey sealKey;
+    private final List<EvidenceKey> itemKeys;
+    private final List<EvidenceKey> sealKeys;
     private final Optional<RecordedDecisionCheck> decisionCheck;
     private final Optional<ImageHashes> images;
 
@@ -72,17 +73,27 @@ public final class EvidenceVerifier {
     private int decisionsRederived;
     private int imagesChecked;
     private int imagesGone;
+    /** Validly signed erasure records, by the attempt id each accounts for. */
+    private final Map<String, Map<String, String>> erasures = new HashMap<>();
+    /** Every attempt id some readable seal holds. */
+    private final Set<String> sealedIds = new HashSet<>();
+    private int erased;
 
     /**
-     * @param sealKey       the key seals must be signed by: not the item key, so the function's role
+     * @param itemKeys      the keys items (and erasure records) may be signed by, one or more: a
+     *                      replaced key stays trusted for what it signed
+     * @param sealKeys      the keys seals may be signed by: not the item keys, so the function's role
      *                      (which signs items) cannot forge a seal
      * @param decisionCheck empty skips re-deriving decisions from their figures
      * @param images        empty skips the image check
      */
-    public EvidenceVerifier(EvidenceKey itemKey, EvidenceKey sealKey, Optional<RecordedDecisionCheck> decisionCheck,
-                            Optional<ImageHashes> images) {
-        this.itemKey = itemKey;
-        this.sealKey = sealKey;
+    public EvidenceVerifier(List<EvidenceKey> itemKeys, List<EvidenceKey> sealKeys,
+                            Optional<RecordedDecisionCheck> decisionCheck, Optional<ImageHashes> images) {
+        if (itemKeys.isEmpty() || sealKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one trusted item key and one trusted seal key");
+        }
+        this.itemKeys = List.copyOf(itemKeys);
+        this.sealKeys = List.copyOf(sealKeys);
         this.decisionCheck = decisionCheck;
         this.images = images;
     }
@@ -97,7 +108,7 @@ public final class EvidenceVerifier {
      */
     public SignatureChecked checkSignature(StoredItem item) {
         var attributes = item.attributes();
-        return new SignatureChecked(item, signatureProblem(itemKey, attributes, attributes.getOrDefault(ATTEMPT_ID, "")));
+        return new SignatureChecked(item, signatureProblem(itemKeys, attributes, attributes.getOrDefault(ATTEMPT_ID, "")));
     }
 
     public void record(SignatureChecked checked) {
@@ -111,6 +122,9 @@ public final class EvidenceVerifier {
         checked.problem().ifPresent(findings::add);
         if (checked.problem().isEmpty()) {
             signaturesValid++;
+            if (ErasureRecord.isErasure(attributes)) {
+                erasureRecord(attributes, id);
+            }
         }
         if (checked.problem().isEmpty() && !ErasureRecord.isErasure(attributes)) {
             decisionCheck.ifPresent(check -> checkDecision(check, attributes, id));
@@ -176,6 +190,7 @@ public final class EvidenceVerifier {
             }
         }
         var genesis = checkChain(heads, headAttributes);
+        checkErasuresAccountForSealedItems();
         checkContinuity(new ArrayList<>(heads.keySet()));
         checkPeriodsAgainstChain(heads, genesis, now);
 
@@ -203,7 +218,7 @@ public final class EvidenceVerifier {
         }
         return new EvidenceReport(itemsChecked, signaturesValid, heads.size(),
                 heads.isEmpty() ? Optional.empty() : Optional.of(heads.firstKey()), newest, unsealed,
-                decisionCheck.map(check -> decisionsRederived), images.map(hashes -> imagesChecked), imagesGone,
+                decisionCheck.map(check -> decisionsRederived), images.map(hashes -> imagesChecked), imagesGone, erased,
                 List.copyOf(findings), List.copyOf(warnings));
     }
 
@@ -250,7 +265,7 @@ public final class EvidenceVerifier {
         List<SealRecord> records = new ArrayList<>();
         for (var part : parts) {
             String subject = "seal " + part.getOrDefault(SealRecord.SEAL_ID, period);
-            var problem = signatureProblem(sealKey, part, subject);
+            var problem = signatureProblem(sealKeys, part, subject);
             if (problem.isPresent()) {
                 findings.add(problem.get());
                 return Optional.empty();
@@ -294,11 +309,11 @@ public final class EvidenceVerifier {
         var present = digestsByPeriod.getOrDefault(period, Map.of());
         Map<String, String> sealed = new LinkedHashMap<>();
         leaves.forEach(leaf -> sealed.put(leaf.attemptId(), leaf.digest()));
+        sealedIds.addAll(sealed.keySet());
         sealed.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(leaf -> {
             String now = present.get(leaf.getKey());
             if (now == null) {
-                findings.add(new Finding(Problem.DELETED_AFTER_SEALING, leaf.getKey(),
-                        "sealed in hour " + period + " UTC, missing from the table"));
+                accountForMissing(period, leaf.getKey(), withContent ? leaf.getValue() : null);
             } else if (withContent && !now.equals(leaf.getValue())) {
                 findings.add(new Finding(Problem.CHANGED_AFTER_SEALING, leaf.getKey(), "sealed in hour " + period
                         + " UTC with digest " + leaf.getValue() + ", its content now hashes to " + now));
@@ -306,6 +321,54 @@ public final class EvidenceVerifier {
         });
         present.keySet().stream().filter(id -> !sealed.containsKey(id)).sorted().forEach(id -> findings.add(new Finding(
                 Problem.NOT_IN_SEAL, id, "dated hour " + period + " UTC, but not in that hour's seal: added after sealing")));
+    }
+
+    /**
+     * A sealed item gone from the table is ERASED when a validly signed erasure record accounts for
+     * it with the digest the seal holds; any other absence is a deletion.
+     *
+     * @param sealedDigest null for a seal that commits to ids only
+     */
+    private void accountForMissing(String period, String id, String sealedDigest) {
+        var erasure = erasures.get(id);
+        if (erasure == null) {
+            findings.add(new Finding(Problem.DELETED_AFTER_SEALING, id, "sealed in hour " + period
+                    + " UTC, missing from the table"));
+        } else if (sealedDigest != null && !sealedDigest.equals(value(erasure, AuditAttribute.ERASED_DIGEST))) {
+            findings.add(new Finding(Problem.ERASURE_MISMATCH, ErasureRecord.idFor(id), "names digest "
+                    + value(erasure, AuditAttribute.ERASED_DIGEST) + " for " + id + ", sealed in hour " + period
+                    + " UTC with " + sealedDigest + ": it does not account for the item that was sealed"));
+        } else {
+            erased++;
+        }
+    }
+
+    /** A validly signed erasure record: its id must be {@code erasure-} and the attempt it names. */
+    private void erasureRecord(Map<String, String> attributes, String id) {
+        String erasedId = value(attributes, AuditAttribute.ERASED_ATTEMPT_ID);
+        if (erasedId.isEmpty() || !id.equals(ErasureRecord.idFor(erasedId))) {
+            findings.add(new Finding(Problem.ERASURE_INVALID, id, "an erasure record must be stored as "
+                    + ErasureRecord.ID_PREFIX + "<the attempt id it names>, and names '" + erasedId + "'"));
+            return;
+        }
+        erasures.put(erasedId, attributes);
+    }
+
+    /** An erasure record must name an item that was sealed, and that is gone. */
+    private void checkErasuresAccountForSealedItems() {
+        var present = new HashSet<String>();
+        digestsByPeriod.values().forEach(items -> present.addAll(items.keySet()));
+        new TreeMap<>(erasures).forEach((erasedId, erasure) -> {
+            String subject = ErasureRecord.idFor(erasedId);
+            if (present.contains(erasedId)) {
+                findings.add(new Finding(Problem.ERASURE_INCOMPLETE, subject, "records the erasure of " + erasedId
+                        + " under request " + value(erasure, AuditAttribute.ERASURE_REQUEST)
+                        + ", but that item is still in the table: run erase again to finish"));
+            } else if (!sealedIds.contains(erasedId)) {
+                findings.add(new Finding(Problem.ERASURE_OF_UNSEALED, subject, "names " + erasedId
+                        + ", which no seal holds: it accounts for nothing that was ever sealed"));
+            }
+        });
     }
 
     /**
@@ -411,15 +474,22 @@ public final class EvidenceVerifier {
         }
     }
 
-    private static Optional<Finding> signatureProblem(EvidenceKey key, Map<String, String> attributes, String subject) {
+    /**
+     * The key an item names must be one of the trusted ones (a bare public key, whose id is unknown,
+     * stands for any); the signature must verify under one of those.
+     */
+    private static Optional<Finding> signatureProblem(List<EvidenceKey> keys, Map<String, String> attributes,
+                                                      String subject) {
         String signature = attributes.get(CanonicalForm.SIGNATURE);
         String keyId = attributes.get(EvidenceSigning.SIGNING_KEY_ID);
         if (signature == null || keyId == null) {
             return Optional.of(new Finding(Problem.UNSIGNED, subject, about(attributes) + "no signature"));
         }
-        if (key.keyId() != null && !keyId.equals(key.keyId())) {
+        var candidates = keys.stream().filter(key -> key.keyId() == null || keyId.equals(key.keyId())).toList();
+        if (candidates.isEmpty()) {
             return Optional.of(new Finding(Problem.UNTRUSTED_KEY, subject, about(attributes) + "signed by " + keyId
-                    + ", not by the trusted key " + key.keyId()));
+                    + ", not by a trusted key (" + keys.stream().map(EvidenceKey::describe)
+                            .collect(Collectors.joining(", ")) + ")"));
         }
         byte[] signatureBytes;
         try {
@@ -427,7 +497,9 @@ public final class EvidenceVerifier {
         } catch (IllegalArgumentException e) {
             signatureBytes = new byte[0];
         }
-        if (!key.verifies(CanonicalForm.of(attributes), signatureBytes)) {
+        byte[] message = CanonicalForm.of(attributes);
+        final byte[] decoded = signatureBytes;
+        if (candidates.stream().noneMatch(key -> key.verifies(message, decoded))) {
             return Optional.of(new Finding(Problem.SIGNATURE_INVALID, subject, about(attributes)
                     + "content does not match its signature: altered after signing, or forged"));
         }

@@ -8,12 +8,20 @@ public record Finding(Problem problem, String subject, String detail) {
         SIGNATURE_INVALID,
         /** No signature at all: written around the function, or before signing existed. */
         UNSIGNED,
-        /** Signed, but by a key other than the one the verifier trusts. */
+        /** Signed, but by a key other than the ones the verifier trusts. */
         UNTRUSTED_KEY,
         /** An attribute is stored as a number, set or map: every attribute is written as a String. */
         NOT_STRING_TYPED,
-        /** Listed in its hour's seal but no longer in the table. */
+        /** Listed in its hour's seal but no longer in the table, and no valid erasure record accounts for it. */
         DELETED_AFTER_SEALING,
+        /** An erasure record whose erased item is still in the table: the erasure did not finish. */
+        ERASURE_INCOMPLETE,
+        /** An erasure record naming an attempt no seal holds: it accounts for nothing ever sealed. */
+        ERASURE_OF_UNSEALED,
+        /** An erasure record whose digest is not the one the seal holds for the item it names. */
+        ERASURE_MISMATCH,
+        /** An erasure record not stored under {@code erasure-<the attempt id it names>}. */
+        ERASURE_INVALID,
         /** In its hour's seal with another digest: its content changed after sealing (even if re-signed). */
         CHANGED_AFTER_SEALING,
         /** Dated in a sealed hour but absent from that seal: added after the hour was sealed. */

@@ -21,7 +21,7 @@ class ReportFormatTest {
         var hostile = new Finding(Finding.Problem.SIGNATURE_INVALID, "id",
                 "uploads/\u001b[2J\u001b[H\rRESULT: INTACT\nFAKE.jpg: content does not match its signature");
 
-        String table = ReportFormat.table(options(), key(), key(), report(List.of(hostile)));
+        String table = ReportFormat.table(options(), List.of(key()), List.of(key()), report(List.of(hostile)));
 
         assertFalse(table.chars().anyMatch(c -> c == 0x1b || c == '\r'), table);
         assertTrue(table.contains("uploads/\\u001b[2J\\u001b[H\\u000dRESULT: INTACT\\u000aFAKE.jpg"), table);
@@ -33,7 +33,7 @@ class ReportFormatTest {
     void aFindingWithAnEmptySubjectIsPrintedNotACrash() throws Exception {
         var empty = new Finding(Finding.Problem.SEAL_INVALID, "", "seal without period");
 
-        String table = ReportFormat.table(options(), key(), key(), report(List.of(empty)));
+        String table = ReportFormat.table(options(), List.of(key()), List.of(key()), report(List.of(empty)));
 
         assertTrue(table.lines().anyMatch(line -> line.matches("SEAL_INVALID +seal without period")), table);
     }
@@ -50,6 +50,6 @@ class ReportFormatTest {
 
     private static EvidenceReport report(List<Finding> findings) {
         return new EvidenceReport(1, 0, 0, Optional.empty(), Optional.empty(), 1, Optional.empty(), Optional.empty(), 0,
-                findings, List.of());
+                0, findings, List.of());
     }
 }

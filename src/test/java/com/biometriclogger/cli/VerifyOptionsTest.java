@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +17,23 @@ class VerifyOptionsTest {
         var options = VerifyOptions.parse(new String[] {"--table", "stack-audit", "--public-key", "key.pem", "--seal-public-key", "seal.pem"});
 
         assertEquals("stack-audit-seals", options.sealTable());
-        assertEquals(Path.of("key.pem"), options.itemKey().publicKey());
-        assertEquals(Path.of("seal.pem"), options.sealKey().publicKey());
+        assertEquals(List.of(VerifyOptions.KeySource.pem("key.pem")), options.itemKeys());
+        assertEquals(List.of(VerifyOptions.KeySource.pem("seal.pem")), options.sealKeys());
         assertEquals(Optional.empty(), options.archive());
         assertTrue(options.progress());
     }
 
     @Test
-    void theTrustedKeyMustBeGivenExactlyOnce() {
+    void aTrustedKeyIsRequiredAndEveryKeyGivenIsTrusted() {
         var none = assertThrows(IllegalArgumentException.class, () -> VerifyOptions.parse(new String[] {"--table", "t"}));
-        var both = assertThrows(IllegalArgumentException.class, () -> VerifyOptions.parse(
-                new String[] {"--table", "t", "--public-key", "k.pem", "--kms-key-id", "arn"}));
+        var options = VerifyOptions.parse(new String[] {"--table", "t", "--kms-key-id", "arn:old", "--public-key", "k.pem",
+                "--kms-key-id", "arn:new", "--seal-kms-key-id", "arn:seal", "--seal-kms-key-id", "arn:seal-new"});
 
-        assertTrue(none.getMessage().startsWith("exactly one of --public-key or --kms-key-id is required"));
-        assertEquals(none.getMessage(), both.getMessage());
+        assertTrue(none.getMessage().startsWith("--public-key or --kms-key-id is required (once per trusted key)"));
+        assertEquals(List.of(VerifyOptions.KeySource.kms("arn:old"), VerifyOptions.KeySource.pem("k.pem"),
+                VerifyOptions.KeySource.kms("arn:new")), options.itemKeys());
+        assertEquals(List.of(VerifyOptions.KeySource.kms("arn:seal"), VerifyOptions.KeySource.kms("arn:seal-new")),
+                options.sealKeys());
     }
 
     @Test
@@ -39,8 +43,8 @@ class VerifyOptionsTest {
         var options = VerifyOptions.parse(new String[] {"--table", "t", "--kms-key-id", "arn:item",
                 "--seal-kms-key-id", "arn:seal", "--seal-archive", "s3://archive-bucket/stack/seals/"});
 
-        assertTrue(none.getMessage().startsWith("exactly one of --seal-public-key or --seal-kms-key-id is required"));
-        assertEquals("arn:seal", options.sealKey().kmsKeyId());
+        assertTrue(none.getMessage().startsWith("--seal-public-key or --seal-kms-key-id is required"));
+        assertEquals(List.of(VerifyOptions.KeySource.kms("arn:seal")), options.sealKeys());
         assertEquals(new VerifyOptions.Archive("archive-bucket", "stack/seals/"), options.archive().orElseThrow());
     }
 

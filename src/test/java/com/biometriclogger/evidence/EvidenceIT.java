@@ -102,7 +102,7 @@ class EvidenceIT {
 
         assertEquals(0, run.status(), run.err());
         assertEquals(4, JSON.readTree(run.out()).get("signaturesValid").asInt());
-        assertTrue(JSON.readTree(run.out()).get("trustedKey").asText().startsWith("public key sha256:"));
+        assertTrue(JSON.readTree(run.out()).get("trustedKeys").get(0).asText().startsWith("public key sha256:"));
     }
 
     @Test

@@ -134,20 +134,92 @@ class EvidenceVerifierTest {
     }
 
     @Test
-    void anErasureRecordIsFiledUnderTheHourOfTheErasureNotOfADecision() {
-        var record = ErasureRecord.of(AuditItem.of(items.get("b1")), CanonicalForm.digest(items.get("b1")),
-                new ErasureRecord.Request("REQ-1", "GDPR art. 17(1)(b)", "operator"), Instant.parse("2026-05-03T10:20:00Z"));
+    void sealedItemsGoneUnderAValidErasureRecordAreErasedNotDeleted() {
+        erase("a1", itemSigning);
+        erase("b1", itemSigning);
 
-        var signed = itemSigning.signItem(record).attributes();
-        add(signed);
+        var report = verify();
 
-        assertEquals("2026-05-03T10", signed.get("sealPeriod"));
-        assertEquals(List.of(), problems(verify()));
+        assertEquals(List.of(), report.findings());
+        assertEquals(2, report.erased());
+        // Filed under the hour of the erasure, which is not sealed yet.
+        assertEquals("2026-05-03T10", items.get("erasure-a1").get("sealPeriod"));
+        assertEquals(2, report.unsealedItems());
     }
 
     @Test
+    void anErasureRecordSignedByAnUntrustedKeyAccountsForNothing() {
+        erase("a1", new EvidenceSigning(LocalKeyFileSigner.createIfMissing(dir.resolve("forger.pem"))));
+
+        var report = verify();
+
+        assertEquals(List.of(Problem.UNTRUSTED_KEY, Problem.DELETED_AFTER_SEALING), problems(report));
+        assertEquals("erasure-a1", report.findings().get(0).subject());
+        assertEquals(0, report.erased());
+    }
+
+    @Test
+    void anErasureRecordAlteredAfterSigningIsNamedAndItsItemIsADeletion() {
+        erase("a1", itemSigning);
+        items.get("erasure-a1").put("legalBasis", "none");
+
+        var report = verify();
+
+        assertEquals(List.of(new Finding(Problem.SIGNATURE_INVALID, "erasure-a1",
+                "content does not match its signature: altered after signing, or forged"),
+                new Finding(Problem.DELETED_AFTER_SEALING, "a1", "sealed in hour 2026-05-03T08 UTC, missing from the table")),
+                report.findings());
+    }
+
+    @Test
+    void anErasureRecordForAnItemStillPresentOrNeverSealedIsNamed() {
+        var present = erasureOf(items.get("a2"), CanonicalForm.digest(items.get("a2")));
+        var neverSealed = erasureOf(Map.of("attemptId", "zz", "sha256", "ab"), "00");
+        add(itemSigning.signItem(present).attributes());
+        add(itemSigning.signItem(neverSealed).attributes());
+
+        var report = verify();
+
+        assertEquals(List.of(new Finding(Problem.ERASURE_INCOMPLETE, "erasure-a2", "records the erasure of a2 under request "
+                + "REQ-1, but that item is still in the table: run erase again to finish"),
+                new Finding(Problem.ERASURE_OF_UNSEALED, "erasure-zz", "names zz, which no seal holds: it accounts for "
+                        + "nothing that was ever sealed")), report.findings());
+    }
+
+    @Test
+    void anErasureRecordWithAnotherDigestOrStoredUnderAnotherIdAccountsForNothing() {
+        add(itemSigning.signItem(erasureOf(items.get("a1"), "ff".repeat(32))).attributes());
+        items.remove("a1");
+        var misfiled = new HashMap<>(erasureOf(items.get("a2"), CanonicalForm.digest(items.get("a2"))).attributes());
+        misfiled.put("attemptId", "erasure-b1");
+        add(itemSigning.signItem(AuditItem.of(misfiled)).attributes());
+
+        assertEquals(List.of(Problem.ERASURE_INVALID, Problem.ERASURE_MISMATCH), problems(verify()));
+    }
+
+    @Test
+    void itemsSignedByAReplacedKeyAndItsSuccessorVerifyWhenBothAreTrusted() {
+        var oldKey = new EvidenceKey("arn:key/old", itemKey.publicKey());
+        var successor = LocalKeyFileSigner.createIfMissing(dir.resolve("successor.pem"));
+        var newKey = new EvidenceKey("arn:key/new", successor.evidenceKey().publicKey());
+        items.clear();
+        var before = new EvidenceSigning(LocalKeyFileSigner.load(dir.resolve("item.pem")).as("arn:key/old"));
+        var after = new EvidenceSigning(successor.as("arn:key/new"));
+        add(before.signItem(AuditItem.of(attributes("a1", "2026-05-03T10:01:00Z"))).attributes());
+        add(after.signItem(AuditItem.of(attributes("a2", "2026-05-03T10:02:00Z"))).attributes());
+
+        var both = verify(List.of(oldKey, newKey));
+        var oldOnly = verify(List.of(oldKey));
+
+        assertEquals(List.of(), both.findings());
+        assertEquals(2, both.signaturesValid());
+        assertEquals(List.of(new Finding(Problem.UNTRUSTED_KEY, "a2", "uploads/a2.jpg: signed by arn:key/new, not by a "
+                + "trusted key (arn:key/old)")), oldOnly.findings());
+    }
+
+        @Test
     void anUnsignedItemAndANonStringAttributeAreNamed() {
-        var verifier = new EvidenceVerifier(itemKey, sealKey, Optional.empty(), Optional.empty());
+        var verifier = new EvidenceVerifier(List.of(itemKey), List.of(sealKey), Optional.empty(), Optional.empty());
         verifier.checkItem(new StoredItem(attributes("c1", "2026-05-03T10:01:00Z"), List.of()));
         verifier.checkItem(new StoredItem(items.get("a1"), List.of("faceCount")));
 
@@ -225,8 +297,14 @@ class EvidenceVerifierTest {
         return verifier().finish(NOW);
     }
 
+    private EvidenceReport verify(List<EvidenceKey> itemKeys) {
+        var verifier = new EvidenceVerifier(itemKeys, List.of(sealKey), Optional.empty(), Optional.empty());
+        items.values().forEach(item -> verifier.checkItem(new StoredItem(item, List.of())));
+        return verifier.finish(NOW);
+    }
+
     private EvidenceVerifier verifier() {
-        var verifier = new EvidenceVerifier(itemKey, sealKey, Optional.empty(), Optional.empty());
+        var verifier = new EvidenceVerifier(List.of(itemKey), List.of(sealKey), Optional.empty(), Optional.empty());
         items.values().forEach(item -> verifier.checkItem(new StoredItem(item, List.of())));
         seals.values().forEach(seal -> verifier.checkSeal(new StoredItem(seal, List.of())));
         return verifier;
@@ -246,6 +324,17 @@ class EvidenceVerifierTest {
 
     private String leafOf(String id) {
         return id + ":" + CanonicalForm.digest(items.get(id));
+    }
+
+    /** What erase does: the signed record first, then the item goes. */
+    private void erase(String id, EvidenceSigning signing) {
+        add(signing.signItem(erasureOf(items.get(id), CanonicalForm.digest(items.get(id)))).attributes());
+        items.remove(id);
+    }
+
+    private static AuditItem erasureOf(Map<String, String> item, String digest) {
+        return ErasureRecord.of(AuditItem.of(item), digest, new ErasureRecord.Request("REQ-1", "GDPR art. 17(1)(b)",
+                "operator"), Instant.parse("2026-05-03T10:20:00Z"));
     }
 
     private void add(Map<String, String> item) {

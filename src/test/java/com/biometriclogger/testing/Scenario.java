@@ -127,10 +127,10 @@ public final class Scenario {
         return -1;
     }
 
-    /** Every item of this scenario's audit table, as DynamoDB returns them (ordered by key). */
+    /** Every item of this scenario's audit table, as DynamoDB returns them (ordered by object key; erasure records, which have none, by id). */
     public List<Map<String, AttributeValue>> auditItems() {
         return stack.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
-                .sorted(Comparator.comparing(item -> item.get("objectKey").s()))
+                .sorted(Comparator.comparing(item -> item.getOrDefault("objectKey", item.get("attemptId")).s()))
                 .toList();
     }
 

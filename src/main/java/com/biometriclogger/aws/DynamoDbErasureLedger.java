@@ -1,0 +1,89 @@
+package com.biometriclogger.aws;
+
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.AuditItem;
+import com.biometriclogger.evidence.Erasure;
+import com.biometriclogger.evidence.SubjectKeys;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The audit table as erase uses it. A subject's items are found by a consistent Scan filtered on
+ * {@code subjectId} and the object key (the table has no index by subject, and one would hold every
+ * subject id a second time for a rare operation): it reads the whole table, as {@code verify} does.
+ */
+public final class DynamoDbErasureLedger implements Erasure.Ledger {
+
+    private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbErasureLedger(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public List<AuditItem> itemsOf(SubjectKeys subject) {
+        return dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)
+                        .filterExpression("attribute_not_exists(#kind) AND (#subject = :subject "
+                                + "OR begins_with(#key, :uploads) OR begins_with(#key, :reference))")
+                        .expressionAttributeNames(Map.of("#kind", AuditAttribute.KIND.stored(),
+                                "#subject", AuditAttribute.SUBJECT_ID.stored(), "#key", AuditAttribute.OBJECT_KEY.stored()))
+                        .expressionAttributeValues(Map.of(":subject", AttributeValue.fromS(subject.subject()),
+                                ":uploads", AttributeValue.fromS(subject.uploads()),
+                                ":reference", AttributeValue.fromS(subject.referenceStem()))))
+                .items().stream()
+                .map(DynamoDbErasureLedger::strings)
+                .filter(item -> subject.subject().equals(item.get(AuditAttribute.SUBJECT_ID))
+                        || subject.covers(item.get(AuditAttribute.OBJECT_KEY)))
+                .toList();
+    }
+
+    @Override
+    public Optional<AuditItem> putOnce(AuditItem record) {
+        var item = new LinkedHashMap<String, AttributeValue>();
+        record.attributes().forEach((name, value) -> item.put(name, AttributeValue.fromS(value)));
+        try {
+            dynamoDb.putItem(b -> b.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", ATTEMPT_ID))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException recordedBefore) {
+            return Optional.of(strings(recordedBefore.item()));
+        }
+    }
+
+    /** Deletes a decision only: the condition keeps an erasure record from ever being deleted by erase. */
+    @Override
+    public void delete(String attemptId) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(tableName)
+                    .key(Map.of(ATTEMPT_ID, AttributeValue.fromS(attemptId)))
+                    .conditionExpression("attribute_not_exists(#kind)")
+                    .expressionAttributeNames(Map.of("#kind", AuditAttribute.KIND.stored())));
+        } catch (ConditionalCheckFailedException notADecision) {
+            throw new IllegalStateException(attemptId + " is an erasure record, not a decision: not deleted", notADecision);
+        }
+    }
+
+    private static AuditItem strings(Map<String, AttributeValue> item) {
+        var strings = new LinkedHashMap<String, String>();
+        if (item != null) {
+            item.forEach((name, value) -> {
+                if (value.s() != null) {
+                    strings.put(name, value.s());
+                }
+            });
+        }
+        return AuditItem.of(strings);
+    }
+}

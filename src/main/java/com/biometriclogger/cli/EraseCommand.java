@@ -1,0 +1,95 @@
+package com.biometriclogger.cli;
+
+import com.biometriclogger.aws.AwsClients;
+import com.biometriclogger.aws.DynamoDbErasureLedger;
+import com.biometriclogger.aws.DynamoDbSealStore;
+import com.biometriclogger.aws.KmsEvidenceSigner;
+import com.biometriclogger.aws.S3SubjectImages;
+import com.biometriclogger.config.ConfigurationException;
+import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.ErasureRecord;
+import com.biometriclogger.evidence.Erasure;
+import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.SubjectKeys;
+import com.biometriclogger.logging.JsonLoggingConfigurator;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/**
+ * {@code erase}: erases one subject's audit items and images under signed erasure records, which
+ * {@code verify} then counts as ERASED. Runs with the same environment as {@code verify}.
+ */
+public final class EraseCommand {
+
+    private EraseCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty(JsonLoggingConfigurator.LOG_TO_STDERR, "true");
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** @return the exit status: 0 erased (or nothing in the way of it), 1 refused, 2 could not run */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        EraseOptions options;
+        try {
+            options = EraseOptions.parse(args, System.getProperty("user.name"));
+        } catch (IllegalArgumentException e) {
+            err.println("erase: " + e.getMessage());
+            err.println(EraseOptions.USAGE);
+            return 2;
+        }
+        try {
+            var clients = new AwsClients(Settings.awsAccess(env));
+            // The key's ARN as KMS names it, which is what verify trusts; and a key that cannot be read stops us before anything is written.
+            String keyArn = KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId()).keyId();
+            var erasure = new Erasure(new DynamoDbErasureLedger(clients.dynamoDb(), options.table()),
+                    new S3SubjectImages(clients.s3()), new DynamoDbSealStore(clients.dynamoDb(), options.sealTable()),
+                    new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)), Clock.systemUTC());
+            var subject = new SubjectKeys(options.bucket(), options.uploadPrefix(), options.referencePrefix(),
+                    options.subject());
+            var plan = erasure.plan(subject);
+            describe(plan, options, out);
+            if (!plan.unsealedHours().isEmpty()) {
+                err.println("erase: refused, nothing changed: items of hours not sealed yet (" + String.join(", ",
+                        plan.unsealedHours()) + " UTC); an hour is sealed within the hour after it ends: erase again then");
+                return 1;
+            }
+            if (options.dryRun()) {
+                out.println("dry run: nothing changed");
+                return 0;
+            }
+            var outcome = erasure.erase(plan, new ErasureRecord.Request(options.request(), options.legalBasis(),
+                    options.erasedBy()));
+            outcome.recordsFound().forEach(found -> out.println("  already recorded: " + found.attemptId()
+                    + " (request " + found.get(AuditAttribute.ERASURE_REQUEST) + ")"));
+            out.println("erased: " + outcome.recordsWritten() + " erasure records written, " + outcome.recordsFound().size()
+                    + " found from an earlier run, " + outcome.itemsDeleted() + " audit items and "
+                    + outcome.imagesDeleted() + " image versions deleted");
+            return 0;
+        } catch (ConfigurationException | IllegalArgumentException | IllegalStateException e) {
+            err.println("erase: " + e.getMessage());
+        } catch (ResourceNotFoundException e) {
+            err.println("erase: no such table (" + options.table() + " or " + options.sealTable() + "): "
+                    + e.awsErrorDetails().errorMessage());
+        } catch (SdkException e) {
+            err.println("erase: stopped (" + e.getMessage() + "): run the same command again to finish");
+        }
+        return 2;
+    }
+
+    private static void describe(Erasure.Plan plan, EraseOptions options, PrintStream out) {
+        out.println((options.dryRun() ? "would erase" : "erasing") + " subject " + ReportFormat.printable(options.subject())
+                + " under request " + ReportFormat.printable(options.request()) + " (" + ReportFormat.printable(options.legalBasis())
+                + "), recorded as erased by " + ReportFormat.printable(options.erasedBy()));
+        out.println("  audit items: " + plan.items().size());
+        plan.items().forEach(item -> out.println("    " + item.attemptId() + "  " + ReportFormat.printable(item.get(AuditAttribute.OBJECT_KEY))
+                + "  -> record " + ErasureRecord.idFor(item.attemptId())));
+        out.println("  image versions and delete markers: " + plan.images().size());
+        plan.images().forEach(version -> out.println("    " + ReportFormat.printable(version.key()) + "  version " + version.versionId()));
+    }
+}

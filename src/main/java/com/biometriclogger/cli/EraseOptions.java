@@ -1,0 +1,67 @@
+package com.biometriclogger.cli;
+
+/** The {@code erase} command's arguments. */
+record EraseOptions(String table, String sealTable, String bucket, String uploadPrefix, String referencePrefix,
+                    String subject, String legalBasis, String request, String erasedBy, String kmsKeyId,
+                    boolean dryRun) {
+
+    static final String USAGE = """
+            usage: erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
+                         --legal-basis TEXT --request REFERENCE [options]
+              --kms-key-id KEY_ARN  the item-signing key: each erasure record is signed with it, as decisions are
+              --legal-basis TEXT    why the law requires or allows the erasure (e.g. "GDPR art. 17(1)(b)"), recorded
+              --request REFERENCE   your reference for the request (a ticket number, never the requester's name),
+                                    recorded; a rerun with it finishes an erasure that stopped
+              --erased-by WHO       who erases, recorded (default: the local user; on AWS give your role's ARN)
+              --seal-table NAME     the seal table (default: AUDIT_TABLE-seals)
+              --upload-prefix P     where uploads live, P<subject>/... (default: uploads/)
+              --reference-prefix P  where references live, P<subject>.jpg|.png (default: references/)
+              --dry-run             print what would be erased and change nothing
+            exit status: 0 erased (or, with --dry-run, nothing in the way), 1 refused (items of an hour not sealed
+            yet: rerun after its seal), 2 the erasure could not run (a rerun finishes what was begun)""";
+
+    static EraseOptions parse(String[] args, String localUser) {
+        String table = null;
+        String sealTable = null;
+        String bucket = null;
+        String uploadPrefix = "uploads/";
+        String referencePrefix = "references/";
+        String subject = null;
+        String legalBasis = null;
+        String request = null;
+        String erasedBy = localUser;
+        String kmsKeyId = null;
+        boolean dryRun = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--table" -> table = VerifyOptions.value(args, ++i);
+                case "--seal-table" -> sealTable = VerifyOptions.value(args, ++i);
+                case "--bucket" -> bucket = VerifyOptions.value(args, ++i);
+                case "--upload-prefix" -> uploadPrefix = VerifyOptions.value(args, ++i);
+                case "--reference-prefix" -> referencePrefix = VerifyOptions.value(args, ++i);
+                case "--subject" -> subject = VerifyOptions.value(args, ++i);
+                case "--legal-basis" -> legalBasis = VerifyOptions.value(args, ++i);
+                case "--request" -> request = VerifyOptions.value(args, ++i);
+                case "--erased-by" -> erasedBy = VerifyOptions.value(args, ++i);
+                case "--kms-key-id" -> kmsKeyId = VerifyOptions.value(args, ++i);
+                case "--dry-run" -> dryRun = true;
+                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+            }
+        }
+        required("--table", table);
+        required("--bucket", bucket);
+        required("--kms-key-id", kmsKeyId);
+        required("--subject", subject);
+        required("--legal-basis", legalBasis);
+        required("--request", request);
+        required("--erased-by", erasedBy);
+        return new EraseOptions(table, sealTable == null ? table + "-seals" : sealTable, bucket, uploadPrefix,
+                referencePrefix, subject, legalBasis, request, erasedBy, kmsKeyId, dryRun);
+    }
+
+    private static void required(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(option + " is required");
+        }
+    }
+}

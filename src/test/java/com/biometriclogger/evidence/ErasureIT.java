@@ -1,0 +1,311 @@
+package com.biometriclogger.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.biometriclogger.aws.DynamoDbErasureLedger;
+import com.biometriclogger.aws.DynamoDbSealStore;
+import com.biometriclogger.aws.S3SubjectImages;
+import com.biometriclogger.cli.EraseCommand;
+import com.biometriclogger.cli.VerifyCommand;
+import com.biometriclogger.decision.AuditItem;
+import com.biometriclogger.decision.ErasureRecord;
+import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.Wiring;
+import com.biometriclogger.local.LocalEvidence;
+import com.biometriclogger.local.LocalKeyFileSigner;
+import com.biometriclogger.local.LocalKms;
+import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.S3Events;
+import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.Scenario;
+import com.biometriclogger.testing.TestImages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The issue's erasure scenario on the local stack: a subject with an enrolment and three uploads,
+ * decided two hours ago by the real handler and sealed by the real sealer, is erased by the erase
+ * command as a user runs it; verify, as a user runs it, then counts the four as ERASED.
+ */
+class ErasureIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger SUBJECTS = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+
+    private Scenario scenario;
+    private String subject;
+    private String bystander;
+    private List<String> erasedIds;
+
+    @BeforeEach
+    void aSubjectEnrolledWithThreeUploadsTwoHoursAgoAndSealed() {
+        scenario = LocalStackFixture.newScenario();
+        subject = "erasee" + SUBJECTS.incrementAndGet() + scenario.table();
+        bystander = subject + "-bystander";
+        var env = new HashMap<>(scenario.environment());
+        env.put("VERIFICATION_MODE", "VERIFY");
+        var handler = VerificationHandler.fromEnvironment(env,
+                Wiring.Seams.NONE.withClock(Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC)));
+        decide(handler, "references/" + subject + ".jpg", 4001);
+        decide(handler, "uploads/" + subject + "/1.jpg", 4002);
+        decide(handler, "uploads/" + subject + "/2.jpg", 4003);
+        decide(handler, "uploads/" + subject + "/3.jpg", 4004);
+        decide(handler, "uploads/" + bystander + "/1.jpg", 4005);
+        // A second version of an upload, never judged: it goes too.
+        scenario.put("uploads/" + subject + "/3.jpg", TestImages.jpeg(4006));
+        erasedIds = scenario.auditItems().stream().filter(item -> item.get("objectKey").s().contains(subject + "/")
+                        || item.get("objectKey").s().contains(subject + "."))
+                .map(item -> item.get("attemptId").s()).sorted().toList();
+        assertEquals(4, erasedIds.size());
+        LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(Instant.now());
+    }
+
+    @Test
+    void theSubjectsItemsAndEveryImageVersionGoAndVerifyCountsThemErased() throws IOException {
+        int versions = subjectVersions();
+        var dryRun = erase("REQ-2026-0042", "--dry-run");
+
+        assertTrue(versions >= 5, "five uploads, one key twice (a client retry on a busy machine may add a version)");
+        assertEquals(0, dryRun.status(), dryRun.err());
+        assertTrue(dryRun.out().contains("audit items: 4"), dryRun.out());
+        assertTrue(dryRun.out().contains("image versions and delete markers: " + versions), dryRun.out());
+        assertEquals(5, scenario.auditItems().size());
+
+        var run = erase("REQ-2026-0042");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run, 4 audit items "
+                + "and " + versions + " image versions deleted"), run.out());
+        assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
+        assertEquals(List.of(), versionsUnder("references/" + subject));
+        assertEquals(1, versionsUnder("uploads/" + bystander + "/").size());
+        var left = scenario.auditItems();
+        assertEquals(erasedIds.stream().map(ErasureRecord::idFor).toList(), left.stream()
+                .map(item -> item.get("attemptId").s()).filter(id -> id.startsWith(ErasureRecord.ID_PREFIX)).sorted().toList());
+        assertTrue(left.stream().noneMatch(item -> item.containsKey("objectKey")
+                && item.get("objectKey").s().contains(subject + "/")));
+        var record = Scenario.asStrings(left.stream().filter(item -> item.get("attemptId").s()
+                .equals(ErasureRecord.idFor(erasedIds.get(0)))).findFirst().orElseThrow());
+        assertEquals(List.of("attemptId", "erasedAt", "erasedAttemptId", "erasedBy", "erasedDigest", "erasedSha256",
+                "erasureRequest", "kind", "legalBasis", "schemaVersion", "sealPeriod", "signature", "signingKeyId"),
+                new ArrayList<>(record.keySet()));
+        assertTrue(record.values().stream().noneMatch(value -> value.contains(subject)), record.toString());
+
+        var verified = verify();
+
+        assertEquals(0, verified.status(), verified.out() + verified.err());
+        assertEquals(4, report(verified).get("erased").asInt());
+        assertEquals(0, report(verified).get("findings").size());
+        var table = capture((args, out, err) -> VerifyCommand.run(args, scenario.environment(), out, err),
+                LocalEvidence.verifyArguments(scenario.table()));
+        assertTrue(table.out().contains("erased                 4"), table.out());
+    }
+
+    @Test
+    void aRunThatStopsAfterTheRecordsOrAmongTheImagesIsFinishedByARerun() throws IOException {
+        var erasure = erasure(ledger -> new FailingLedger(ledger, 2), images -> images);
+        var plan = erasure.plan(subjectKeys());
+        assertThrows(IllegalStateException.class, () -> erasure.erase(plan, request()));
+
+        var stopped = verify();
+        assertEquals(1, stopped.status(), stopped.out());
+        assertEquals(List.of("ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE"), problems(stopped));
+
+        int versions = subjectVersions();
+        var imagesStop = erasure(ledger -> ledger, images -> new FailingImages(images, 2));
+        var rest = imagesStop.plan(subjectKeys());
+        assertThrows(IllegalStateException.class, () -> imagesStop.erase(rest, request()));
+        assertEquals(versions - 1, subjectVersions());
+
+        var rerun = erase("REQ-2026-0042");
+
+        assertEquals(0, rerun.status(), rerun.err());
+        assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run, 0 audit items and "
+                + (versions - 1) + " image versions deleted"), rerun.out());
+        assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
+        assertEquals(List.of(), versionsUnder("references/" + subject));
+        var verified = verify();
+        assertEquals(0, verified.status(), verified.out());
+        assertEquals(4, report(verified).get("erased").asInt());
+    }
+
+    @Test
+    void anErasureRecordAlteredAfterwardsIsNamedAndItsItemCountsAsDeleted() throws IOException {
+        assertEquals(0, erase("REQ-2026-0042").status());
+        String altered = ErasureRecord.idFor(erasedIds.get(1));
+        scenario.stack().dynamoDb().updateItem(b -> b.tableName(scenario.table())
+                .key(Map.of("attemptId", AttributeValue.fromS(altered)))
+                .updateExpression("SET legalBasis = :basis")
+                .expressionAttributeValues(Map.of(":basis", AttributeValue.fromS("GDPR art. 17(1)(a)"))));
+
+        var verified = verify();
+
+        assertEquals(1, verified.status(), verified.out());
+        assertEquals(List.of("SIGNATURE_INVALID " + altered, "DELETED_AFTER_SEALING " + erasedIds.get(1)),
+                findings(verified));
+        assertEquals(3, report(verified).get("erased").asInt());
+    }
+
+    @Test
+    void anErasedLedgersBundleChecksWithoutOurCode() throws Exception {
+        assertEquals(0, erase("REQ-2026-0042").status());
+        Path bundle = dir.resolve("bundle");
+
+        var export = capture((args, out, err) -> VerifyCommand.run(args, scenario.environment(), out, err),
+                LocalEvidence.verifyArguments(scenario.table(), "--export", bundle.toString()));
+        assertEquals(0, export.status(), export.out() + export.err());
+        var process = new ProcessBuilder("python3", bundle.resolve("verify_bundle.py").toString(), bundle.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("erased 4, problems 0"), output);
+    }
+
+    private void decide(VerificationHandler handler, String key, long seed) {
+        byte[] image = TestImages.jpeg(seed);
+        scenario.faces().respond(image, "one-clear-face.json");
+        scenario.faces().respondToComparison(image, "compare-match.json");
+        Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));
+    }
+
+    private SubjectKeys subjectKeys() {
+        return new SubjectKeys(scenario.bucket(), "uploads/", "references/", subject);
+    }
+
+    private static ErasureRecord.Request request() {
+        return new ErasureRecord.Request("REQ-2026-0042", "GDPR art. 17(1)(b)", "operator");
+    }
+
+    private Erasure erasure(java.util.function.UnaryOperator<Erasure.Ledger> ledger,
+                            java.util.function.UnaryOperator<Erasure.Images> images) {
+        var stack = scenario.stack();
+        return new Erasure(ledger.apply(new DynamoDbErasureLedger(stack.dynamoDb(), scenario.table())),
+                images.apply(new S3SubjectImages(stack.s3())),
+                new DynamoDbSealStore(stack.dynamoDb(), LocalStack.sealTableName(scenario.table())),
+                new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN)),
+                Clock.systemUTC());
+    }
+
+    /** Stops (as a crash or a lost connection would) at its {@code failAt}-th deletion. */
+    private record FailingLedger(Erasure.Ledger ledger, int failAt, AtomicInteger deletions) implements Erasure.Ledger {
+        FailingLedger(Erasure.Ledger ledger, int failAt) {
+            this(ledger, failAt, new AtomicInteger());
+        }
+
+        @Override
+        public List<AuditItem> itemsOf(SubjectKeys subject) {
+            return ledger.itemsOf(subject);
+        }
+
+        @Override
+        public java.util.Optional<AuditItem> putOnce(AuditItem record) {
+            return ledger.putOnce(record);
+        }
+
+        @Override
+        public void delete(String attemptId) {
+            if (deletions.incrementAndGet() == failAt) {
+                throw new IllegalStateException("crash");
+            }
+            ledger.delete(attemptId);
+        }
+    }
+
+    private record FailingImages(Erasure.Images images, int failAt, AtomicInteger deletions) implements Erasure.Images {
+        FailingImages(Erasure.Images images, int failAt) {
+            this(images, failAt, new AtomicInteger());
+        }
+
+        @Override
+        public List<Erasure.ImageVersion> versionsOf(SubjectKeys subject) {
+            return images.versionsOf(subject);
+        }
+
+        @Override
+        public void delete(SubjectKeys subject, Erasure.ImageVersion version) {
+            if (deletions.incrementAndGet() == failAt) {
+                throw new IllegalStateException("crash");
+            }
+            images.delete(subject, version);
+        }
+    }
+
+    private int subjectVersions() {
+        return versionsUnder("uploads/" + subject + "/").size() + versionsUnder("references/" + subject).size();
+    }
+
+    private List<String> versionsUnder(String prefix) {
+        var listing = scenario.stack().s3().listObjectVersions(b -> b.bucket(scenario.bucket()).prefix(prefix));
+        List<String> versions = new ArrayList<>();
+        listing.versions().forEach(v -> versions.add(v.key() + "@" + v.versionId()));
+        listing.deleteMarkers().forEach(m -> versions.add(m.key() + "@" + m.versionId() + " (delete marker)"));
+        return versions;
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private interface Command {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    private Run erase(String request, String... extra) {
+        return capture((args, out, err) -> EraseCommand.run(args, scenario.environment(), out, err),
+                LocalEvidence.eraseArguments(scenario.table(), scenario.bucket(), subject, request, extra));
+    }
+
+    private Run verify() {
+        return capture((args, out, err) -> VerifyCommand.run(args, scenario.environment(), out, err),
+                LocalEvidence.verifyArguments(scenario.table(), "--json"));
+    }
+
+    private static Run capture(Command command, List<String> args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = command.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode report(Run run) throws IOException {
+        return JSON.readTree(run.out());
+    }
+
+    private static List<String> problems(Run run) throws IOException {
+        List<String> problems = new ArrayList<>();
+        report(run).get("findings").forEach(finding -> problems.add(finding.get("problem").asText()));
+        return problems;
+    }
+
+    private static List<String> findings(Run run) throws IOException {
+        List<String> findings = new ArrayList<>();
+        report(run).get("findings").forEach(f -> findings.add(f.get("problem").asText() + " " + f.get("subject").asText()));
+        return findings;
+    }
+}
