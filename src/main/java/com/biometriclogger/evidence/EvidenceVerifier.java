@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a ledger's evidence, as CloudTrail's {@code validate-logs} checks its digest chain: each
- * item's signature under the trusted item key; each hour's seal (signed by the trusted seal key)
+ * item's signature under one of the trusted item keys; each hour's seal (signed by a trusted seal key)
  * against the content of that hour's items; the seals' chain from its genesis to the newest; each
  * seal in the table against its write-once archived copy, which is authoritative; each item's
- * timing; optionally each decision against its figures and each image against its hash. Items are
+ * timing; each sealed item gone from the table against the erasure record that may account for it;
+ * optionally each decision against its figures and each image against its hash. Items are
  * fed one at a time, so a table of any size is checked in one pass.
  */
 public final class EvidenceVerifier {
