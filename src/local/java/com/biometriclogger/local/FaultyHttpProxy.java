@@ -24,6 +24,8 @@ import java.util.function.Predicate;
  *   <li>{@link Fault#dropAfterForwarding()}: the request reaches the service and takes effect, but
  *       the connection closes before the answer: a write that "timed out" yet succeeded.</li>
  *   <li>{@link Fault#respond}: an error answer instead of forwarding (5xx, AccessDenied…).</li>
+ *   <li>{@link Fault#beforeForwarding}: something happens first (a delay, another client's write),
+ *       then the request is forwarded as usual: a slow service, or a race at a chosen moment.</li>
  * </ul>
  */
 public final class FaultyHttpProxy implements AutoCloseable {
@@ -40,6 +42,24 @@ public final class FaultyHttpProxy implements AutoCloseable {
         static Fault respond(int status, String contentType, String body) {
             return new Respond(status, contentType, body);
         }
+
+        static Fault beforeForwarding(Runnable action) {
+            return new BeforeForwarding(action);
+        }
+
+        /** The service answering {@code delay} later than it would. */
+        static Fault slow(Duration delay) {
+            return beforeForwarding(() -> {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    record BeforeForwarding(Runnable action) implements Fault {
     }
 
     record DropAfterForwarding() implements Fault {
@@ -122,6 +142,10 @@ public final class FaultyHttpProxy implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
             return;
+        }
+        if (fault instanceof BeforeForwarding before) {
+            injected.incrementAndGet();
+            before.action().run();
         }
         HttpResponse<byte[]> answer;
         try {

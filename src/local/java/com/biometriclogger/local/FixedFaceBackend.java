@@ -18,7 +18,22 @@ public final class FixedFaceBackend implements FaceDetectionBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
     private final AtomicInteger injected = new AtomicInteger();
+    private final boolean counting;
+
+    public FixedFaceBackend() {
+        this(false);
+    }
+
+    private FixedFaceBackend(boolean counting) {
+        this.counting = counting;
+    }
+
+    /** One that also counts its answers per image ({@link #answered}), at the cost of hashing each. */
+    public static FixedFaceBackend countingAnswers() {
+        return new FixedFaceBackend(true);
+    }
 
     /** The first {@code calls} DetectFaces on these bytes answer ThrottlingException. */
     public void throttleFirst(String sha256, int calls) {
@@ -29,12 +44,21 @@ public final class FixedFaceBackend implements FaceDetectionBackend {
         return injected.get();
     }
 
+    /** How many DetectFaces on exactly these bytes were answered with faces (faults not counted). */
+    public int answered(String sha256) {
+        return answered.getOrDefault(sha256, new AtomicInteger()).get();
+    }
+
     @Override
     public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
-        var remaining = throttled.isEmpty() ? null : throttled.get(Sha256.hex(image));
+        String sha256 = counting || !throttled.isEmpty() ? Sha256.hex(image) : null;
+        var remaining = sha256 == null ? null : throttled.get(sha256);
         if (remaining != null && remaining.getAndDecrement() > 0) {
             injected.incrementAndGet();
             throw RekognitionError.throttling();
+        }
+        if (counting) {
+            answered.computeIfAbsent(sha256, k -> new AtomicInteger()).incrementAndGet();
         }
         var response = JSON.createObjectNode();
         var face = response.putArray("FaceDetails").addObject();

@@ -5,9 +5,27 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** The Lambda context as the runtime fills it for one invocation, for runs outside Lambda. */
-public record LocalContext(String requestId) implements Context {
+/**
+ * The Lambda context as the runtime fills it for one invocation, for runs outside Lambda: its
+ * remaining time counts down from the function's timeout as Lambda's does.
+ *
+ * @param deadlineNanos when the invocation's time is up, on {@link System#nanoTime()}'s clock
+ */
+public record LocalContext(String requestId, long deadlineNanos) implements Context {
+
+    /** The function's timeout in template.yaml. */
+    public static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
+
+    /** An invocation starting now, with the function's timeout. */
+    public LocalContext(String requestId) {
+        this(requestId, FUNCTION_TIMEOUT);
+    }
+
+    public LocalContext(String requestId, Duration timeout) {
+        this(requestId, System.nanoTime() + timeout.toNanos());
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -51,7 +69,7 @@ public record LocalContext(String requestId) implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     @Override

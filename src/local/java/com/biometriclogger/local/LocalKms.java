@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A KMS-compatible endpoint on loopback for the keys the stack signs with (items, seals):
@@ -32,6 +34,7 @@ public final class LocalKms implements AutoCloseable {
     private static final String TARGET_PREFIX = "TrentService.";
 
     private final Map<String, LocalKeyFileSigner> keys;
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private HttpServer server;
 
     private LocalKms(Map<String, LocalKeyFileSigner> keys) {
@@ -52,9 +55,15 @@ public final class LocalKms implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** How many requests for this operation (e.g. "Sign") reached the endpoint. */
+    public int callCount(String operation) {
+        return calls.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            calls.computeIfAbsent(target.replace(TARGET_PREFIX, ""), k -> new AtomicInteger()).incrementAndGet();
             var request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String keyId = request.path("KeyId").asText();
             var key = keys.get(keyId);

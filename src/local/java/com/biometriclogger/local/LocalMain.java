@@ -1,6 +1,5 @@
 package com.biometriclogger.local;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.config.ConfigurationException;
@@ -214,7 +213,8 @@ public final class LocalMain {
         if (!Files.isReadable(options.eventFile())) {
             throw new IllegalStateException("cannot read event file " + options.eventFile());
         }
-        S3Event event = EventLoader.loadS3Event(options.eventFile().toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event = EventLoader.loadEvent(options.eventFile().toString(), Map.class);
         var handler = new VerificationHandler();
         try {
             out.println(json(handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()))));
@@ -302,7 +302,7 @@ public final class LocalMain {
 
     static VerificationReport.RecordResult deliver(VerificationHandler handler, S3EventNotificationRecord record) {
         try {
-            return handler.handleRequest(S3Events.event(record), new LocalContext(UUID.randomUUID().toString()))
+            return handler.handleRequest(S3Events.delivered(S3Events.event(record)), new LocalContext(UUID.randomUUID().toString()))
                     .results().get(0);
         } catch (RetryableVerificationException e) {
             return e.report().results().get(0);

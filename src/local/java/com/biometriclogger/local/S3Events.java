@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.UserIdentityEntity;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -52,6 +54,43 @@ public final class S3Events {
 
     public static S3Event event(S3EventNotificationRecord... records) {
         return new S3Event(Stream.of(records).toList());
+    }
+
+    /**
+     * The event as the Lambda runtime hands it to the function: the notification's JSON, read as
+     * maps, lists, strings and numbers, with the field names S3 sends (fields the record lacks, such
+     * as the version id of an unversioned bucket's object, are absent, as in S3's JSON).
+     */
+    public static Map<String, Object> delivered(S3Event event) {
+        return Map.of("Records", event.getRecords().stream().map(S3Events::delivered).toList());
+    }
+
+    private static Map<String, Object> delivered(S3EventNotificationRecord record) {
+        Map<String, Object> s3 = new LinkedHashMap<>();
+        s3.put("s3SchemaVersion", record.getS3().getS3SchemaVersion());
+        s3.put("configurationId", record.getS3().getConfigurationId());
+        var bucket = record.getS3().getBucket();
+        s3.put("bucket", withoutNulls("name", bucket.getName(), "ownerIdentity",
+                bucket.getOwnerIdentity() == null ? null : Map.of("principalId", bucket.getOwnerIdentity().getPrincipalId()),
+                "arn", bucket.getArn()));
+        var object = record.getS3().getObject();
+        s3.put("object", withoutNulls("key", object.getKey(), "size", object.getSizeAsLong(), "eTag", object.geteTag(),
+                "versionId", object.getVersionId(), "sequencer", object.getSequencer()));
+        return withoutNulls("eventVersion", record.getEventVersion(), "eventSource", record.getEventSource(),
+                "awsRegion", record.getAwsRegion(), "eventTime", java.time.Instant.now().toString(),
+                "eventName", record.getEventName(),
+                "userIdentity", record.getUserIdentity() == null ? null : Map.of("principalId", record.getUserIdentity().getPrincipalId()),
+                "s3", s3);
+    }
+
+    private static Map<String, Object> withoutNulls(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return map;
     }
 
     /** S3 encodes keys form-style in notifications but leaves the "/" separators readable. */

@@ -5,6 +5,7 @@ import static com.biometriclogger.decision.AuditAttribute.*;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
@@ -12,6 +13,7 @@ import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.local.FaultyHttpProxy.Fault;
 import com.biometriclogger.util.Sha256;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +28,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The at-least-once soak: N uploads delivered the way S3 and Lambda deliver them (some events twice,
- * failed invocations retried), by several "containers" at once, while Rekognition and DynamoDB fail
- * a chosen share of calls at the wire. At the end every upload must have exactly one audit item
- * whose hash is that of its bytes.
+ * The at-least-once soak: N uploads delivered the way S3 and Lambda deliver them (events of one to
+ * five records, some delivered twice or repeating a record, failed invocations retried), by several
+ * "containers" at once, while Rekognition and DynamoDB fail a chosen share of calls at the wire. At
+ * the end every upload must have exactly one audit item whose hash is that of its bytes, and what
+ * each upload cost is counted at the local endpoints: DetectFaces answers per upload and
+ * {@code kms:Sign} calls per item.
  */
 public final class SoakRun {
 
     /** Lambda retries a failed asynchronous invocation twice; operators redrive the dead letters. */
     private static final int MAX_DELIVERIES_PER_EVENT = 20;
     private static final int CONTAINERS = 4;
+    private static final int MAX_RECORDS_PER_EVENT = 5;
 
-    public record Result(int uploads, int deliveries, int items, int duplicatesPrevented, int faultsInjected,
+    /**
+     * @param judgedAgain      DetectFaces answers beyond one per upload: a record judged again after its
+     *                         invocation failed before the write, or by a duplicate delivery in flight
+     *                         at the same time; never a redelivery of an upload already audited
+     * @param writtenMeanwhile duplicates found only at the write-once condition (a concurrent delivery,
+     *                         or a write whose answer the injected fault dropped)
+     * @param signCalls   {@code kms:Sign} calls at the local KMS, one per item signed
+     */
+    public record Result(int uploads, int events, int deliveries, int items, int duplicatesPrevented, int faultsInjected,
                          int failedInvocations, int missing, int duplicated, int hashMismatches, int badSignatures,
-                         int deadLettered, double seconds) {
+                         int deadLettered, int detectFacesAnswers, int judgedAgain, int writtenMeanwhile, int signCalls,
+                         double seconds) {
 
         public double throughput() {
             return uploads / seconds;
@@ -48,6 +62,7 @@ public final class SoakRun {
         public String table() {
             return String.format("""
                     uploads              %d
+                    events               %d (1 to %d records each, some repeating a record)
                     deliveries           %d (including duplicate deliveries and retries)
                     items                %d
                     duplicates prevented %d
@@ -58,9 +73,14 @@ public final class SoakRun {
                     items duplicated     %d (must be 0)
                     hash mismatches      %d (must be 0)
                     bad signatures       %d (must be 0)
+                    DetectFaces answers  %d (%.2f per upload; %d beyond one, by deliveries in flight together or retried after a failure)
+                    found at the write   %d (duplicates the pre-check could not see yet, or a write whose answer was dropped)
+                    kms:Sign calls       %d (%.2f per item)
                     throughput           %.1f uploads/s over %.1f s""",
-                    uploads, deliveries, items, duplicatesPrevented, faultsInjected, failedInvocations, deadLettered,
-                    missing, duplicated, hashMismatches, badSignatures, throughput(), seconds);
+                    uploads, events, MAX_RECORDS_PER_EVENT, deliveries, items, duplicatesPrevented, faultsInjected,
+                    failedInvocations, deadLettered, missing, duplicated, hashMismatches, badSignatures,
+                    detectFacesAnswers, (double) detectFacesAnswers / uploads, judgedAgain, writtenMeanwhile,
+                    signCalls, items == 0 ? 0 : (double) signCalls / items, throughput(), seconds);
         }
     }
 
@@ -70,7 +90,7 @@ public final class SoakRun {
     public static Result run(int uploads, double faultRate, long seed) {
         long started = System.nanoTime();
         var random = new Random(seed);
-        var faces = new FixedFaceBackend();
+        var faces = FixedFaceBackend.countingAnswers();
         try (var stack = LocalStack.start(faces);
              var dynamoFaults = FaultyHttpProxy.start(stack.dynamoDbEndpoint())) {
             String bucket = "soak-uploads";
@@ -87,6 +107,9 @@ public final class SoakRun {
 
             Map<String, String> expectedHash = new HashMap<>();
             var deliveries = new ConcurrentLinkedQueue<Delivery>();
+            List<S3EventNotificationRecord> event = new ArrayList<>();
+            int eventSize = 1 + random.nextInt(MAX_RECORDS_PER_EVENT);
+            int events = 0;
             for (int i = 0; i < uploads; i++) {
                 byte[] image = pseudoJpeg(random);
                 String key = "uploads/soak/" + i + ".jpg";
@@ -97,12 +120,23 @@ public final class SoakRun {
                     // Outlasts the SDK's retries, so the invocation fails and the event comes again.
                     faces.throttleFirst(Sha256.hex(image), 6);
                 }
-                deliveries.add(new Delivery(record, 1));
-                if (random.nextDouble() < faultRate) {
-                    deliveries.add(new Delivery(record, 1));
+                event.add(record);
+                if (event.size() == eventSize || i == uploads - 1) {
+                    if (random.nextDouble() < faultRate) {
+                        event.add(event.get(random.nextInt(event.size())));
+                    }
+                    deliveries.add(new Delivery(List.copyOf(event), 1));
+                    if (random.nextDouble() < faultRate) {
+                        deliveries.add(new Delivery(List.copyOf(event), 1));
+                    }
+                    events++;
+                    event.clear();
+                    eventSize = 1 + random.nextInt(MAX_RECORDS_PER_EVENT);
                 }
             }
             var counts = deliver(deliveries, env);
+            int answers = expectedHash.values().stream().mapToInt(faces::answered).sum();
+            int judgedAgain = expectedHash.values().stream().mapToInt(hash -> Math.max(0, faces.answered(hash) - 1)).sum();
 
             var items = AuditTablePrinter.scan(stack.dynamoDb(), table);
             Map<String, Integer> itemsPerUpload = new HashMap<>();
@@ -116,14 +150,15 @@ public final class SoakRun {
             }
             int missing = (int) expectedHash.keySet().stream().filter(id -> !itemsPerUpload.containsKey(id)).count();
             int duplicated = (int) itemsPerUpload.values().stream().filter(n -> n > 1).count();
-            return new Result(uploads, counts.deliveries().get(), items.size(), counts.duplicates().get(),
+            return new Result(uploads, events, counts.deliveries().get(), items.size(), counts.duplicates().get(),
                     stack.rekognition().faultsInjected() + faces.faultsInjected() + dynamoFaults.faultsInjected(), counts.failed().get(), missing,
-                    duplicated, mismatches, badSignatures(stack, table), counts.deadLettered().get(),
-                    (System.nanoTime() - started) / 1e9);
+                    duplicated, mismatches, badSignatures(stack, table), counts.deadLettered().get(), answers, judgedAgain,
+                    counts.writtenMeanwhile().get(),
+                    stack.kms().callCount("Sign"), (System.nanoTime() - started) / 1e9);
         }
     }
 
-    private record Delivery(S3EventNotificationRecord record, int attempt) {
+    private record Delivery(List<S3EventNotificationRecord> records, int attempt) {
     }
 
     /** Items whose signature does not hold under the stack's KMS key, read as verify reads them: retries must never write one. */
@@ -138,11 +173,12 @@ public final class SoakRun {
     }
 
     private record Counts(AtomicInteger deliveries, AtomicInteger duplicates, AtomicInteger failed,
-                          AtomicInteger deadLettered) {
+                          AtomicInteger deadLettered, AtomicInteger writtenMeanwhile) {
     }
 
     private static Counts deliver(ConcurrentLinkedQueue<Delivery> queue, Map<String, String> env) {
-        var counts = new Counts(new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        var counts = new Counts(new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger(),
+                new AtomicInteger());
         ExecutorService containers = Executors.newFixedThreadPool(CONTAINERS);
         var inFlight = new AtomicInteger();
         for (int c = 0; c < CONTAINERS; c++) {
@@ -180,20 +216,22 @@ public final class SoakRun {
     private static void deliverOnce(VerificationHandler handler, Delivery delivery, ConcurrentLinkedQueue<Delivery> queue,
                                     Counts counts) {
         counts.deliveries().incrementAndGet();
+        VerificationReport report;
         try {
-            var result = handler.handleRequest(S3Events.event(delivery.record()), new LocalContext(UUID.randomUUID().toString()))
-                    .results().get(0);
-            if (result.outcome() == Outcome.DUPLICATE) {
-                counts.duplicates().incrementAndGet();
-            }
+            report = handler.handleRequest(S3Events.delivered(S3Events.event(delivery.records())),
+                    new LocalContext(UUID.randomUUID().toString()));
         } catch (RetryableVerificationException e) {
+            report = e.report();
             counts.failed().incrementAndGet();
             if (delivery.attempt() < MAX_DELIVERIES_PER_EVENT) {
-                queue.add(new Delivery(delivery.record(), delivery.attempt() + 1));
+                queue.add(new Delivery(delivery.records(), delivery.attempt() + 1));
             } else {
                 counts.deadLettered().incrementAndGet();
             }
         }
+        counts.duplicates().addAndGet((int) report.count(Outcome.DUPLICATE));
+        counts.writtenMeanwhile().addAndGet((int) report.results().stream()
+                .filter(r -> VerificationReport.RecordResult.WRITTEN_MEANWHILE.equals(r.detail())).count());
     }
 
     /** JPEG magic and noise: enough for the function, which never decodes, and unique per upload. */

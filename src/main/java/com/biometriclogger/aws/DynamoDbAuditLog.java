@@ -7,6 +7,8 @@ import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.evidence.EvidenceSigning;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -16,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * Write-once, signed audit items: {@code attribute_not_exists(attemptId)} makes DynamoDB itself
  * refuse a second item for the same upload, however many deliveries, retries or containers race for
  * it; the signature covers the item exactly as stored (every attribute, as the schema maps it), so a
- * later edit of any attribute shows.
+ * later edit of any attribute shows. Before any of that, {@link #contains} lets a redelivered upload
+ * be found with one consistent read, so it is neither judged nor signed again.
  */
 public final class DynamoDbAuditLog implements AuditLog {
 
@@ -34,6 +37,20 @@ public final class DynamoDbAuditLog implements AuditLog {
     }
 
     @Override
+    public boolean contains(String attemptId) {
+        try {
+            return table.getItem(GetItemEnhancedRequest.builder()
+                    .key(Key.builder().partitionValue(attemptId).build())
+                    .consistentRead(true)
+                    .build()) != null;
+        } catch (ResourceNotFoundException e) {
+            throw new DeploymentFaultException("DynamoDB table " + table.tableName() + " does not exist", e);
+        } catch (DynamoDbException e) {
+            throw accessDeniedOr(e, "reading");
+        }
+    }
+
+    @Override
     public boolean recordOnce(AuditItem item) {
         try {
             table.putItem(PutItemEnhancedRequest.builder(AuditItem.class)
@@ -46,11 +63,15 @@ public final class DynamoDbAuditLog implements AuditLog {
         } catch (ResourceNotFoundException e) {
             throw new DeploymentFaultException("DynamoDB table " + table.tableName() + " does not exist", e);
         } catch (DynamoDbException e) {
-            if (e.statusCode() == 400 && e.awsErrorDetails() != null
-                    && e.awsErrorDetails().errorCode().contains("AccessDenied")) {
-                throw new DeploymentFaultException("DynamoDB AccessDenied writing to " + table.tableName(), e);
-            }
-            throw e;
+            throw accessDeniedOr(e, "writing to");
         }
+    }
+
+    private RuntimeException accessDeniedOr(DynamoDbException e, String doing) {
+        if (e.statusCode() == 400 && e.awsErrorDetails() != null
+                && e.awsErrorDetails().errorCode().contains("AccessDenied")) {
+            return new DeploymentFaultException("DynamoDB AccessDenied " + doing + " " + table.tableName(), e);
+        }
+        return e;
     }
 }

@@ -6,6 +6,7 @@ import com.biometriclogger.decision.ImageScreen;
 import com.biometriclogger.decision.ImageSource;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;
+import com.biometriclogger.decision.StoredImage;
 import com.biometriclogger.decision.UnjudgeableImageException;
 import com.biometriclogger.util.Sha256;
 import java.io.IOException;
@@ -23,9 +24,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Reads the exact object version an event names and hashes it while the bytes stream in.
  *
- * <p>The read is pinned: by {@code versionId} in a versioned bucket, else by {@code If-Match} on the
- * event's eTag, so the bytes judged are the bytes that triggered the event. Images small enough to
- * send to Rekognition inline are kept in memory; larger ones are hashed and dropped chunk by chunk,
+ * <p>The read is pinned: by {@code versionId} when the event names one, else by {@code If-Match} on
+ * the event's eTag, so the bytes judged are the bytes that triggered the event; a name with neither
+ * is refused, never read as whatever is current. The version returned is the one S3 answered with
+ * (its {@code x-amz-version-id} and eTag), so an event that omitted the version id of a versioned
+ * object still gets that version's one attempt id.
+ *
+ * <p>Images small enough to send to Rekognition inline are kept in memory; larger ones are hashed and
+ * dropped chunk by chunk (Rekognition reads them itself by an S3 reference pinned to the version),
  * and objects beyond Rekognition's limit are not read at all.
  */
 public final class S3ImageSource implements ImageSource {
@@ -39,20 +45,25 @@ public final class S3ImageSource implements ImageSource {
     }
 
     @Override
-    public ImageContent read(ObjectVersion image) {
+    public StoredImage read(ObjectVersion image) {
         var request = GetObjectRequest.builder().bucket(image.bucket()).key(image.key());
         if (image.isVersioned()) {
             request.versionId(image.versionId());
         } else if (!image.eTag().isEmpty()) {
             request.ifMatch(image.eTag());
+        } else {
+            throw new IllegalArgumentException("s3://" + image.bucket() + "/" + image.key()
+                    + " names neither a version id nor an eTag: the current object is not the upload's");
         }
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request.build())) {
-            long size = in.response().contentLength();
+            var response = in.response();
+            var answered = new ObjectVersion(image.bucket(), image.key(), response.versionId(), response.eTag());
+            long size = response.contentLength();
             if (size > ImageScreen.MAX_IMAGE_BYTES) {
                 in.abort();
-                return ImageContent.notRead(size);
+                return new StoredImage(answered, ImageContent.notRead(size));
             }
-            return hashWhileReading(in, size);
+            return new StoredImage(answered, hashWhileReading(in, size));
         } catch (S3Exception e) {
             throw translate(e, image);
         } catch (IOException e) {

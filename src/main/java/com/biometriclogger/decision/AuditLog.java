@@ -9,4 +9,10 @@ public interface AuditLog {
      * @return {@code true} if written, {@code false} if an earlier delivery already wrote it
      */
     boolean recordOnce(AuditItem item);
+
+    /**
+     * Whether an item with this attempt id is stored, read consistently: a redelivered upload is found
+     * before anything is judged or signed again.
+     */
+    boolean contains(String attemptId);
 }

@@ -4,10 +4,13 @@ import com.biometriclogger.decision.FaceAnalyzer.FaceAttribute;
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.decision.VerificationReport.RecordResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -15,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The decision flow: for each uploaded image, judge the pinned version (read, screen, detect faces,
- * apply the policy, identify), then record one audit item. Records are independent: one bad record
- * never stops its neighbours, and faults that may pass are raised only after every record was tried.
+ * The decision flow: for each uploaded image, read the pinned version, skip it if already audited,
+ * judge it (screen, detect faces, apply the policy, identify), then record one audit item under the
+ * attempt id of the version storage returned. Records are independent: one bad record never stops
+ * its neighbours, and failures are raised only after every record was tried.
  */
 public final class DecisionFlow {
 
@@ -30,10 +34,15 @@ public final class DecisionFlow {
     private final Identification identification;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final Duration minimumReserve;
     private final Set<FaceAttribute> wantedAttributes;
 
+    /**
+     * @param minimumReserve the least time left in which another record is started (as long as the
+     *                       slowest record of the invocation so far, if that is more)
+     */
     public DecisionFlow(UploadScope scope, ImageSource images, FaceAnalyzer faces, ThresholdPolicy policy,
-                        Identification identification, AuditLog auditLog, Clock clock) {
+                        Identification identification, AuditLog auditLog, Clock clock, Duration minimumReserve) {
         this.scope = scope;
         this.images = images;
         this.faces = faces;
@@ -41,18 +50,44 @@ public final class DecisionFlow {
         this.identification = identification;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.minimumReserve = minimumReserve;
         this.wantedAttributes = wantedAttributes(policy);
     }
 
     /**
-     * @throws RetryableVerificationException after all records were tried, if any met a fault that may pass
+     * Every record is tried in order, each upload at most once per event, until too little time is
+     * left to start another: those not started fail, so Lambda delivers the event again and the
+     * records already audited are found by {@link AuditLog#contains} without being judged again.
+     *
+     * @throws RetryableVerificationException after all records were tried, if any failed
      */
-    public VerificationReport decideAll(List<UploadedImage> uploads, Invocation invocation) {
+    public VerificationReport decideAll(List<? extends EventRecord> records, Invocation invocation) {
         MDC.put("requestId", invocation.requestId());
         try {
-            List<RecordResult> results = new ArrayList<>(uploads.size());
-            for (UploadedImage upload : uploads) {
+            List<RecordResult> results = new ArrayList<>(records.size());
+            Map<ObjectVersion, Integer> firstIndex = new HashMap<>();
+            long slowestMillis = 0;
+            for (int i = 0; i < records.size(); i++) {
+                var record = records.get(i);
+                if (record instanceof UnreadableRecord unreadable) {
+                    results.add(unreadable(unreadable));
+                    continue;
+                }
+                var upload = (UploadedImage) record;
+                var earlier = firstIndex.putIfAbsent(upload.object(), i);
+                if (earlier != null) {
+                    results.add(RecordResult.repeated(upload.object(), earlier));
+                    continue;
+                }
+                long reserve = Math.max(minimumReserve.toMillis(), slowestMillis);
+                long remaining = invocation.remainingMillis().getAsLong();
+                if (remaining < reserve) {
+                    results.addAll(notStarted(records.subList(i, records.size()), remaining, reserve));
+                    break;
+                }
+                long started = System.nanoTime();
                 results.add(decideGuarded(upload, invocation));
+                slowestMillis = Math.max(slowestMillis, millisSince(started));
             }
             var report = new VerificationReport(results);
             if (report.count(Outcome.FAILED) > 0) {
@@ -62,6 +97,34 @@ public final class DecisionFlow {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    /**
+     * Not audited: with no object identity there is no attempt id to write under, and S3 never sends
+     * such a record, so it is the sender's mistake to be seen, not a decision. It fails the
+     * invocation; after Lambda's retries the event lands with the function's on-failure destination.
+     */
+    private static RecordResult unreadable(UnreadableRecord record) {
+        LOG.atError()
+                .addKeyValue("outcome", Outcome.FAILED)
+                .addKeyValue("record", record.index())
+                .log("record {} of the event names no upload and cannot be audited: {}", record.index(), record.problem());
+        return RecordResult.unreadable(record);
+    }
+
+    /** The records left when the time is too short: failed as retryable, with one line of ours before any platform timeout. */
+    private static List<RecordResult> notStarted(List<? extends EventRecord> rest, long remainingMillis, long reserveMillis) {
+        String why = "not started: " + remainingMillis + " ms left in the invocation, less than the " + reserveMillis
+                + " ms one record may take; the retry continues after the records already audited";
+        LOG.atError()
+                .addKeyValue("outcome", Outcome.FAILED)
+                .addKeyValue("recordsNotStarted", rest.size())
+                .addKeyValue("remainingMillis", remainingMillis)
+                .log("stopping before the function's timeout: {} records not started, the invocation fails so Lambda retries them",
+                        rest.size());
+        return rest.stream().map(record -> record instanceof UploadedImage upload
+                ? RecordResult.notStarted(upload.object(), why)
+                : RecordResult.unreadable((UnreadableRecord) record)).toList();
     }
 
     private RecordResult decideGuarded(UploadedImage upload, Invocation invocation) {
@@ -87,14 +150,43 @@ public final class DecisionFlow {
         }
     }
 
-    private RecordResult decide(UploadedImage upload, Invocation invocation) {
-        var skip = scope.skipReason(upload);
+    private RecordResult decide(UploadedImage event, Invocation invocation) {
+        var skip = scope.skipReason(event);
         if (skip.isPresent()) {
             LOG.atInfo().addKeyValue("outcome", Outcome.SKIPPED).log("skipped: {}", skip.get());
-            return RecordResult.skipped(upload.object(), skip.get());
+            return RecordResult.skipped(event.object(), skip.get());
         }
         var timings = new Timings();
-        var judgement = judge(upload, timings);
+        StoredImage stored;
+        try {
+            stored = images.read(event.object());
+        } catch (UnjudgeableImageException unreadable) {
+            timings.readMs = millisSince(timings.started);
+            return alreadyAudited(event, null).orElseGet(() ->
+                    record(event, Judgement.unjudgeable(Optional.empty(), unreadable), invocation, timings));
+        }
+        timings.readMs = millisSince(timings.started);
+        var upload = event.as(stored.version());
+        if (!upload.object().equals(event.object())) {
+            MDC.put("versionId", upload.object().versionId());
+        }
+        return alreadyAudited(upload, stored.content().sha256())
+                .orElseGet(() -> record(upload, judge(upload, stored.content(), timings), invocation, timings));
+    }
+
+    /** The pre-check: an upload already audited costs one consistent read, no Rekognition call and no signature. */
+    private Optional<RecordResult> alreadyAudited(UploadedImage upload, String sha256) {
+        if (!auditLog.contains(upload.object().attemptId())) {
+            return Optional.empty();
+        }
+        LOG.atInfo()
+                .addKeyValue("outcome", Outcome.DUPLICATE)
+                .addKeyValue("attemptId", upload.object().attemptId())
+                .log("DUPLICATE: this upload was already audited; not judged again, nothing written");
+        return Optional.of(RecordResult.duplicate(upload.object(), sha256, RecordResult.FOUND_BEFORE_JUDGING));
+    }
+
+    private RecordResult record(UploadedImage upload, Judgement judgement, Invocation invocation, Timings timings) {
         var item = AuditItems.of(upload, judgement.content(), judgement.analysis(), judgement.verdict(),
                 policy.thresholds(), judgement.identity(), invocation, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         long writeStarted = System.nanoTime();
@@ -103,7 +195,7 @@ public final class DecisionFlow {
         logDecision(item, judgement.verdict(), written, timings);
         String sha256 = item.get(AuditAttribute.SHA256);
         return written ? RecordResult.audited(upload.object(), judgement.verdict(), sha256)
-                : RecordResult.duplicate(upload.object(), sha256);
+                : RecordResult.duplicate(upload.object(), sha256, RecordResult.WRITTEN_MEANWHILE);
     }
 
     /** Everything learnt about one upload, ready to be recorded. */
@@ -116,18 +208,16 @@ public final class DecisionFlow {
         }
     }
 
-    private Judgement judge(UploadedImage upload, Timings timings) {
-        ImageContent content;
-        try {
-            content = images.read(upload.object());
-        } catch (UnjudgeableImageException unreadable) {
-            return Judgement.unjudgeable(Optional.empty(), unreadable);
-        } finally {
-            timings.readMs = millisSince(timings.started);
-        }
+    private Judgement judge(UploadedImage upload, ImageContent content, Timings timings) {
         var rejection = ImageScreen.rejectionOf(content);
         if (rejection.isPresent()) {
             return new Judgement(Optional.of(content), Optional.empty(), Verdict.rejected(rejection.get()),
+                    IdentityFacts.NONE);
+        }
+        if (!content.hasBytes() && !upload.object().isVersioned()) {
+            // Too large to send inline, it would go by an S3 reference that no version pins: Rekognition
+            // could judge whatever the key holds by then, under this image's hash.
+            return new Judgement(Optional.of(content), Optional.empty(), Verdict.rejected(ReasonCode.UNVERSIONED_TOO_LARGE),
                     IdentityFacts.NONE);
         }
         try {

@@ -4,7 +4,9 @@ package com.biometriclogger.decision;
 public interface ImageSource {
 
     /**
-     * @throws UnjudgeableImageException when that version no longer exists or has changed
+     * @return the version storage returned, which names the upload even when the event gave only its eTag
+     * @throws UnjudgeableImageException when that version no longer exists, has changed, or cannot be
+     *                                   judged as the very bytes read
      */
-    ImageContent read(ObjectVersion object);
+    StoredImage read(ObjectVersion object);
 }

@@ -11,6 +11,7 @@ public enum ReasonCode {
     INVALID_IMAGE,
     OBJECT_GONE,
     OBJECT_CHANGED,
+    UNVERSIONED_TOO_LARGE,
 
     // Judged and failed the policy: UNAUTHORIZED.
     NO_FACE,

@@ -25,7 +25,7 @@ public final class RetryableVerificationException extends RuntimeException {
                 + " records failed and must be retried: "
                 + report.results().stream()
                         .filter(r -> r.outcome() == VerificationReport.Outcome.FAILED)
-                        .map(r -> "s3://" + r.bucket() + "/" + r.key() + " (version " + r.versionId() + "): " + r.detail())
+                        .map(VerificationReport.RecordResult::describe)
                         .collect(Collectors.joining("; "));
     }
 }

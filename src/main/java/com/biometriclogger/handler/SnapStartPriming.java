@@ -65,7 +65,7 @@ public final class SnapStartPriming implements Resource {
     static final String NEVER_SENT = "snapstart-priming-never-sent";
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-    private static final int PRIMED_CALLS = 8;
+    private static final int PRIMED_CALLS = 9;
     /**
      * Decisions' worth of calls made before the snapshot. One loads and links; the rest let the JIT
      * compile the request and response paths, and the snapshot keeps compiled code, so the first
@@ -135,9 +135,10 @@ public final class SnapStartPriming implements Resource {
 
     /**
      * One decision's calls through the real adapters (the reference lookup's three as S3ReferenceRegistry
- * makes them: its trust check needs a signed enrolment), in the order a 1:1 verified upload makes them:
-     * GetObject, DetectFaces, ListObjectsV2, HeadObject, GetItem, CompareFaces, then Sign and PutItem
-     * for the audit item, each answered by the {@link PrimingEndpoint}.
+     * makes them: its trust check needs a signed enrolment), in the order a 1:1 verified upload makes them:
+     * GetObject, the audit log's pre-check GetItem, DetectFaces, ListObjectsV2, HeadObject, the
+     * enrolment's GetItem, CompareFaces, then Sign and PutItem for the audit item, each answered by the
+     * {@link PrimingEndpoint}.
      */
     private void primeEveryCall() {
         try (var endpoint = PrimingEndpoint.open()) {
@@ -145,17 +146,18 @@ public final class SnapStartPriming implements Resource {
             var primedS3 = requests.s3(s3);
             var primedRekognition = requests.rekognition(rekognition);
             var upload = new ObjectVersion(NEVER_SENT, NEVER_SENT + ".jpg", NEVER_SENT, "0");
-            var content = new S3ImageSource(primedS3).read(upload);
-            new RekognitionFaceAnalyzer(primedRekognition).analyze(upload, content, EnumSet.allOf(FaceAnalyzer.FaceAttribute.class));
+            var content = new S3ImageSource(primedS3).read(upload).content();
             var primedDynamoDb = requests.dynamoDb(dynamoDb);
-            var auditTable = AuditItemSchema.table(primedDynamoDb, NEVER_SENT);
+            var auditLog = new DynamoDbAuditLog(AuditItemSchema.table(primedDynamoDb, NEVER_SENT),
+                    new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)));
+            auditLog.contains(upload.attemptId());
+            new RekognitionFaceAnalyzer(primedRekognition).analyze(upload, content, EnumSet.allOf(FaceAnalyzer.FaceAttribute.class));
             var reference = new ObjectVersion(NEVER_SENT, NEVER_SENT + ".jpg", NEVER_SENT, "0");
             primedS3.listObjectsV2(b -> b.bucket(NEVER_SENT).prefix(NEVER_SENT + "."));
             primedS3.headObject(b -> b.bucket(NEVER_SENT).key(reference.key()));
             new DynamoDbEvidenceTable(primedDynamoDb).auditItem(NEVER_SENT, reference.attemptId());
             new RekognitionFaceComparer(primedRekognition).similarities(new EnrolledReference(reference, ""), upload, content);
-            new DynamoDbAuditLog(auditTable, new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)))
-                    .recordOnce(AuditItem.of(Map.of(AuditAttribute.ATTEMPT_ID.stored(), NEVER_SENT,
+            auditLog.recordOnce(AuditItem.of(Map.of(AuditAttribute.ATTEMPT_ID.stored(), NEVER_SENT,
                             AuditAttribute.DECISION.stored(), Decision.REJECTED.name(),
                             AuditAttribute.DECIDED_AT.stored(), "1970-01-01T00:00:00Z")));
             if (endpoint.answered() != PRIMED_CALLS) {

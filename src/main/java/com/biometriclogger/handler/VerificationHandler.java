@@ -2,18 +2,26 @@ package com.biometriclogger.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.DecisionFlow;
+import com.biometriclogger.decision.EventRecord;
 import com.biometriclogger.decision.Invocation;
 import com.biometriclogger.decision.VerificationReport;
+import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Lambda entry point: an adapter from S3 notifications to {@link DecisionFlow}. */
-public final class VerificationHandler implements RequestHandler<S3Event, VerificationReport> {
+/**
+ * Lambda entry point: an adapter from S3 notifications to {@link DecisionFlow}.
+ *
+ * <p>It takes the event as the runtime parses any JSON object (maps, lists, strings, numbers), not
+ * as the events library's {@code S3Event}: that one reads every other object as an event with no
+ * records, so an EventBridge event, an SQS or SNS envelope and an {@code s3:TestEvent} all looked
+ * the same and "succeeded" with nothing audited. {@link S3EventUploads} tells them apart.
+ */
+public final class VerificationHandler implements RequestHandler<Map<String, Object>, VerificationReport> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerificationHandler.class);
 
@@ -47,12 +55,25 @@ public final class VerificationHandler implements RequestHandler<S3Event, Verifi
         Core.getGlobalContext().register(priming);
     }
 
+    /**
+     * @throws MalformedEventException when the event is not an S3 notification (after an ERROR line
+     *                                 naming what arrived): Lambda retries it, then hands it to the
+     *                                 on-failure destination
+     */
     @Override
-    public VerificationReport handleRequest(S3Event event, Context context) {
-        var uploads = S3EventUploads.from(event);
-        if (uploads.isEmpty()) {
-            LOG.info("event has no records (an s3:TestEvent or an empty event): nothing to verify");
+    public VerificationReport handleRequest(Map<String, Object> event, Context context) {
+        List<EventRecord> records;
+        try {
+            records = S3EventUploads.from(event);
+        } catch (MalformedEventException notS3) {
+            LOG.atError().addKeyValue("requestId", context.getAwsRequestId())
+                    .log("the invocation fails: {}", notS3.getMessage());
+            throw notS3;
         }
-        return verifier.decideAll(uploads, new Invocation(context.getAwsRequestId(), context.getFunctionVersion()));
+        if (records.isEmpty()) {
+            LOG.info("an {} (sent when the bucket's notifications are configured): nothing to verify", S3EventUploads.TEST_EVENT);
+        }
+        return verifier.decideAll(records, new Invocation(context.getAwsRequestId(), context.getFunctionVersion(),
+                context::getRemainingTimeInMillis));
     }
 }

@@ -26,6 +26,7 @@ import com.biometriclogger.evidence.EvidenceSigning;
 import com.biometriclogger.evidence.EvidenceVerifier;
 import com.biometriclogger.evidence.Sealer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -53,6 +54,13 @@ public final class Wiring {
             return new Seams(other, auditLog);
         }
     }
+
+    /**
+     * The least time left in which the function starts another record: a few seconds, about what a
+     * record waits out when a call is throttled once or twice, so a slow record ends before Lambda's
+     * timeout would cut it off mid-write (the flow keeps as long as its slowest record, if that is more).
+     */
+    static final Duration RECORD_RESERVE = Duration.ofSeconds(3);
 
     private Wiring() {
     }
@@ -89,7 +97,8 @@ public final class Wiring {
                 new ThresholdPolicy(settings.thresholds()),
                 identification,
                 seams.auditLog().apply(auditLog),
-                seams.clock());
+                seams.clock(),
+                RECORD_RESERVE);
         return new VerificationFunction(flow, new SnapStartPriming(s3, rekognition, dynamoDb, kms));
     }
 

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.decision.VerificationReport.RecordResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -141,7 +142,8 @@ class DecisionFlowTest {
     @Test
     void aNonImageIsRejectedByTheScreenBeforeAnyDetection() {
         var upload = upload("uploads/alice/notes.jpg", "v1");
-        when(images.read(upload.object())).thenReturn(new ImageContent("dd".repeat(32), 5, "hello".getBytes(), null));
+        when(images.read(upload.object())).thenReturn(new StoredImage(upload.object(),
+                new ImageContent("dd".repeat(32), 5, "hello".getBytes(), null)));
         when(auditLog.recordOnce(any())).thenReturn(true);
 
         flow(identification).decideAll(List.of(upload), INVOCATION);
@@ -151,15 +153,108 @@ class DecisionFlowTest {
         verifyNoInteractions(identification);
     }
 
+    @Test
+    void anUploadAlreadyAuditedIsNeitherJudgedNorWrittenAgain() {
+        var upload = upload("uploads/alice/a.jpg", "v1");
+        givenAGoodFace(upload, "aa");
+        when(auditLog.contains(upload.object().attemptId())).thenReturn(true);
+
+        var result = flow(identification).decideAll(List.of(upload), INVOCATION).results().get(0);
+
+        assertEquals(RecordResult.duplicate(upload.object(), "aa".repeat(32), RecordResult.FOUND_BEFORE_JUDGING), result);
+        verify(faces, never()).analyze(any(), any(), anySet());
+        verify(auditLog, never()).recordOnce(any());
+        verifyNoInteractions(identification);
+    }
+
+    @Test
+    void theAttemptIdIsThatOfTheVersionStorageReturned() {
+        var withoutVersion = upload("uploads/alice/a.jpg", "");
+        var answered = new ObjectVersion("b", "uploads/alice/a.jpg", "v7", "e");
+        var content = new ImageContent("aa".repeat(32), 10, JPEG_HEAD, null);
+        when(images.read(withoutVersion.object())).thenReturn(new StoredImage(answered, content));
+        when(faces.analyze(eq(answered), eq(content), anySet())).thenReturn(new FaceAnalysis(List.of(GOOD_FACE)));
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        flow(Identification.DETECT_ONLY).decideAll(List.of(withoutVersion), INVOCATION);
+
+        verify(auditLog).contains(answered.attemptId());
+        assertEquals(answered.attemptId(), recorded().attemptId());
+        assertEquals("v7", recorded().get(AuditAttribute.VERSION_ID));
+    }
+
+    @Test
+    void anImageTooLargeToSendInlineFromAnUnversionedBucketIsRejectedUnjudged() {
+        var upload = upload("uploads/alice/a.jpg", "");
+        when(images.read(upload.object())).thenReturn(new StoredImage(upload.object(),
+                new ImageContent("aa".repeat(32), 6_000_000, JPEG_HEAD, null)));
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        flow(identification).decideAll(List.of(upload), INVOCATION);
+
+        assertEquals("UNVERSIONED_TOO_LARGE", recorded().get(AuditAttribute.REASONS));
+        assertEquals("aa".repeat(32), recorded().get(AuditAttribute.SHA256));
+        verifyNoInteractions(faces, identification);
+    }
+
+    @Test
+    void aRecordRepeatedInTheEventIsDecidedOnce() {
+        var upload = upload("uploads/alice/a.jpg", "v1");
+        givenAGoodFace(upload, "aa");
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        var report = flow(Identification.DETECT_ONLY).decideAll(List.of(upload, upload, upload), INVOCATION);
+
+        assertEquals(List.of(Outcome.AUDITED, Outcome.DUPLICATE, Outcome.DUPLICATE),
+                report.results().stream().map(RecordResult::outcome).toList());
+        assertEquals("repeats record 0 of this event", report.results().get(2).detail());
+        verify(images, times(1)).read(any());
+        verify(auditLog, times(1)).recordOnce(any());
+    }
+
+    @Test
+    void recordsLeftWhenTooLittleTimeRemainsAreNotStartedAndFailTheInvocation() {
+        var first = upload("uploads/alice/1.jpg", "v1");
+        var second = upload("uploads/alice/2.jpg", "v2");
+        var third = upload("uploads/alice/3.jpg", "v3");
+        givenAGoodFace(first, "aa");
+        when(auditLog.recordOnce(any())).thenReturn(true);
+        var remaining = new java.util.ArrayDeque<>(List.of(10_000L, 2_999L));
+        var invocation = new Invocation("req-1", "7", remaining::pop);
+
+        var failure = assertThrows(RetryableVerificationException.class,
+                () -> flow(Identification.DETECT_ONLY).decideAll(List.of(first, second, third), invocation));
+
+        assertEquals(List.of(Outcome.AUDITED, Outcome.FAILED, Outcome.FAILED),
+                failure.report().results().stream().map(RecordResult::outcome).toList());
+        assertTrue(failure.report().results().get(2).detail().startsWith(
+                "not started: 2999 ms left in the invocation, less than the 3000 ms one record may take"));
+        verify(images, times(1)).read(any());
+    }
+
+    @Test
+    void anUnreadableRecordFailsWhileItsNeighboursAreDecided() {
+        var upload = upload("uploads/alice/a.jpg", "v1");
+        givenAGoodFace(upload, "aa");
+        when(auditLog.recordOnce(any())).thenReturn(true);
+
+        var failure = assertThrows(RetryableVerificationException.class, () -> flow(Identification.DETECT_ONLY)
+                .decideAll(List.of(new UnreadableRecord(0, "has no eventName"), upload), INVOCATION));
+
+        assertEquals(List.of(Outcome.FAILED, Outcome.AUDITED),
+                failure.report().results().stream().map(RecordResult::outcome).toList());
+        assertEquals("1 of 2 records failed and must be retried: record 0 has no eventName", failure.getMessage());
+    }
+
     private DecisionFlow flow(Identification strategy) {
         return new DecisionFlow(new UploadScope(null, "uploads/", "references/"), images, faces,
                 new ThresholdPolicy(PolicyThresholds.defaults()), strategy, auditLog,
-                Clock.fixed(Instant.parse("2026-05-03T08:14:00.250Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-05-03T08:14:00.250Z"), ZoneOffset.UTC), Duration.ofSeconds(3));
     }
 
     private void givenAGoodFace(UploadedImage upload, String hashByte) {
         var content = new ImageContent(hashByte.repeat(32), 10, JPEG_HEAD, null);
-        when(images.read(upload.object())).thenReturn(content);
+        when(images.read(upload.object())).thenReturn(new StoredImage(upload.object(), content));
         when(faces.analyze(any(), eq(content), anySet()))
                 .thenReturn(new FaceAnalysis(List.of(GOOD_FACE)));
     }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -307,31 +308,39 @@ class ReliabilityIT {
     }
 
     @Test
-    @DisplayName("case 16: an event for another bucket is skipped; a record without an object key is a clear error")
+    @DisplayName("case 16: an event for another bucket is skipped; a record without an object is a clear, retryable failure")
     void foreignAndMalformedEvents() {
         var skipped = scenario.invoke(EventLoader.loadS3Event("events/another-bucket.json"));
         assertEquals(List.of(Outcome.SKIPPED), outcomes(skipped));
         assertTrue(skipped.results().get(0).detail().contains("someone-elses-bucket"));
 
-        var error = assertThrows(MalformedEventException.class,
-                () -> scenario.invoke(EventLoader.loadS3Event("events/malformed-record.json")));
-        assertEquals("malformed S3 event: record 0 has no s3.object.key", error.getMessage());
+        var error = assertThrows(RetryableVerificationException.class,
+                () -> Scenario.invoke(scenario.handler(), Scenario.eventJson("malformed-record.json")));
+        assertEquals("1 of 1 records failed and must be retried: record 0 has no s3.object", error.getMessage());
         assertEquals(0, scenario.auditItems().size());
     }
 
     /** A seam of our own: the audit log of a container that dies once, after DetectFaces, before writing. */
-    private static AuditLog crashOnceBeforeWriting() {
+    private static UnaryOperator<AuditLog> crashOnceBeforeWriting() {
         var crashed = new AtomicBoolean();
-        return record -> {
-            if (crashed.compareAndSet(false, true)) {
-                throw new IllegalStateException("container stopped after DetectFaces, before the write");
+        return real -> new AuditLog() {
+            @Override
+            public boolean recordOnce(com.biometriclogger.decision.AuditItem item) {
+                if (crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("container stopped after DetectFaces, before the write");
+                }
+                throw new AssertionError("the crashing container is used once");
             }
-            throw new AssertionError("the crashing container is used once");
+
+            @Override
+            public boolean contains(String attemptId) {
+                return real.contains(attemptId);
+            }
         };
     }
 
-    private VerificationHandler handlerWithAuditLog(AuditLog auditLog) {
-        return VerificationHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withAuditLog(real -> auditLog));
+    private VerificationHandler handlerWithAuditLog(UnaryOperator<AuditLog> auditLog) {
+        return VerificationHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withAuditLog(auditLog));
     }
 
     private List<String> keysAndDecisions() {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class SoakIT {
 
     @Test
-    @DisplayName("case 17: 1,000 uploads, 10 % transient faults, at-least-once delivery: exactly 1,000 items, each with its bytes' hash")
+    @DisplayName("case 17: 1,000 uploads in multi-record events, 10 % transient faults, at-least-once delivery: exactly 1,000 items,"
+            + " each with its bytes' hash, each judged and signed once unless a write failed")
     void thousandUploadsUnderFaultsMakeExactlyOneItemEach() {
         var result = SoakRun.run(1000, 0.10, 17);
 
@@ -23,5 +24,12 @@ class SoakIT {
         assertTrue(result.faultsInjected() >= 100, "the faults must really happen:\n" + result.table());
         assertTrue(result.failedInvocations() >= 1, "some invocations must fail and be retried:\n" + result.table());
         assertTrue(result.duplicatesPrevented() >= 50, "duplicate deliveries must happen:\n" + result.table());
+        assertTrue(result.events() < 500, "events carry several records:\n" + result.table());
+        // A redelivered or repeated record costs no DetectFaces and no signature; only a record whose
+        // invocation failed between DetectFaces and the write, or a duplicate delivered while the first
+        // was still in flight, is judged (and signed) again.
+        assertTrue(result.judgedAgain() <= result.failedInvocations() + result.writtenMeanwhile(), result.table());
+        assertEquals(1000 + result.judgedAgain(), result.detectFacesAnswers(), result.table());
+        assertTrue(result.signCalls() <= result.detectFacesAnswers(), result.table());
     }
 }

@@ -259,9 +259,7 @@ class VerificationHandlerIT {
 
     @Test
     void s3TestEventIsIgnored() {
-        var event = EventLoader.loadS3Event("events/s3-test-event.json");
-
-        var report = scenario.handler().handleRequest(event, new LocalContext("test-event"));
+        var report = Scenario.invoke(scenario.handler(), Scenario.eventJson("s3-test-event.json"));
 
         assertEquals(0, report.results().size());
         assertEquals(0, scenario.auditItems().size());

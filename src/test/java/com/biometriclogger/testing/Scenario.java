@@ -82,7 +82,18 @@ public final class Scenario {
     }
 
     public static VerificationReport invoke(VerificationHandler handler, S3Event event) {
+        return invoke(handler, S3Events.delivered(event));
+    }
+
+    /** Any event, as the runtime hands it over (see {@link #eventJson}). */
+    public static VerificationReport invoke(VerificationHandler handler, Map<String, Object> event) {
         return handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()));
+    }
+
+    /** An {@code events/} file read as the Lambda runtime reads the function's input: JSON into maps. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> eventJson(String file) {
+        return EventLoader.loadEvent("events/" + file, Map.class);
     }
 
     public PutObjectResponse put(String key, byte[] content) {

@@ -2,18 +2,18 @@ package com.biometriclogger.local.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.handler.Wiring;
+import java.util.Map;
 
 /**
  * The verification function as Lambda builds it, with a mark in the class-load log where its first
  * event begins. With {@code BENCH_PRIMING=on} it runs the SnapStart priming at the end of init, as
  * Lambda does before the snapshot, so the first event shows what a restored, primed JVM still loads.
  */
-public final class MarkedHandler implements RequestHandler<S3Event, VerificationReport> {
+public final class MarkedHandler implements RequestHandler<Map<String, Object>, VerificationReport> {
 
     private final VerificationHandler handler;
 
@@ -26,7 +26,7 @@ public final class MarkedHandler implements RequestHandler<S3Event, Verification
     }
 
     @Override
-    public VerificationReport handleRequest(S3Event event, Context context) {
+    public VerificationReport handleRequest(Map<String, Object> event, Context context) {
         FirstEvent.mark();
         return handler.handleRequest(event, context);
     }
