@@ -1,6 +1,7 @@
 package com.biometriclogger.evidence;
 
 import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.ErasureRecord;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,15 +17,6 @@ import java.util.TreeSet;
  */
 public final class ChangeAlarm {
 
-    /** The erasure record of attempt X is the audit item {@code erasure-X}. */
-    public static final String ERASURE_ID_PREFIX = "erasure-";
-    private static final String ERASURE_KIND = "ERASURE";
-    private static final String KIND = "kind";
-    private static final String ERASED_ATTEMPT_ID = "erasedAttemptId";
-    private static final String ERASED_SHA256 = "erasedSha256";
-    private static final String ERASURE_REQUEST = "erasureRequest";
-    private static final String LEGAL_BASIS = "legalBasis";
-    private static final String ERASED_BY = "erasedBy";
     /** SNS takes a subject of fewer than 100 printable ASCII characters. */
     static final int SUBJECT_LIMIT = 99;
 
@@ -88,8 +80,8 @@ public final class ChangeAlarm {
             return alert(Verdict.UNEXPECTED_REMOVE, change, "deleted by " + change.service().get()
                     + " (time to live): someone enabled TTL on an evidence table. Disable it, then run verify.");
         }
-        if (change.table() == Table.AUDIT && !change.key().startsWith(ERASURE_ID_PREFIX)) {
-            var record = erasures.find(ERASURE_ID_PREFIX + change.key());
+        if (change.table() == Table.AUDIT && !change.key().startsWith(ErasureRecord.ID_PREFIX)) {
+            var record = erasures.find(ErasureRecord.idFor(change.key()));
             if (record.isPresent()) {
                 return erasureRecorded(change, record.get());
             }
@@ -97,20 +89,21 @@ public final class ChangeAlarm {
         return alert(Verdict.UNEXPECTED_REMOVE, change, "no erasure record covers it. " + removeAdvice(change.table()));
     }
 
-    /** The record must name this attempt and the digest of what was deleted; verify checks its signature and seal. */
+    /**
+     * The record must name this attempt and the digest of exactly what was deleted (its canonical
+     * form, as the erase command read it); verify checks the record's signature and seal.
+     */
     private static Alert erasureRecorded(Change change, Map<String, String> record) {
-        String storedDigest = change.oldImage().get(AuditAttribute.SHA256.stored());
-        String erasedDigest = record.get(ERASED_SHA256);
-        if (!ERASURE_KIND.equals(record.get(KIND))
-                || !change.key().equals(record.get(ERASED_ATTEMPT_ID))
-                || !Objects.equals(storedDigest, erasedDigest)) {
-            return alert(Verdict.UNEXPECTED_REMOVE, change, "an item " + ERASURE_ID_PREFIX + change.key()
-                    + " exists but does not record the erasure of this item (kind, erasedAttemptId or erasedSha256 differ). "
+        if (!ErasureRecord.isErasure(record)
+                || !change.key().equals(record.get(AuditAttribute.ERASED_ATTEMPT_ID.stored()))
+                || !CanonicalForm.digest(change.oldImage()).equals(record.get(AuditAttribute.ERASED_DIGEST.stored()))) {
+            return alert(Verdict.UNEXPECTED_REMOVE, change, "an item " + ErasureRecord.idFor(change.key())
+                    + " exists but does not record the erasure of this item (kind, erasedAttemptId or erasedDigest differ). "
                     + removeAdvice(change.table()));
         }
-        return alert(Verdict.LAWFUL_ERASURE, change, "lawful erasure (request " + record.get(ERASURE_REQUEST)
-                + ", basis " + record.get(LEGAL_BASIS) + ", by " + record.get(ERASED_BY)
-                + "), recorded in " + ERASURE_ID_PREFIX + change.key() + ". verify reports it ERASED once it checks the record's signature.");
+        return alert(Verdict.LAWFUL_ERASURE, change, "lawful erasure (request " + record.get(AuditAttribute.ERASURE_REQUEST.stored())
+                + ", basis " + record.get(AuditAttribute.LEGAL_BASIS.stored()) + ", by " + record.get(AuditAttribute.ERASED_BY.stored())
+                + "), recorded in " + ErasureRecord.idFor(change.key()) + ". verify reports it ERASED once it checks the record's signature.");
     }
 
     private static Set<String> changedAttributes(Change change) {
