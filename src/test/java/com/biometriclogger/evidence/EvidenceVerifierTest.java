@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -272,6 +274,36 @@ class EvidenceVerifierTest {
         archive.hours.remove("2026-05-03T09");
 
         assertEquals(List.of(Problem.NOT_ARCHIVED), problems(verify()));
+    }
+
+    @ParameterizedTest(name = "period \"{0}\"")
+    @ValueSource(strings = {"garbage", ""})
+    void aCorrectlySignedSealWithAMalformedPeriodIsOneSealInvalidFinding(String period) {
+        seals.put(period + "#0", signedSealFor(period));
+
+        var report = verifyTableOnly();
+
+        assertEquals(List.of(new Finding(Problem.SEAL_INVALID, "seal " + period + "#0",
+                "'" + period + "' is not an hour like 2026-05-03T08")), report.findings().stream()
+                .filter(f -> f.subject().equals("seal " + period + "#0")).toList());
+    }
+
+    @Test
+    void aCorrectlySignedSealForAFarFutureHourMakesTheGapOneRangeFindingNotAnHourByHourWalk() {
+        seals.put("9999-12-31T23#0", signedSealFor("9999-12-31T23"));
+
+        var report = verifyTableOnly();
+
+        assertEquals(List.of("2026-05-03T10 to 9999-12-31T22"), report.findings().stream()
+                .filter(f -> f.problem() == Problem.SEAL_MISSING).map(Finding::subject).toList());
+    }
+
+    /** The 09 hour's seal, re-filed under another period and correctly signed: what a buggy sealer or a kms:Sign holder writes. */
+    private Map<String, String> signedSealFor(String period) {
+        var head = new HashMap<>(seals.get("2026-05-03T09#0"));
+        head.put(SealRecord.PERIOD, period);
+        head.put(SealRecord.SEAL_ID, period + "#0");
+        return sealSigning.sign(head);
     }
 
     @Test
