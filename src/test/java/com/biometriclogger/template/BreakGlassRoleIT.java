@@ -1,0 +1,235 @@
+package com.biometriclogger.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.biometriclogger.cli.EraseCommand;
+import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.Wiring;
+import com.biometriclogger.local.LocalEvidence;
+import com.biometriclogger.local.LocalKms;
+import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.S3Events;
+import com.biometriclogger.testing.AwsCalls;
+import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.Scenario;
+import com.biometriclogger.testing.TestImages;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
+import software.amazon.awssdk.services.kms.model.SignRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+
+/**
+ * Whether erase can run on AWS, as the break-glass role, and as nobody else: the calls the real erase
+ * command sends (recorded on the local stack while it erases a subject with an enrolment, an upload and
+ * a replaced version of it), each authorised as IAM would in a deployment of template.yaml, against the
+ * stack's own resource policies (key policies, bucket policy, table policies) and the identity policy
+ * README tells the operator to give the role (docs/break-glass-role-policy.json).
+ */
+class BreakGlassRoleIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger SUBJECTS = new AtomicInteger();
+    private static final String ADMIN = "arn:aws:iam::" + Deployment.ACCOUNT + ":role/Admin";
+
+    private static final Deployment WITH_BREAK_GLASS = Deployment.defaults().with("BreakGlassRoleArn", Deployment.BREAK_GLASS_ROLE);
+
+    /** What erase sent, as (action, resource) in the deployment; the principal is put in per check. */
+    private static List<PolicyEvaluation.Request> calls;
+    private static Scenario scenario;
+
+    @BeforeAll
+    static void eraseASubjectOnTheLocalStackAndRecordEveryCall() {
+        scenario = LocalStackFixture.newScenario();
+        String subject = "breakglass" + SUBJECTS.incrementAndGet() + scenario.table();
+        var env = new HashMap<>(scenario.environment());
+        env.put("VERIFICATION_MODE", "VERIFY");
+        var handler = VerificationHandler.fromEnvironment(env,
+                Wiring.Seams.NONE.withClock(Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC)));
+        decide(handler, "references/" + subject + ".jpg", 5001);
+        decide(handler, "uploads/" + subject + "/1.jpg", 5002);
+        scenario.put("uploads/" + subject + "/1.jpg", TestImages.jpeg(5003));
+        LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(Instant.now());
+        var args = LocalEvidence.eraseArguments(scenario.table(), scenario.bucket(), subject, "REQ-2026-0077");
+        var out = new ByteArrayOutputStream();
+        int[] status = new int[1];
+
+        var recorded = AwsCalls.during(() -> status[0] = EraseCommand.run(args.toArray(String[]::new), scenario.environment(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8)));
+
+        assertEquals(0, status[0], out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("erased: 2 erasure records written, 0 found from an earlier run, "
+                + "2 audit items and"), out.toString(StandardCharsets.UTF_8));
+        calls = new ArrayList<>();
+        recorded.forEach(call -> calls.addAll(asIam(call)));
+    }
+
+    /** Every kind of call an erasure needs was made, so the checks below cover each one. */
+    @Test
+    void eraseCallsExactlyTheseActions() {
+        assertEquals(new TreeSet<>(List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
+                        "kms:Decrypt", "kms:GetPublicKey", "kms:Sign", "s3:ListBucketVersions", "s3:DeleteObjectVersion")),
+                actions(calls));
+    }
+
+    @Test
+    void theBreakGlassRoleWithTheDocumentedPolicyMayMakeEveryCall() throws Exception {
+        var policy = documentedPolicy(WITH_BREAK_GLASS);
+
+        assertEquals(List.of(), refused(WITH_BREAK_GLASS, Deployment.BREAK_GLASS_ROLE, policy, calls));
+    }
+
+    /**
+     * Another role with the same identity policy, or with AdministratorAccess, is refused by the stack's
+     * own resource policies every write erase makes (signing, putting and deleting items, deleting
+     * reference versions); what it may still do of erase is exactly reading and deleting uploads.
+     */
+    @Test
+    void anyOtherRoleIsRefusedEveryWriteEraseMakesWhateverItsIdentityPolicy() throws Exception {
+        var writes = calls.stream().filter(c -> Set.of("kms:Sign", "dynamodb:PutItem", "dynamodb:DeleteItem").contains(c.action())
+                || c.resource().contains("/references/")).toList();
+
+        for (var identity : List.of(documentedPolicy(WITH_BREAK_GLASS), PolicyEvaluation.ADMINISTRATOR_ACCESS)) {
+            assertEquals(new LinkedHashSet<>(writes), new LinkedHashSet<>(refused(WITH_BREAK_GLASS, ADMIN, identity, calls)),
+                    "refused to " + ADMIN + " with " + identity);
+        }
+        var stillAllowed = calls.stream().filter(c -> !writes.contains(c)).toList();
+        assertEquals(new TreeSet<>(List.of("dynamodb:GetItem", "dynamodb:Scan", "kms:Decrypt", "kms:GetPublicKey",
+                "s3:DeleteObjectVersion", "s3:ListBucketVersions")), actions(stillAllowed));
+        assertTrue(stillAllowed.stream().filter(c -> c.action().equals("s3:DeleteObjectVersion"))
+                .allMatch(c -> c.resource().contains("/uploads/")), "only upload versions: " + stillAllowed);
+    }
+
+    /** Without the parameter, the role the operator meant to use is as refused as any other. */
+    @Test
+    void withoutTheParameterNobodyMayMakeTheWrites() throws Exception {
+        var deployment = Deployment.defaults();
+
+        var refused = refused(deployment, Deployment.BREAK_GLASS_ROLE, documentedPolicy(deployment), calls);
+
+        assertEquals(Set.of("kms:Sign", "dynamodb:PutItem", "dynamodb:DeleteItem", "s3:DeleteObjectVersion"), Set.copyOf(
+                refused.stream().map(PolicyEvaluation.Request::action).toList()));
+    }
+
+    /** The calls a principal with this identity policy may not make in the deployment. */
+    private static List<PolicyEvaluation.Request> refused(Deployment deployment, String principal, Map<String, Object> identity,
+            List<PolicyEvaluation.Request> requests) {
+        List<PolicyEvaluation.Request> refused = new ArrayList<>();
+        for (var call : requests) {
+            var request = new PolicyEvaluation.Request(principal, call.action(), call.resource());
+            if (call.context().containsKey("kms:ViaService")) {
+                request = request.withContext("kms:ViaService", call.context().get("kms:ViaService"));
+            }
+            if (!PolicyEvaluation.allows(identity, deployment.resourcePolicy(call.resource()), request)) {
+                refused.add(call);
+            }
+        }
+        return refused;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> documentedPolicy(Deployment deployment) throws Exception {
+        return JSON.readValue(DocumentedPoliciesIT.filledFromOutputs(deployment, "docs/break-glass-role-policy.json"), Map.class);
+    }
+
+    private static Set<String> actions(List<PolicyEvaluation.Request> requests) {
+        return new TreeSet<>(requests.stream().map(PolicyEvaluation.Request::action).toList());
+    }
+
+    /**
+     * One recorded call as IAM authorises it in the deployment (the local stack's names mapped to the
+     * deployment's resources), with the KMS use DynamoDB makes on the caller's behalf for an encrypted table.
+     */
+    private static List<PolicyEvaluation.Request> asIam(SdkRequest call) {
+        if (call instanceof ScanRequest r) {
+            return table("dynamodb:Scan", r.tableName());
+        }
+        if (call instanceof GetItemRequest r) {
+            return table("dynamodb:GetItem", r.tableName());
+        }
+        if (call instanceof PutItemRequest r) {
+            return table("dynamodb:PutItem", r.tableName());
+        }
+        if (call instanceof DeleteItemRequest r) {
+            return table("dynamodb:DeleteItem", r.tableName());
+        }
+        if (call instanceof GetPublicKeyRequest r) {
+            return List.of(request("kms:GetPublicKey", signingKey(r.keyId())));
+        }
+        if (call instanceof SignRequest r) {
+            return List.of(request("kms:Sign", signingKey(r.keyId())));
+        }
+        if (call instanceof ListObjectVersionsRequest r) {
+            return List.of(request("s3:ListBucketVersions", bucket(r.bucket())));
+        }
+        if (call instanceof DeleteObjectRequest r) {
+            return List.of(request(r.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion",
+                    bucket(r.bucket()) + "/" + r.key()));
+        }
+        throw new AssertionError("erase sends " + call.getClass().getSimpleName()
+                + ", which this test does not map to IAM yet: map it, and add it to docs/break-glass-role-policy.json");
+    }
+
+    private static List<PolicyEvaluation.Request> table(String action, String localName) {
+        String arn;
+        if (localName.equals(scenario.table())) {
+            arn = reference("AuditTable.Arn");
+        } else if (localName.equals(LocalStack.sealTableName(scenario.table()))) {
+            arn = reference("SealTable.Arn");
+        } else {
+            throw new AssertionError("erase used the table " + localName + ", neither the audit nor the seal table");
+        }
+        return List.of(request(action, arn), request("kms:Decrypt", reference("DataKey.Arn"))
+                .withContext("kms:ViaService", "dynamodb." + Deployment.REGION + ".amazonaws.com"));
+    }
+
+    private static String signingKey(String localKey) {
+        assertEquals(LocalKms.KEY_ARN, localKey, "erase signs with the item key");
+        return WITH_BREAK_GLASS.outputs().get("SigningKeyArn");
+    }
+
+    private static String bucket(String localBucket) {
+        assertEquals(scenario.bucket(), localBucket, "erase deletes from the upload bucket only");
+        return reference("UploadBucket.Arn");
+    }
+
+    private static String reference(String attribute) {
+        var parts = attribute.split("\\.");
+        return (String) WITH_BREAK_GLASS.resolve(Map.of("Fn::GetAtt", List.of(parts[0], parts[1])));
+    }
+
+    /** A call with no principal yet: {@link #refused} puts in the one it checks. */
+    private static PolicyEvaluation.Request request(String action, String resource) {
+        return new PolicyEvaluation.Request("arn:aws:iam::" + Deployment.ACCOUNT + ":role/unknown", action, resource);
+    }
+
+    private static void decide(VerificationHandler handler, String key, long seed) {
+        byte[] image = TestImages.jpeg(seed);
+        scenario.faces().respond(image, "one-clear-face.json");
+        scenario.faces().respondToComparison(image, "compare-match.json");
+        Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));
+    }
+}

@@ -1,0 +1,246 @@
+package com.biometriclogger.template;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * template.yaml as CloudFormation would resolve it in one deployment: its parameters (the template's
+ * defaults unless given), the physical ids and attributes CloudFormation gave its resources, and the
+ * conditions those parameters make. A reference the deployment has no value for fails the test.
+ */
+final class Deployment {
+
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "eu-west-1";
+    static final String STACK_UUID = "5f1e7b40-8a2c-11f0-9a3e-0a1b2c3d4e5f";
+    static final String ACCOUNT_ROOT = "arn:aws:iam::" + ACCOUNT + ":root";
+    static final String BREAK_GLASS_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/erasure";
+    static final String ENROLMENT_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/enrolment";
+    static final String VERIFY_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/biometric-verify-" + STACK_UUID;
+    static final String SEAL_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/biometric-seal-" + STACK_UUID;
+    static final String UPLOAD_BUCKET = "biometric-uploads-" + STACK_UUID;
+
+    private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
+    private static final Object NO_VALUE = new Object();
+
+    /** What !Ref and !GetAtt give in the deployment the tests' samples (CloudTrail events, ARNs) were written for. */
+    private static final Map<String, String> PHYSICAL = Map.ofEntries(
+            Map.entry("DataKey.Arn", "arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-000000000001"),
+            Map.entry("SigningKey.Arn", "arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-000000000002"),
+            Map.entry("SealSigningKey.Arn", "arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-000000000003"),
+            Map.entry("AuditTable", "biometric-logger-AuditTable-1A2B3C4D5E6F"),
+            Map.entry("AuditTable.Arn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-AuditTable-1A2B3C4D5E6F"),
+            Map.entry("AuditTable.StreamArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-AuditTable-1A2B3C4D5E6F"
+                    + "/stream/2026-05-01T00:00:00.000"),
+            Map.entry("SealTable", "biometric-logger-SealTable-6F5E4D3C2B1A"),
+            Map.entry("SealTable.Arn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-SealTable-6F5E4D3C2B1A"),
+            Map.entry("SealTable.StreamArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-SealTable-6F5E4D3C2B1A"
+                    + "/stream/2026-05-01T00:00:00.000"),
+            Map.entry("UploadBucket", UPLOAD_BUCKET),
+            Map.entry("UploadBucket.Arn", "arn:aws:s3:::" + UPLOAD_BUCKET),
+            Map.entry("SealArchiveBucket", "biometric-logger-sealarchivebucket-1q2w3e4r5t6y"),
+            Map.entry("SealArchiveBucket.Arn", "arn:aws:s3:::biometric-logger-sealarchivebucket-1q2w3e4r5t6y"),
+            Map.entry("AccessLogBucket", "biometric-logger-accesslogbucket-7u8i9o0p1a2s"),
+            Map.entry("AccessLogBucket.Arn", "arn:aws:s3:::biometric-logger-accesslogbucket-7u8i9o0p1a2s"),
+            Map.entry("DeadLetterQueue", "https://sqs.eu-west-1.amazonaws.com/123456789012/biometric-logger-DeadLetterQueue-AbC123"),
+            Map.entry("VerifyFunction", "biometric-logger-VerifyFunction-Df4Gh5"),
+            Map.entry("VerifyFunctionRole.Arn", VERIFY_ROLE),
+            Map.entry("SealFunctionRole.Arn", SEAL_ROLE),
+            Map.entry("AuditTableChanges", "6d9bfbd5-0b5c-4f5e-9c57-0f7c1f3e0a11"),
+            Map.entry("SealTableChanges", "6d9bfbd5-0b5c-4f5e-9c57-0f7c1f3e0a12"),
+            Map.entry("ChangeAlarmFunction", "biometric-logger-ChangeAlarmFunction-Qw3rTy"),
+            Map.entry("ChangeAlarmFunction.Arn", "arn:aws:lambda:eu-west-1:123456789012:function:biometric-logger-ChangeAlarmFunction-Qw3rTy"),
+            Map.entry("AlertTopic", "arn:aws:sns:eu-west-1:123456789012:biometric-logger-alerts"),
+            Map.entry("SealFunctionHourly", "biometric-logger-SealFunctionHourly-Zx9Cv8"),
+            Map.entry("AWS::StackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/biometric-logger/" + STACK_UUID),
+            Map.entry("AWS::StackName", "biometric-logger"),
+            Map.entry("AWS::AccountId", ACCOUNT),
+            Map.entry("AWS::Region", REGION),
+            Map.entry("AWS::Partition", "aws"));
+
+    private final Map<String, String> parameters;
+
+    private Deployment(Map<String, String> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** The default deployment: nothing but the one required parameter given. */
+    static Deployment defaults() {
+        return new Deployment(Map.of("EnrolmentPrincipalArn", ENROLMENT_ROLE));
+    }
+
+    Deployment with(String parameter, String value) {
+        var changed = new HashMap<>(parameters);
+        changed.put(parameter, value);
+        return new Deployment(changed);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> properties(String resource) {
+        var resources = (Map<String, Map<String, Object>>) TEMPLATE.get("Resources");
+        return (Map<String, Object>) resolve(Objects.requireNonNull(resources.get(resource), resource).get("Properties"));
+    }
+
+    /** One property of a resource (a path through its maps), resolved: the rest of the resource may refer to more. */
+    @SuppressWarnings("unchecked")
+    Object property(String resource, String... path) {
+        var resources = (Map<String, Map<String, Object>>) TEMPLATE.get("Resources");
+        Object value = Objects.requireNonNull(resources.get(resource), resource).get("Properties");
+        for (String name : path) {
+            value = ((Map<String, Object>) value).get(name);
+        }
+        return resolve(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, String> outputs() {
+        Map<String, String> values = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) TEMPLATE.get("Outputs")).forEach((name, output) -> {
+            Object condition = output.get("Condition");
+            if (condition == null || condition((String) condition)) {
+                values.put(name, (String) resolve(output.get("Value")));
+            }
+        });
+        return values;
+    }
+
+    /**
+     * The policy the stack puts on the resource an ARN names: a key's key policy, a table's resource
+     * policy (for the table and its indexes), a bucket's policy (for the bucket and its objects).
+     */
+    @SuppressWarnings("unchecked")
+    Optional<PolicyEvaluation.ResourcePolicy> resourcePolicy(String arn) {
+        var resources = (Map<String, Map<String, Object>>) TEMPLATE.get("Resources");
+        for (var entry : resources.entrySet()) {
+            String type = (String) entry.getValue().get("Type");
+            Object condition = entry.getValue().get("Condition");
+            if (condition != null && !condition((String) condition)) {
+                continue;
+            }
+            String id = entry.getKey();
+            if (type.equals("AWS::KMS::Key") && arn.equals(reference(id + ".Arn"))) {
+                return Optional.of(new PolicyEvaluation.ResourcePolicy((Map<String, Object>) properties(id).get("KeyPolicy"), true));
+            }
+            if (type.equals("AWS::DynamoDB::Table") && (arn.equals(reference(id + ".Arn")) || arn.startsWith(reference(id + ".Arn") + "/index/"))) {
+                var policy = (Map<String, Object>) properties(id).get("ResourcePolicy");
+                return Optional.ofNullable(policy).map(p -> new PolicyEvaluation.ResourcePolicy((Map<String, Object>) p.get("PolicyDocument"), false));
+            }
+            if (type.equals("AWS::S3::BucketPolicy")) {
+                String bucket = "arn:aws:s3:::" + properties(id).get("Bucket");
+                if (arn.equals(bucket) || arn.startsWith(bucket + "/")) {
+                    return Optional.of(new PolicyEvaluation.ResourcePolicy((Map<String, Object>) properties(id).get("PolicyDocument"), false));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    boolean condition(String name) {
+        var conditions = (Map<String, Object>) TEMPLATE.get("Conditions");
+        return (Boolean) resolve(Objects.requireNonNull(conditions.get(name), "no condition " + name));
+    }
+
+    /** The value as CloudFormation would give it to the resource: every intrinsic function evaluated. */
+    @SuppressWarnings("unchecked")
+    Object resolve(Object value) {
+        if (value instanceof List<?> list) {
+            List<Object> resolved = new ArrayList<>();
+            list.stream().map(this::resolve).filter(v -> v != NO_VALUE).forEach(resolved::add);
+            return resolved;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        if (map.size() != 1) {
+            return resolveEach(map);
+        }
+        if (map.containsKey("Ref")) {
+            return reference((String) map.get("Ref"));
+        }
+        if (map.containsKey("Condition") && map.get("Condition") instanceof String) {
+            return condition((String) map.get("Condition"));
+        }
+        if (map.containsKey("Fn::GetAtt")) {
+            var att = (List<String>) map.get("Fn::GetAtt");
+            return reference(att.get(0) + "." + att.get(1));
+        }
+        if (map.containsKey("Fn::If")) {
+            var branches = (List<Object>) map.get("Fn::If");
+            return resolve(branches.get(condition((String) branches.get(0)) ? 1 : 2));
+        }
+        if (map.containsKey("Fn::Equals")) {
+            var args = (List<Object>) resolve(map.get("Fn::Equals"));
+            return String.valueOf(args.get(0)).equals(String.valueOf(args.get(1)));
+        }
+        if (map.containsKey("Fn::Not")) {
+            return !(Boolean) ((List<Object>) resolve(map.get("Fn::Not"))).get(0);
+        }
+        if (map.containsKey("Fn::Select")) {
+            var args = (List<Object>) map.get("Fn::Select");
+            return ((List<Object>) resolve(args.get(1))).get((Integer) args.get(0));
+        }
+        if (map.containsKey("Fn::Split")) {
+            var args = (List<Object>) map.get("Fn::Split");
+            return List.of(((String) resolve(args.get(1))).split(Pattern.quote((String) args.get(0)), -1));
+        }
+        if (map.containsKey("Fn::Sub")) {
+            return sub(map.get("Fn::Sub"));
+        }
+        return resolveEach(map);
+    }
+
+    private Map<String, Object> resolveEach(Map<?, ?> map) {
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            Object r = resolve(v);
+            if (r != NO_VALUE) {
+                resolved.put((String) k, r);
+            }
+        });
+        return resolved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String sub(Object sub) {
+        Map<String, String> own = new HashMap<>();
+        String text = sub instanceof List<?> args ? (String) args.get(0) : (String) sub;
+        if (sub instanceof List<?> args) {
+            ((Map<String, Object>) args.get(1)).forEach((name, v) -> own.put(name, String.valueOf(resolve(v))));
+        }
+        Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            m.appendReplacement(out, Matcher.quoteReplacement(own.containsKey(name) ? own.get(name) : String.valueOf(reference(name))));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object reference(String name) {
+        if (name.equals("AWS::NoValue")) {
+            return NO_VALUE;
+        }
+        if (PHYSICAL.containsKey(name)) {
+            return PHYSICAL.get(name);
+        }
+        var declared = ((Map<String, Map<String, Object>>) TEMPLATE.get("Parameters")).get(name);
+        if (declared != null) {
+            Object value = parameters.containsKey(name) ? parameters.get(name) : declared.get("Default");
+            if (value == null) {
+                throw new AssertionError("the deployment gives the required parameter " + name + " no value");
+            }
+            return String.valueOf(value);
+        }
+        throw new AssertionError("the template refers to " + name + ", which this deployment has no value for");
+    }
+}
