@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,15 +68,42 @@ class ControlPlaneRuleTest {
         assertTrue(sampled.size() >= 40, "samples for " + sampled);
     }
 
+    /**
+     * A replacement key lives outside the stack; while a parameter names it, a change to its policy or
+     * state is announced like one to the stack's own keys (and a key the stack does not use is not).
+     */
+    @Test
+    void aReplacementKeyNamedByItsParameterIsWatchedLikeTheStacksOwn() throws Exception {
+        String replacement = "arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-00000000000a";
+        var putKeyPolicy = (ObjectNode) samples("control-plane-changes.json").stream()
+                .filter(e -> e.at("/detail/eventName").asText().equals("PutKeyPolicy")).findFirst().orElseThrow().deepCopy();
+        ((ObjectNode) putKeyPolicy.at("/detail/resources/0")).put("ARN", replacement);
+        String event = JSON.writeValueAsString(putKeyPolicy);
+
+        assertTrue(machine(Deployment.defaults()).rulesForJSONEvent(event).isEmpty(), "not the stack's key by default");
+        for (String parameter : List.of("ReplacementSigningKeyArn", "ReplacementSealSigningKeyArn")) {
+            assertEquals(List.of("ControlPlaneChangesRule"),
+                    machine(Deployment.defaults().with(parameter, replacement)).rulesForJSONEvent(event), parameter);
+        }
+    }
+
     private static Machine machine() throws Exception {
+        return machine(Deployment.defaults());
+    }
+
+    private static Machine machine(Deployment deployment) throws Exception {
         var machine = new Machine();
-        machine.addRule("ControlPlaneChangesRule", JSON.writeValueAsString(pattern()));
+        machine.addRule("ControlPlaneChangesRule", JSON.writeValueAsString(pattern(deployment)));
         return machine;
     }
 
     /** The default deployment's pattern (the stack creates its archive and access-log buckets). */
     private static JsonNode pattern() {
-        return JSON.valueToTree(Deployment.defaults().properties("ControlPlaneChangesRule").get("EventPattern"));
+        return pattern(Deployment.defaults());
+    }
+
+    private static JsonNode pattern(Deployment deployment) {
+        return JSON.valueToTree(deployment.properties("ControlPlaneChangesRule").get("EventPattern"));
     }
 
     private static List<JsonNode> samples(String file) throws Exception {

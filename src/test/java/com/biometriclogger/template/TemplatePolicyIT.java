@@ -23,6 +23,7 @@ class TemplatePolicyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE_DENIES = "evidence_tables_deny_changes_and_deletions_to_all_but_the_break_glass_role";
+    private static final String SIGNERS = "signing_keys_deny_sign_to_all_but_their_signers";
 
     /** Informational checks included: each one the template silences is justified where it does. */
     @Test
@@ -103,27 +104,44 @@ class TemplatePolicyIT {
                         (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "ArchiveSeals").put("Action", "s3:*")),
                 Arguments.of("the seal role writes without If-None-Match", "role_s3_writes_only_add_new_keys",
                         (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "ArchiveSeals").remove("Condition")),
-                Arguments.of("every administrator may sign items", "signing_keys_deny_sign_to_all_but_one_role",
+                Arguments.of("every administrator may sign items", SIGNERS,
                         (Consumer<ObjectNode>) t -> removeStatement(keyStatements(t, "SigningKey"), "OnlyTheVerifyFunctionSigns")),
-                Arguments.of("the seal key's deny without its exempted role", "signing_keys_deny_sign_to_all_but_one_role",
+                Arguments.of("the seal key's deny without its exempted role", SIGNERS,
                         (Consumer<ObjectNode>) t -> ((ObjectNode) keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns")
-                                .get("Condition")).remove("ArnNotEquals")),
-                Arguments.of("the seal key gives the account kms:*", "signing_keys_deny_sign_to_all_but_one_role",
+                                .at("/Condition/Fn::If/1")).remove("ArnNotEquals")),
+                Arguments.of("a third principal may sign items", SIGNERS,
+                        (Consumer<ObjectNode>) t -> itemKeyExemptions(t).add("arn:aws:iam::123456789012:role/Admin")),
+                Arguments.of("the enrolment principal may sign items in the break-glass role's place", SIGNERS,
+                        (Consumer<ObjectNode>) t -> ((ArrayNode) itemKeyExemptions(t).get(1).get("Fn::If")).set(1,
+                                JSON.createObjectNode().put("Ref", "EnrolmentPrincipalArn"))),
+                Arguments.of("the break-glass role may sign items even when none is given", SIGNERS,
+                        (Consumer<ObjectNode>) t -> itemKeyExemptions(t).set(1, JSON.createObjectNode().put("Ref", "BreakGlassRoleArn"))),
+                Arguments.of("the replaced key still signs for its role", SIGNERS,
+                        (Consumer<ObjectNode>) t -> ((ArrayNode) keyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns")
+                                .at("/Condition/Fn::If")).set(2, keyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns")
+                                .at("/Condition/Fn::If/1").deepCopy())),
+                Arguments.of("the seal key gives the account kms:*", SIGNERS,
                         (Consumer<ObjectNode>) t -> keyStatement(t, "SealSigningKey", "AccountAdministersKey").put("Action", "kms:*")),
                 Arguments.of("kms:Sign on every key", "kms_sign_only_on_signing_keys",
                         (Consumer<ObjectNode>) t -> statement(t, "SealFunctionRole", "SignSeals").put("Resource", "*")),
                 Arguments.of("no SEAL_HOLE alarm", "seal_holes_raise_an_alarm",
                         (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("SealHoleAlarm")),
                 Arguments.of("the audit table's deny removed", TABLE_DENIES,
-                        (Consumer<ObjectNode>) t -> removeStatement(tableStatements(t, "AuditTable"), "NobodyChangesOrDeletesItems")),
+                        (Consumer<ObjectNode>) t -> removeStatement(tableStatements(t, "AuditTable"), "NobodyChangesItems")),
+                Arguments.of("the audit table's DeleteItem open to another role", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> tableStatement(t, "AuditTable", "OnlyErasureDeletesItems").putObject("Condition")
+                                .putObject("ArnNotEquals").put("aws:PrincipalArn", "arn:aws:iam::123456789012:role/Admin")),
+                Arguments.of("the break-glass role may update items", TABLE_DENIES,
+                        (Consumer<ObjectNode>) t -> tableStatement(t, "AuditTable", "NobodyChangesItems").set("Condition",
+                                tableStatement(t, "AuditTable", "OnlyErasureDeletesItems").get("Condition").deepCopy())),
                 Arguments.of("the seal table's deny without DeleteItem", TABLE_DENIES,
                         (Consumer<ObjectNode>) t -> removeAction(tableStatement(t, "SealTable", "NobodyChangesOrDeletesItems"),
                                 "dynamodb:DeleteItem")),
                 Arguments.of("batch deletes left open on the audit table", TABLE_DENIES,
-                        (Consumer<ObjectNode>) t -> removeAction(tableStatement(t, "AuditTable", "NobodyChangesOrDeletesItems"),
+                        (Consumer<ObjectNode>) t -> removeAction(tableStatement(t, "AuditTable", "NobodyChangesItems"),
                                 "dynamodb:BatchWriteItem")),
                 Arguments.of("the deny exempting the stack's own account", TABLE_DENIES,
-                        (Consumer<ObjectNode>) t -> tableStatement(t, "AuditTable", "NobodyChangesOrDeletesItems").putObject("Condition")
+                        (Consumer<ObjectNode>) t -> tableStatement(t, "AuditTable", "NobodyChangesItems").putObject("Condition")
                                 .putObject("StringNotEquals").put("aws:PrincipalAccount", "123456789012")),
                 Arguments.of("overwrites open to every principal", TABLE_DENIES,
                         (Consumer<ObjectNode>) t -> removeStatement(tableStatements(t, "AuditTable"), "OnlyTheWriterPutsItems")),
@@ -172,6 +190,12 @@ class TemplatePolicyIT {
 
     private static ObjectNode keyStatement(ObjectNode template, String key, String sid) {
         return bySid(keyStatements(template, key), sid);
+    }
+
+    /** Who the item key's deny exempts while the key signs. */
+    private static ArrayNode itemKeyExemptions(ObjectNode template) {
+        return (ArrayNode) keyStatement(template, "SigningKey", "OnlyTheVerifyFunctionSigns")
+                .at("/Condition/Fn::If/1/ArnNotEquals/aws:PrincipalArn");
     }
 
     private static ObjectNode defaultRetention(ObjectNode template) {

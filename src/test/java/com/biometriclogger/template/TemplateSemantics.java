@@ -37,6 +37,8 @@ final class TemplateSemantics {
     private static final Set<String> KEPT = Set.of("Retain", "RetainExceptOnCreate");
 
     private static final String LOGS_CONTEXT = "kms:EncryptionContext:aws:logs:arn";
+    private static final String BREAK_GLASS_WHEN_SET =
+            "{\"Fn::If\":[\"HasBreakGlassRole\",{\"Ref\":\"BreakGlassRoleArn\"},{\"Ref\":\"AWS::NoValue\"}]}";
     private static final String ACCOUNT = "{\"Ref\":\"AWS::AccountId\"}";
 
     private final JsonNode resources;
@@ -239,8 +241,10 @@ final class TemplateSemantics {
 
     /**
      * Every signing key's policy denies kms:Sign to every principal but one role of the stack, named
-     * by the ARN its RoleName makes; that role is granted kms:Sign on the key and no other role is
-     * (a grant elsewhere would be dead, or a sign the key policy was meant to refuse).
+     * by the ARN its RoleName makes, and at most the break-glass role (only when that parameter is
+     * set); once a replacement key signs (the deny's condition an Fn::If whose other branch is no
+     * condition), to everyone. That role is granted kms:Sign on the key and no other role is (a grant
+     * elsewhere would be dead, or a sign the key policy was meant to refuse).
      */
     List<String> signingKeysSignForTheOneRoleTheyName() {
         List<String> violations = new ArrayList<>();
@@ -262,9 +266,19 @@ final class TemplateSemantics {
                         || !statement.path("Principal").asText().equals("*")) {
                     continue;
                 }
-                for (JsonNode arn : each(statement.at("/Condition/ArnNotEquals/aws:PrincipalArn"))) {
+                JsonNode condition = statement.path("Condition");
+                if (condition.has("Fn::If")) {
+                    if (!condition.at("/Fn::If/2/Ref").asText().equals("AWS::NoValue")) {
+                        violations.add(key + ": once replaced, the kms:Sign deny still exempts " + condition.at("/Fn::If/2"));
+                    }
+                    condition = condition.at("/Fn::If/1");
+                }
+                for (JsonNode arn : each(condition.at("/ArnNotEquals/aws:PrincipalArn"))) {
                     denied = true;
-                    String written = subText(arn).orElse(arn.asText()) + subVariables(arn);
+                    if (arn.toString().equals(BREAK_GLASS_WHEN_SET)) {
+                        continue;
+                    }
+                    String written = subText(arn).orElse(arn.toString()) + subVariables(arn);
                     List<String> named = roleArns.entrySet().stream().filter(e -> e.getValue().equals(written))
                             .map(Map.Entry::getKey).toList();
                     if (named.isEmpty()) {
@@ -424,8 +438,14 @@ final class TemplateSemantics {
         return Optional.empty();
     }
 
-    /** The KMS key of the stack a value names ({@code !GetAtt K.Arn} or {@code !Ref K}). */
+    /**
+     * The KMS key of the stack a value names ({@code !GetAtt K.Arn} or {@code !Ref K}, or such a key
+     * unless a parameter names its replacement).
+     */
     private Optional<String> keyOf(JsonNode value) {
+        if (value != null && value.has("Fn::If")) {
+            return keyOf(value.get("Fn::If").get(1));
+        }
         String id = value == null ? "" : value.has("Fn::GetAtt") ? value.get("Fn::GetAtt").get(0).asText() : value.path("Ref").asText();
         return ofType("AWS::KMS::Key").containsKey(id) ? Optional.of(id) : Optional.empty();
     }

@@ -113,7 +113,19 @@ class TemplateSemanticsIT {
                 breaks("the item key's deny exempting the seal role", sign,
                         "VerifyFunctionRole is granted kms:Sign on SigningKey, whose policy lets only [SealFunctionRole] sign",
                         t -> keyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns").set("Condition",
-                                keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns").get("Condition").deepCopy())));
+                                keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns").get("Condition").deepCopy())),
+                breaks("a third principal exempted from the item key's deny", sign,
+                        "SigningKey: the kms:Sign deny exempts arn:aws:iam::123456789012:role/Admin, which is no role of this stack",
+                        t -> ((ArrayNode) keyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns")
+                                .at("/Condition/Fn::If/1/ArnNotEquals/aws:PrincipalArn")).add("arn:aws:iam::123456789012:role/Admin")),
+                breaks("the break-glass role exempted even when none is given", sign,
+                        "SigningKey: the kms:Sign deny exempts {\"Ref\":\"BreakGlassRoleArn\"}",
+                        t -> ((ArrayNode) keyStatement(t, "SigningKey", "OnlyTheVerifyFunctionSigns")
+                                .at("/Condition/Fn::If/1/ArnNotEquals/aws:PrincipalArn"))
+                                .set(1, JSON.createObjectNode().put("Ref", "BreakGlassRoleArn"))),
+                breaks("the seal key signing for its role after its replacement", sign, "SealSigningKey: once replaced, the kms:Sign deny still exempts",
+                        t -> ((ArrayNode) keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns").at("/Condition/Fn::If"))
+                                .set(2, keyStatement(t, "SealSigningKey", "OnlyTheSealFunctionSigns").at("/Condition/Fn::If/1").deepCopy())));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,6 +31,13 @@ class TemplateTest {
     private static final String BUCKET = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
     private static final String UPLOAD_OBJECTS = BUCKET + "/${UploadPrefix}*";
     private static final String REFERENCE_OBJECTS = BUCKET + "/${ReferencePrefix}*";
+    /** The key each function signs with: the stack's own, unless a parameter names its replacement. */
+    private static final Map<String, Object> ITEM_KEY = Map.of("Fn::If", List.of("SignsWithOwnKey",
+            getAtt("SigningKey", "Arn"), Map.of("Ref", "ReplacementSigningKeyArn")));
+    private static final Map<String, Object> SEAL_KEY = Map.of("Fn::If", List.of("SealsWithOwnKey",
+            getAtt("SealSigningKey", "Arn"), Map.of("Ref", "ReplacementSealSigningKeyArn")));
+    private static final Map<String, Object> BREAK_GLASS_WHEN_SET = Map.of("Fn::If", List.of("HasBreakGlassRole",
+            Map.of("Ref", "BreakGlassRoleArn"), Map.of("Ref", "AWS::NoValue")));
 
     @Test
     void everyRoleStatementGrantsItsActionsOnExactlyTheExpectedResource() {
@@ -42,8 +49,8 @@ class TemplateTest {
         expected.put("ReadEnrolments", List.of(List.of("dynamodb:GetItem"), getAtt("AuditTable", "Arn")));
         expected.put("AnalyseFaces", List.of(List.of("rekognition:DetectFaces", "rekognition:CompareFaces"), "*"));
         expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
-        expected.put("SignEvidence", List.of(List.of("kms:Sign"), getAtt("SigningKey", "Arn")));
-        expected.put("TrustEnrolments", List.of(List.of("kms:GetPublicKey"), getAtt("SigningKey", "Arn")));
+        expected.put("SignEvidence", List.of(List.of("kms:Sign"), ITEM_KEY));
+        expected.put("TrustEnrolments", List.of(List.of("kms:GetPublicKey"), ITEM_KEY));
         expected.put("DeadLetters", List.of(List.of("sqs:SendMessage"), getAtt("DeadLetterQueue", "Arn")));
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${VerifyFunctionLogGroup.Arn}:*")));
@@ -62,7 +69,7 @@ class TemplateTest {
                 Map.of("Fn::Sub", "${AuditTable.Arn}/index/bySealPeriod")));
         expected.put("ReadHourlyItems", List.of(List.of("dynamodb:BatchGetItem"), getAtt("AuditTable", "Arn")));
         expected.put("WriteSeals", List.of(List.of("dynamodb:GetItem", "dynamodb:PutItem"), getAtt("SealTable", "Arn")));
-        expected.put("SignSeals", List.of(List.of("kms:Sign"), getAtt("SealSigningKey", "Arn")));
+        expected.put("SignSeals", List.of(List.of("kms:Sign"), SEAL_KEY));
         expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
         expected.put("ArchiveSeals", List.of(List.of("s3:PutObject"), archivedSeals));
         expected.put("ReadArchivedSeals", List.of(List.of("s3:GetObject", "s3:GetObjectVersion"), archivedSeals));
@@ -162,14 +169,15 @@ class TemplateTest {
 
     /**
      * Each evidence table's policy lets exactly its writer role put items: the ARN it exempts is the
-     * one that role's RoleName makes (a renamed role would lose its writes, or another gain them).
+     * one that role's RoleName makes (a renamed role would lose its writes, or another gain them). The
+     * audit table also lets the break-glass role put (erasure records) and delete items, and nobody
+     * update or batch-write them; the seal table lets nobody else do anything (erase only reads seals).
      */
     @Test
     @SuppressWarnings("unchecked")
     void eachTablePolicyExemptsItsOwnWriterRoleFromThePutDenyAndNoOtherFunction() {
         for (var table : Map.of("AuditTable", "VerifyFunctionRole", "SealTable", "SealFunctionRole").entrySet()) {
-            var statements = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) properties(table.getKey())
-                    .get("ResourcePolicy")).get("PolicyDocument")).get("Statement");
+            var statements = tableStatements(table.getKey());
             var exempted = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) bySid(statements, "OnlyTheWriterPutsItems")
                     .get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn");
             var roleName = (List<Object>) ((Map<String, Object>) properties(table.getValue()).get("RoleName")).get("Fn::Sub");
@@ -177,14 +185,36 @@ class TemplateTest {
 
             assertEquals("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + roleName.get(0), writer.get(0), table.getKey());
             assertEquals(roleName.get(1), writer.get(1), table.getKey());
-            assertEquals(Map.of("Fn::If", List.of("HasBreakGlassRole", Map.of("Ref", "BreakGlassRoleArn"), Map.of("Ref", "AWS::NoValue"))),
-                    exempted.get(1), table.getKey());
-            assertEquals(2, exempted.size(), table.getKey());
+            assertEquals("dynamodb:PutItem", bySid(statements, "OnlyTheWriterPutsItems").get("Action"), table.getKey());
         }
+        var audit = tableStatements("AuditTable");
+        var exempted = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) bySid(audit, "OnlyTheWriterPutsItems")
+                .get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn");
+        assertEquals(List.of(BREAK_GLASS_WHEN_SET), exempted.subList(1, exempted.size()));
+        assertEquals(Map.of("Sid", "OnlyErasureDeletesItems", "Effect", "Deny", "Principal", "*", "Action", "dynamodb:DeleteItem",
+                "Resource", "*", "Condition", Map.of("Fn::If", List.of("HasBreakGlassRole",
+                        Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Ref", "BreakGlassRoleArn"))),
+                        Map.of("Ref", "AWS::NoValue")))), bySid(audit, "OnlyErasureDeletesItems"));
+        List<String> changes = List.of("dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:PartiQLInsert",
+                "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete");
+        assertEquals(Map.of("Sid", "NobodyChangesItems", "Effect", "Deny", "Principal", "*", "Action", changes, "Resource", "*"),
+                bySid(audit, "NobodyChangesItems"));
+        var seals = tableStatements("SealTable");
+        var sealChanges = new java.util.ArrayList<>(List.of("dynamodb:DeleteItem"));
+        sealChanges.addAll(changes);
+        assertEquals(Map.of("Sid", "NobodyChangesOrDeletesItems", "Effect", "Deny", "Principal", "*", "Action", sealChanges,
+                "Resource", "*"), bySid(seals, "NobodyChangesOrDeletesItems"));
+        assertEquals(2, seals.size());
         var breakGlass = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("BreakGlassRoleArn");
         assertEquals("", breakGlass.get("Default"), "by default nobody may change, delete or overwrite an item");
         var trail = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("CreateTrail");
         assertEquals("false", trail.get("Default"), "the stack creates a trail only when asked (README: one must exist)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tableStatements(String table) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) properties(table)
+                .get("ResourcePolicy")).get("PolicyDocument")).get("Statement");
     }
 
     /** EventBridge may publish to the alert topic for the control-plane rule only. */
@@ -254,20 +284,23 @@ class TemplateTest {
             assertEquals("ECC_NIST_P256", properties(key).get("KeySpec"), key);
             assertEquals("SIGN_VERIFY", properties(key).get("KeyUsage"), key);
         }
-        assertEquals(getAtt("SigningKey", "Arn"), environment().get("SIGNING_KEY_ARN"));
-        assertEquals(getAtt("SealSigningKey", "Arn"), sealEnvironment().get("SEAL_SIGNING_KEY_ARN"));
-        assertTrue(Set.of(getAtt("SealSigningKey", "Arn")).containsAll(
+        assertEquals(ITEM_KEY, environment().get("SIGNING_KEY_ARN"));
+        assertEquals(SEAL_KEY, sealEnvironment().get("SEAL_SIGNING_KEY_ARN"));
+        assertTrue(Set.of(SEAL_KEY).containsAll(
                 sealEnvironment().entrySet().stream().filter(e -> e.getKey().endsWith("KEY_ARN")).map(Map.Entry::getValue).toList()),
                 "the seal function is given no key but the seal key: " + sealEnvironment());
     }
 
     /**
      * Each signing key: the account administers it (IAM decides who), but an explicit deny refuses
-     * kms:Sign to every principal except the one role, named by the ARN that role's RoleName makes.
+     * kms:Sign to every principal except the one role, named by the ARN that role's RoleName makes,
+     * and for the item key the break-glass role (erasure records) when one is given; once a
+     * replacement key signs, the deny has no condition: nobody signs with the stack's own key.
      */
     @Test
     void onlyItsOwnRoleMaySignWithEachKeyAndTheAccountKeepsAdministration() {
         Map<String, String> signers = Map.of("SigningKey", "VerifyFunctionRole", "SealSigningKey", "SealFunctionRole");
+        Map<String, String> replaced = Map.of("SigningKey", "SignsWithOwnKey", "SealSigningKey", "SealsWithOwnKey");
         Map<String, Object> account = Map.of("AWS", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"));
         signers.forEach((key, role) -> {
             var statements = keyStatements(key);
@@ -288,9 +321,13 @@ class TemplateTest {
             assertEquals("*", deny.get(0).get("Resource"), key);
             @SuppressWarnings("unchecked")
             var roleName = (List<Object>) ((Map<String, Object>) properties(role).get("RoleName")).get("Fn::Sub");
-            assertEquals(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Fn::Sub", List.of(
-                    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + roleName.get(0), roleName.get(1))))),
-                    deny.get(0).get("Condition"), key);
+            List<Object> exempted = new java.util.ArrayList<>(List.of(Map.of("Fn::Sub", List.of(
+                    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + roleName.get(0), roleName.get(1)))));
+            if (key.equals("SigningKey")) {
+                exempted.add(BREAK_GLASS_WHEN_SET);
+            }
+            assertEquals(Map.of("Fn::If", List.of(replaced.get(key), Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", exempted)),
+                    Map.of("Ref", "AWS::NoValue"))), deny.get(0).get("Condition"), key);
             for (var statement : statements) {
                 if ("Allow".equals(statement.get("Effect"))) {
                     assertEquals(account, statement.get("Principal"), key + ": " + statement.get("Sid"));
@@ -412,10 +449,17 @@ class TemplateTest {
 
         assertEquals("Deny", enrolment.get("Effect"));
         assertEquals("*", enrolment.get("Principal"));
-        assertEquals(List.of("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"), enrolment.get("Action"));
+        assertEquals(List.of("s3:PutObject", "s3:DeleteObject"), enrolment.get("Action"));
         assertEquals(Map.of("Fn::Sub", "${UploadBucket.Arn}/${ReferencePrefix}*"), enrolment.get("Resource"));
         assertEquals(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Ref", "EnrolmentPrincipalArn"))),
                 enrolment.get("Condition"));
+        var versions = statements.stream()
+                .filter(s -> s instanceof Map<?, ?> m && "OnlyTheEnrolmentPrincipalAndErasureDeleteReferenceVersions".equals(m.get("Sid")))
+                .map(s -> (Map<String, Object>) s).findFirst().orElseThrow();
+        assertEquals(Map.of("Sid", "OnlyTheEnrolmentPrincipalAndErasureDeleteReferenceVersions", "Effect", "Deny", "Principal", "*",
+                "Action", "s3:DeleteObjectVersion", "Resource", Map.of("Fn::Sub", "${UploadBucket.Arn}/${ReferencePrefix}*"),
+                "Condition", Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", List.of(Map.of("Ref", "EnrolmentPrincipalArn"),
+                        BREAK_GLASS_WHEN_SET)))), versions, "erase deletes reference versions as the break-glass role");
     }
 
     @Test
