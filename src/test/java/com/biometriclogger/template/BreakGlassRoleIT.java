@@ -3,7 +3,10 @@ package com.biometriclogger.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.cli.EraseCommand;
+import com.biometriclogger.decision.AuditAttribute;
+import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.handler.Wiring;
 import com.biometriclogger.local.LocalEvidence;
@@ -33,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -134,14 +138,40 @@ class BreakGlassRoleIT {
                 refused.stream().map(PolicyEvaluation.Request::action).toList()));
     }
 
+    /**
+     * What the break-glass role may not do even with its rights: put over a decision (erase's own put,
+     * aimed at the key of the decision it deletes) or delete an erasure record (erase's own delete, aimed
+     * at the record it wrote). IAM cannot require erase's attribute_not_exists conditions; the
+     * partition key is what the table's policy can hold the role to.
+     */
+    @Test
+    void theBreakGlassRolePutsNothingButErasureRecordsAndDeletesNoneOfThem() throws Exception {
+        var put = first("dynamodb:PutItem");
+        var delete = first("dynamodb:DeleteItem");
+        assertTrue(put.context().get("dynamodb:LeadingKeys").startsWith(ErasureRecord.ID_PREFIX), put.toString());
+        var overwrite = put.withContext("dynamodb:LeadingKeys", delete.context().get("dynamodb:LeadingKeys"));
+        var deleteRecord = delete.withContext("dynamodb:LeadingKeys", put.context().get("dynamodb:LeadingKeys"));
+
+        var refused = refused(WITH_BREAK_GLASS, Deployment.BREAK_GLASS_ROLE, documentedPolicy(WITH_BREAK_GLASS),
+                List.of(put, delete, overwrite, deleteRecord));
+
+        assertEquals(List.of(overwrite, deleteRecord), refused);
+    }
+
+    private static PolicyEvaluation.Request first(String action) {
+        return calls.stream().filter(c -> c.action().equals(action)).findFirst().orElseThrow();
+    }
+
     /** The calls a principal with this identity policy may not make in the deployment. */
     private static List<PolicyEvaluation.Request> refused(Deployment deployment, String principal, Map<String, Object> identity,
             List<PolicyEvaluation.Request> requests) {
         List<PolicyEvaluation.Request> refused = new ArrayList<>();
         for (var call : requests) {
             var request = new PolicyEvaluation.Request(principal, call.action(), call.resource());
-            if (call.context().containsKey("kms:ViaService")) {
-                request = request.withContext("kms:ViaService", call.context().get("kms:ViaService"));
+            for (var key : call.context().entrySet()) {
+                if (!key.getKey().startsWith("aws:")) {
+                    request = request.withContext(key.getKey(), key.getValue());
+                }
             }
             if (!PolicyEvaluation.allows(identity, deployment.resourcePolicy(call.resource()), request)) {
                 refused.add(call);
@@ -165,16 +195,16 @@ class BreakGlassRoleIT {
      */
     private static List<PolicyEvaluation.Request> asIam(SdkRequest call) {
         if (call instanceof ScanRequest r) {
-            return table("dynamodb:Scan", r.tableName());
+            return table("dynamodb:Scan", r.tableName(), null);
         }
         if (call instanceof GetItemRequest r) {
-            return table("dynamodb:GetItem", r.tableName());
+            return table("dynamodb:GetItem", r.tableName(), partitionKey(r.key()));
         }
         if (call instanceof PutItemRequest r) {
-            return table("dynamodb:PutItem", r.tableName());
+            return table("dynamodb:PutItem", r.tableName(), partitionKey(r.item()));
         }
         if (call instanceof DeleteItemRequest r) {
-            return table("dynamodb:DeleteItem", r.tableName());
+            return table("dynamodb:DeleteItem", r.tableName(), partitionKey(r.key()));
         }
         if (call instanceof GetPublicKeyRequest r) {
             return List.of(request("kms:GetPublicKey", signingKey(r.keyId())));
@@ -193,7 +223,18 @@ class BreakGlassRoleIT {
                 + ", which this test does not map to IAM yet: map it, and add it to docs/break-glass-role-policy.json");
     }
 
-    private static List<PolicyEvaluation.Request> table(String action, String localName) {
+    /** The item's partition key (attemptId, sealId), as IAM sees it in dynamodb:LeadingKeys. */
+    private static String partitionKey(Map<String, AttributeValue> key) {
+        for (String name : List.of(AuditAttribute.ATTEMPT_ID.stored(), DynamoDbSealStore.PARTITION_KEY)) {
+            if (key.containsKey(name)) {
+                return key.get(name).s();
+            }
+        }
+        throw new AssertionError("no partition key in " + key.keySet());
+    }
+
+    /** @param leadingKey the item's partition key, null for a call on the whole table */
+    private static List<PolicyEvaluation.Request> table(String action, String localName, String leadingKey) {
         String arn;
         if (localName.equals(scenario.table())) {
             arn = reference("AuditTable.Arn");
@@ -202,7 +243,9 @@ class BreakGlassRoleIT {
         } else {
             throw new AssertionError("erase used the table " + localName + ", neither the audit nor the seal table");
         }
-        return List.of(request(action, arn), request("kms:Decrypt", reference("DataKey.Arn"))
+        var call = request(action, arn);
+        return List.of(leadingKey == null ? call : call.withContext("dynamodb:LeadingKeys", leadingKey),
+                request("kms:Decrypt", reference("DataKey.Arn"))
                 .withContext("kms:ViaService", "dynamodb." + Deployment.REGION + ".amazonaws.com"));
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * else (NotAction, an unknown operator) fails the test rather than being evaluated wrongly.
  *
  * <p>Context keys the request lacks follow IAM: a positive operator does not match, a negated one
- * ({@code ...Not...}) does, and {@code Null} tests the absence.
+ * ({@code ...Not...}) does, {@code Null} tests the absence, {@code ForAnyValue:} of an absent key does
+ * not match and {@code ForAllValues:} does.
  */
 final class PolicyEvaluation {
 
@@ -131,7 +132,13 @@ final class PolicyEvaluation {
         return true;
     }
 
+    /** A set operator over a multivalued key: the request's value, one here (DynamoDB's partition key). */
     private static boolean holds(String operator, String actual, List<Object> values) {
+        for (String set : List.of("ForAnyValue:", "ForAllValues:")) {
+            if (operator.startsWith(set)) {
+                return actual == null ? set.equals("ForAllValues:") : holds(operator.substring(set.length()), actual, values);
+            }
+        }
         if (operator.equals("Null")) {
             return values.stream().anyMatch(v -> Boolean.parseBoolean(String.valueOf(v)) == (actual == null));
         }

@@ -24,6 +24,7 @@ class TemplatePolicyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE_DENIES = "evidence_tables_deny_changes_and_deletions_to_all_but_the_break_glass_role";
     private static final String SIGNERS = "signing_keys_deny_sign_to_all_but_their_signers";
+    private static final String ERASURE_RECORDS = "erasure_records_are_only_added_and_never_deleted";
 
     /** Informational checks included: each one the template silences is justified where it does. */
     @Test
@@ -145,6 +146,11 @@ class TemplatePolicyIT {
                                 .putObject("StringNotEquals").put("aws:PrincipalAccount", "123456789012")),
                 Arguments.of("overwrites open to every principal", TABLE_DENIES,
                         (Consumer<ObjectNode>) t -> removeStatement(tableStatements(t, "AuditTable"), "OnlyTheWriterPutsItems")),
+                Arguments.of("erasure records deletable", ERASURE_RECORDS,
+                        (Consumer<ObjectNode>) t -> removeStatement(tableStatements(t, "AuditTable"), "NobodyDeletesErasureRecords")),
+                Arguments.of("the break-glass role may put any item", ERASURE_RECORDS,
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) tableStatements(t, "AuditTable").get(3).at("/Fn::If/1/Condition"))
+                                .putObject("ForAnyValue:StringNotLike").put("dynamodb:LeadingKeys", "*")),
                 Arguments.of("no resource policy on the seal table", TABLE_DENIES,
                         (Consumer<ObjectNode>) t -> properties(t, "SealTable").remove("ResourcePolicy")),
                 Arguments.of("no control-plane rule", "control_plane_changes_raise_an_alarm",

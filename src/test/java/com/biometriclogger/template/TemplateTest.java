@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.biometriclogger.config.ChangeAlarmSettings;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
+import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.local.AuditTable;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -199,6 +200,15 @@ class TemplateTest {
                 "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete");
         assertEquals(Map.of("Sid", "NobodyChangesItems", "Effect", "Deny", "Principal", "*", "Action", changes, "Resource", "*"),
                 bySid(audit, "NobodyChangesItems"));
+        String records = ErasureRecord.ID_PREFIX + "*";
+        assertEquals(Map.of("Fn::If", List.of("HasBreakGlassRole", Map.of("Sid", "ErasureOnlyPutsErasureRecords", "Effect", "Deny",
+                "Principal", "*", "Action", "dynamodb:PutItem", "Resource", "*", "Condition", Map.of(
+                        "ArnEquals", Map.of("aws:PrincipalArn", Map.of("Ref", "BreakGlassRoleArn")),
+                        "ForAnyValue:StringNotLike", Map.of("dynamodb:LeadingKeys", records))), Map.of("Ref", "AWS::NoValue"))),
+                audit.get(3), "the break-glass role puts nothing but erasure records");
+        assertEquals(Map.of("Sid", "NobodyDeletesErasureRecords", "Effect", "Deny", "Principal", "*", "Action", "dynamodb:DeleteItem",
+                "Resource", "*", "Condition", Map.of("ForAnyValue:StringLike", Map.of("dynamodb:LeadingKeys", records))),
+                bySid(audit, "NobodyDeletesErasureRecords"));
         var seals = tableStatements("SealTable");
         var sealChanges = new java.util.ArrayList<>(List.of("dynamodb:DeleteItem"));
         sealChanges.addAll(changes);
