@@ -6,7 +6,6 @@ import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.S3ImageHashes;
 import com.biometriclogger.config.ConfigurationException;
-import com.biometriclogger.config.Settings;
 import com.biometriclogger.evidence.EvidenceBundle;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
@@ -72,7 +71,7 @@ public final class VerifyCommand {
             return 2;
         }
         try {
-            var clients = new AwsClients(Settings.awsAccess(CliRegion.resolved(env)));
+            var clients = new AwsClients(CliAccess.fromEnvironment(env));
             var keys = trustedKeys(options.itemKeys(), clients);
             var sealKeys = trustedKeys(options.sealKeys(), clients);
             var verifier = new EvidenceVerifier(keys, sealKeys,
