@@ -3,8 +3,8 @@ package com.biometriclogger.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.biometriclogger.testing.RequiredTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -55,7 +55,8 @@ class ReadmeLocalCommandsIT {
 
     @Test
     void everyCommandOfTheLocalSectionWorksAsWritten() throws Exception {
-        assumeTrue(onPath("aws") && onPath("python3"), "SKIPPED: the README's local flow uses the awscli and python3");
+        RequiredTools.requireOnPath("aws", "the awscli (Debian package awscli), which the README's local flow uses");
+        RequiredTools.requireOnPath("python3", "python3 (Debian package python3), which the README's local flow uses");
         List<String> commands = readmeCommands("## Run it locally, offline");
         Map<String, BiConsumer<Run, ServeProcess>> checks = checks();
         ServeProcess serve = null;
@@ -379,17 +380,5 @@ class ReadmeLocalCommandsIT {
 
     private static String free() {
         return Integer.toString(FreePort.pick());
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            var process = new ProcessBuilder("bash", "-c", "command -v " + tool).redirectErrorStream(true).start();
-            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
