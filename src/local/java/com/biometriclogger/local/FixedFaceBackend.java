@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One clear, frontal, well-lit face for every image, without decoding it: for the soak and the
+ * One clear, frontal, well-lit face for every image, whatever it shows: for the soak and the
  * benchmarks, which measure delivery and overhead, not detection, and want the service's cost to
  * be the same for every caller. Chosen images can be throttled for their first calls.
  */
@@ -50,8 +50,8 @@ public final class FixedFaceBackend implements FaceDetectionBackend {
     }
 
     @Override
-    public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
-        String sha256 = counting || !throttled.isEmpty() ? Sha256.hex(image) : null;
+    public ObjectNode detectFaces(DecodedImage image, List<String> attributes) throws RekognitionError {
+        String sha256 = counting || !throttled.isEmpty() ? Sha256.hex(image.bytes()) : null;
         var remaining = sha256 == null ? null : throttled.get(sha256);
         if (remaining != null && remaining.getAndDecrement() > 0) {
             injected.incrementAndGet();

@@ -22,6 +22,10 @@ final class ImageDecoding {
 
     /** Reads the dimensions from the header first, so a decompression bomb is refused unread. */
     static BufferedImage decode(byte[] image) throws RekognitionError {
+        if (!looksLikeJpegOrPng(image)) {
+            // ImageIO would read a GIF or BMP too; the service reads neither.
+            throw RekognitionError.invalidImageFormat("Request has invalid image format");
+        }
         try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
             var readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
@@ -49,5 +53,11 @@ final class ImageDecoding {
             // ImageIO's own exceptions (a PNG cut inside its image data, a broken header) say the same.
             throw RekognitionError.invalidImageFormat("Request has invalid image format");
         }
+    }
+
+    static boolean looksLikeJpegOrPng(byte[] bytes) {
+        boolean jpeg = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
+        boolean png = bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+        return jpeg || png;
     }
 }

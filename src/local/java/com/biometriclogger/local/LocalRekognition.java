@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * A Rekognition-compatible endpoint on loopback speaking the service's real wire protocol
  * (awsJson1.1: {@code POST /}, operation in {@code X-Amz-Target}), so the real
- * {@code RekognitionClient} talks to it unchanged. It validates images the way the service does
- * (size limits, JPEG/PNG only) and answers errors in the service's JSON error shape.
+ * {@code RekognitionClient} talks to it unchanged. It validates images the way the service does,
+ * before any backend answers (size limits, a JPEG or PNG that decodes completely), and answers
+ * errors in the service's JSON error shape.
  *
  * <p>Faults can be injected on chosen calls ({@link #failNext}) to test retries over the wire.
  */
@@ -126,16 +127,16 @@ public final class LocalRekognition implements AutoCloseable {
         if ("DetectFaces".equals(operation)) {
             List<String> attributes = new ArrayList<>();
             request.path("Attributes").forEach(a -> attributes.add(a.asText()));
-            return backend.detectFaces(imageBytes(request.path("Image")), attributes);
+            return backend.detectFaces(image(request.path("Image")), attributes);
         }
         if ("CompareFaces".equals(operation)) {
-            return backend.compareFaces(imageBytes(request.path("SourceImage")), imageBytes(request.path("TargetImage")),
+            return backend.compareFaces(image(request.path("SourceImage")), image(request.path("TargetImage")),
                     (float) request.path("SimilarityThreshold").asDouble(80));
         }
         throw new RekognitionError(400, "UnknownOperationException", operation + " is not implemented by the local endpoint");
     }
 
-    private byte[] imageBytes(JsonNode image) throws RekognitionError {
+    private DecodedImage image(JsonNode image) throws RekognitionError {
         byte[] bytes;
         if (image.hasNonNull("Bytes")) {
             bytes = Base64.getDecoder().decode(image.get("Bytes").asText());
@@ -150,10 +151,7 @@ public final class LocalRekognition implements AutoCloseable {
         } else {
             throw new RekognitionError(400, "InvalidParameterException", "Request has invalid parameters");
         }
-        if (!looksLikeJpegOrPng(bytes)) {
-            throw RekognitionError.invalidImageFormat("Request has invalid image format");
-        }
-        return bytes;
+        return DecodedImage.of(bytes);
     }
 
     private byte[] readS3Object(JsonNode object) throws RekognitionError {
@@ -170,12 +168,6 @@ public final class LocalRekognition implements AutoCloseable {
         } catch (S3Exception e) {
             throw new RekognitionError(400, "InvalidS3ObjectException", "Unable to get object from S3: " + e.statusCode());
         }
-    }
-
-    static boolean looksLikeJpegOrPng(byte[] bytes) {
-        boolean jpeg = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
-        boolean png = bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
-        return jpeg || png;
     }
 
     /** An awsJson1.1 answer, as every AWS JSON-protocol service sends it. */

@@ -43,8 +43,8 @@ public final class ModelFaceBackend implements FaceDetectionBackend {
     }
 
     @Override
-    public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
-        var pixels = RgbImage.of(ImageDecoding.decode(image));
+    public ObjectNode detectFaces(DecodedImage image, List<String> attributes) throws RekognitionError {
+        var pixels = RgbImage.of(image.pixels());
         boolean eyes = attributes.contains("ALL") || attributes.contains("EYES_OPEN");
         ArrayNode details = JSON.createArrayNode();
         for (var box : models.detect(pixels)) {
@@ -67,13 +67,13 @@ public final class ModelFaceBackend implements FaceDetectionBackend {
      * them; a source without a face is the service's {@code InvalidParameterException}.
      */
     @Override
-    public ObjectNode compareFaces(byte[] source, byte[] target, float similarityThreshold) throws RekognitionError {
-        var sourcePixels = RgbImage.of(ImageDecoding.decode(source));
+    public ObjectNode compareFaces(DecodedImage source, DecodedImage target, float similarityThreshold) throws RekognitionError {
+        var sourcePixels = RgbImage.of(source.pixels());
         var sourceBox = models.detect(sourcePixels).stream()
                 .max(Comparator.comparingDouble(b -> b.width() * b.height()))
                 .orElseThrow(() -> new RekognitionError(400, "InvalidParameterException", "Request has invalid parameters"));
         float[] reference = models.embedding(sourcePixels, models.landmarks(sourcePixels, sourceBox));
-        var targetPixels = RgbImage.of(ImageDecoding.decode(target));
+        var targetPixels = RgbImage.of(target.pixels());
         List<ObjectNode> matches = new ArrayList<>();
         ArrayNode unmatched = JSON.createArrayNode();
         for (var box : models.detect(targetPixels)) {

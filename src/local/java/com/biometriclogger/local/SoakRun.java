@@ -11,6 +11,7 @@ import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.local.FaultyHttpProxy.Fault;
+import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class SoakRun {
             int eventSize = 1 + random.nextInt(MAX_RECORDS_PER_EVENT);
             int events = 0;
             for (int i = 0; i < uploads; i++) {
-                byte[] image = pseudoJpeg(random);
+                byte[] image = TestImages.jpeg(random.nextLong());
                 String key = "uploads/soak/" + i + ".jpg";
                 var put = stack.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(image));
                 var record = S3Events.objectCreated(LocalStack.REGION, bucket, key, image.length, put, i + 1L);
@@ -232,16 +233,6 @@ public final class SoakRun {
         counts.duplicates().addAndGet((int) report.count(Outcome.DUPLICATE));
         counts.writtenMeanwhile().addAndGet((int) report.results().stream()
                 .filter(r -> VerificationReport.RecordResult.WRITTEN_MEANWHILE.equals(r.detail())).count());
-    }
-
-    /** JPEG magic and noise: enough for the function, which never decodes, and unique per upload. */
-    private static byte[] pseudoJpeg(Random random) {
-        byte[] bytes = new byte[2048];
-        random.nextBytes(bytes);
-        bytes[0] = (byte) 0xFF;
-        bytes[1] = (byte) 0xD8;
-        bytes[2] = (byte) 0xFF;
-        return bytes;
     }
 
     /** {@code mvn -q test-compile exec:java@soak -Dexec.args="--uploads 1000 --fault-rate 0.1"} */

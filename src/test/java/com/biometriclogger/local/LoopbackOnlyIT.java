@@ -2,37 +2,46 @@ package com.biometriclogger.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The local stand-ins answer this machine only: each port is open on 127.0.0.1 and closed on the machine's network address. */
+/**
+ * The local stand-ins answer 127.0.0.1 only. Linux routes all of 127.0.0.0/8 to the loopback
+ * interface, so a server bound to every interface (the wildcard address) also answers 127.0.0.2,
+ * while one bound to 127.0.0.1 refuses it: a probe that needs no network besides loopback.
+ */
 class LoopbackOnlyIT {
 
+    private static final InetAddress OTHER_LOOPBACK_ADDRESS = address("127.0.0.2");
+
     @Test
-    void everyLocalServerListensOnLoopbackOnly() throws Exception {
-        var external = externalAddress();
-        assumeTrue(external.isPresent(), "SKIPPED: this machine has no network address besides loopback to try");
-        try (var stack = LocalStack.start(new FixedFaceBackend())) {
+    void everyLocalServerListensOn127001Only() throws Exception {
+        try (var stack = LocalStack.start(new FixedFaceBackend());
+             var proxy = FaultyHttpProxy.start(stack.dynamoDbEndpoint())) {
             List<URI> endpoints = List.of(stack.s3Endpoint(), stack.dynamoDbEndpoint(), stack.rekognition().endpoint(),
-                    stack.kms().endpoint(), stack.sns().endpoint());
+                    stack.kms().endpoint(), stack.sns().endpoint(), proxy.endpoint());
             for (URI endpoint : endpoints) {
                 assertEquals("127.0.0.1", endpoint.getHost());
                 connect(InetAddress.getLoopbackAddress(), endpoint.getPort());
-                assertThrows(ConnectException.class, () -> connect(external.get(), endpoint.getPort()),
-                        endpoint + " must not answer on " + external.get().getHostAddress());
+                assertThrows(ConnectException.class, () -> connect(OTHER_LOOPBACK_ADDRESS, endpoint.getPort()),
+                        endpoint + " answers 127.0.0.2, so it listens on more than 127.0.0.1");
             }
+        }
+    }
+
+    /** Without this, a machine where 127.0.0.2 reaches nothing would pass the test above whatever the servers bind. */
+    @Test
+    void aServerOnEveryInterfaceAnswers127002() throws IOException {
+        try (var wildcard = new ServerSocket(0)) {
+            connect(OTHER_LOOPBACK_ADDRESS, wildcard.getLocalPort());
         }
     }
 
@@ -42,14 +51,11 @@ class LoopbackOnlyIT {
         }
     }
 
-    private static Optional<InetAddress> externalAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces().filter(nic -> {
-            try {
-                return nic.isUp() && !nic.isLoopback();
-            } catch (SocketException e) {
-                return false;
-            }
-        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
-                .findFirst();
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (IOException e) {
+            throw new IllegalStateException(literal, e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.biometriclogger.testing;
 
+import com.biometriclogger.local.DecodedImage;
 import com.biometriclogger.local.FaceDetectionBackend;
 import com.biometriclogger.local.RekognitionError;
 import com.biometriclogger.util.Sha256;
@@ -14,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers DetectFaces (and CompareFaces) with responses recorded in {@code src/test/resources/rekognition/}, chosen by
- * the SHA-256 of the image bytes the endpoint received. An image nobody registered has no face.
+ * the SHA-256 of the image bytes the endpoint received. An image nobody registered has no face. The
+ * endpoint refuses an image that does not decode completely before asking, as the service does, so
+ * no answer is scripted for one.
  */
 public final class RecordedFaces implements FaceDetectionBackend {
 
@@ -45,8 +48,8 @@ public final class RecordedFaces implements FaceDetectionBackend {
 
     /** An unregistered comparison falls back to the endpoint's "not available offline" answer. */
     @Override
-    public ObjectNode compareFaces(byte[] source, byte[] target, float similarityThreshold) throws RekognitionError {
-        Object answer = comparisons.get(Sha256.hex(target));
+    public ObjectNode compareFaces(DecodedImage source, DecodedImage target, float similarityThreshold) throws RekognitionError {
+        Object answer = comparisons.get(Sha256.hex(target.bytes()));
         if (answer instanceof RekognitionError error) {
             throw error;
         }
@@ -55,8 +58,8 @@ public final class RecordedFaces implements FaceDetectionBackend {
     }
 
     @Override
-    public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
-        Object answer = answers.get(Sha256.hex(image));
+    public ObjectNode detectFaces(DecodedImage image, List<String> attributes) throws RekognitionError {
+        Object answer = answers.get(Sha256.hex(image.bytes()));
         if (answer instanceof RekognitionError error) {
             throw error;
         }

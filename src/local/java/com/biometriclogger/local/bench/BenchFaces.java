@@ -1,5 +1,6 @@
 package com.biometriclogger.local.bench;
 
+import com.biometriclogger.local.DecodedImage;
 import com.biometriclogger.local.FaceDetectionBackend;
 import com.biometriclogger.local.FixedFaceBackend;
 import com.biometriclogger.local.RekognitionError;
@@ -19,12 +20,12 @@ final class BenchFaces implements FaceDetectionBackend {
     private final FixedFaceBackend detect = new FixedFaceBackend();
 
     @Override
-    public ObjectNode detectFaces(byte[] image, List<String> attributes) throws RekognitionError {
+    public ObjectNode detectFaces(DecodedImage image, List<String> attributes) throws RekognitionError {
         return detect.detectFaces(image, attributes);
     }
 
     @Override
-    public ObjectNode compareFaces(byte[] source, byte[] target, float similarityThreshold) {
+    public ObjectNode compareFaces(DecodedImage source, DecodedImage target, float similarityThreshold) {
         var response = JSON.createObjectNode();
         response.putObject("SourceImageFace").put("Confidence", 99.9)
                 .putObject("BoundingBox").put("Width", 0.4).put("Height", 0.5).put("Left", 0.3).put("Top", 0.2);

@@ -7,14 +7,25 @@ import java.io.UncheckedIOException;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
-/** Real, decodable images made on the fly; distinct seeds give distinct bytes (and hashes). */
+/**
+ * Real, decodable images of random noise made on the fly; distinct seeds give distinct bytes (and
+ * hashes). In {@code src/local}, beside the local stack, because the soak and the benchmark upload
+ * them too: the local Rekognition endpoint refuses, as the service does, anything that does not
+ * decode completely.
+ */
 public final class TestImages {
 
     private TestImages() {
     }
 
+    /** 64×64, about 3 KB: cheap enough to make a thousand of. */
     public static byte[] jpeg(long seed) {
-        return encode(noise(seed, 64, 64), "jpg");
+        return jpeg(seed, 64);
+    }
+
+    /** {@code side}×{@code side}; noise compresses to about 0.6 bytes a pixel. */
+    public static byte[] jpeg(long seed, int side) {
+        return encode(noise(seed, side, side), "jpg");
     }
 
     public static byte[] png(long seed) {
