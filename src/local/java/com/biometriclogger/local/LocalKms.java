@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * A KMS-compatible endpoint on loopback for the keys the stack signs with (items, seals):
@@ -32,9 +34,11 @@ public final class LocalKms implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "TrentService.";
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
     private final Map<String, LocalKeyFileSigner> keys;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Set<String> accessKeyIds = ConcurrentHashMap.newKeySet();
     private HttpServer server;
 
     private LocalKms(Map<String, LocalKeyFileSigner> keys) {
@@ -60,8 +64,20 @@ public final class LocalKms implements AutoCloseable {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
     }
 
+    /**
+     * The access key ids requests were signed with ({@code Credential=<id>/…} of their SigV4
+     * {@code Authorization} header), so a test can tell which credentials a client took.
+     */
+    public Set<String> accessKeyIds() {
+        return Set.copyOf(accessKeyIds);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            var credential = CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            if (credential.find()) {
+                accessKeyIds.add(credential.group(1));
+            }
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             calls.computeIfAbsent(target.replace(TARGET_PREFIX, ""), k -> new AtomicInteger()).incrementAndGet();
             var request = JSON.readTree(exchange.getRequestBody().readAllBytes());

@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -98,6 +99,10 @@ public final class AwsClients {
     private static AwsCredentialsProvider credentialsProvider(AwsAccess.Credentials credentials) {
         if (credentials.source() == AwsAccess.Credentials.Source.CONTAINER) {
             return ContainerCredentialsProvider.builder().build();
+        }
+        if (credentials.source() == AwsAccess.Credentials.Source.PROFILE) {
+            var profile = credentials.profile();
+            return ProfileCredentialsProvider.builder().profileFile(profile.profileFile()).profileName(profile.name()).build();
         }
         return StaticCredentialsProvider.create(credentials.sessionToken() == null
                 ? AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())

@@ -20,10 +20,10 @@ final class CliRegion {
 
     /** The environment with {@code AWS_REGION} filled in when another source names a region. */
     static Map<String, String> resolved(Map<String, String> env) {
-        if (value(env, "AWS_REGION").isPresent()) {
+        if (CliAccess.value(env, "AWS_REGION").isPresent()) {
             return env;
         }
-        var region = value(env, "AWS_DEFAULT_REGION").or(() -> profileRegion(env));
+        var region = CliAccess.value(env, "AWS_DEFAULT_REGION").or(() -> profileRegion(env));
         if (region.isEmpty()) {
             return env;
         }
@@ -33,17 +33,13 @@ final class CliRegion {
     }
 
     private static Optional<String> profileRegion(Map<String, String> env) {
-        Path config = value(env, "AWS_CONFIG_FILE").map(Path::of)
-                .orElse(Path.of(System.getProperty("user.home"), ".aws", "config"));
+        var profile = CliAccess.profile(env);
+        Path config = profile.configFile();
         if (!Files.isRegularFile(config)) {
             return Optional.empty();
         }
         return ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build()
-                .profile(value(env, "AWS_PROFILE").orElse("default"))
-                .flatMap(profile -> profile.property("region"));
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+                .profile(profile.name())
+                .flatMap(found -> found.property("region"));
     }
 }

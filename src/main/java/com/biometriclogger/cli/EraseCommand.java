@@ -6,7 +6,6 @@ import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.S3SubjectImages;
 import com.biometriclogger.config.ConfigurationException;
-import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.evidence.Erasure;
@@ -44,7 +43,7 @@ public final class EraseCommand {
             return 2;
         }
         try {
-            var clients = new AwsClients(Settings.awsAccess(env));
+            var clients = new AwsClients(CliAccess.fromEnvironment(env));
             // The key's ARN as KMS names it, which is what verify trusts; and a key that cannot be read stops us before anything is written.
             String keyArn = KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId()).keyId();
             var erasure = new Erasure(new DynamoDbErasureLedger(clients.dynamoDb(), options.table()),

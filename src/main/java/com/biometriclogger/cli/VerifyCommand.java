@@ -6,7 +6,6 @@ import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.S3ImageHashes;
 import com.biometriclogger.config.ConfigurationException;
-import com.biometriclogger.config.Settings;
 import com.biometriclogger.evidence.EvidenceBundle;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
@@ -26,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /**
  * {@code verify}: checks every audit item's signature, every hour's seal, and optionally each
  * decision against its figures and each image against its hash; prints a table or JSON, and can
- * write an evidence bundle. Runs with the same environment as the function's clients
- * ({@code AWS_REGION}, credentials, {@code AWS_ENDPOINT_URL_*}), so against AWS or the local stack.
+ * write an evidence bundle. Region and credentials as the AWS CLI finds them ({@link CliAccess}),
+ * endpoints from {@code AWS_ENDPOINT_URL_*} as the function's, so against AWS or the local stack.
  */
 public final class VerifyCommand {
 
@@ -72,7 +71,7 @@ public final class VerifyCommand {
             return 2;
         }
         try {
-            var clients = new AwsClients(Settings.awsAccess(CliRegion.resolved(env)));
+            var clients = new AwsClients(CliAccess.fromEnvironment(env));
             var keys = trustedKeys(options.itemKeys(), clients);
             var sealKeys = trustedKeys(options.sealKeys(), clients);
             var verifier = new EvidenceVerifier(keys, sealKeys,

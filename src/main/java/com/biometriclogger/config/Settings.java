@@ -38,6 +38,14 @@ public record Settings(
         return access;
     }
 
+    /** As {@link #awsAccess(Map)} with credentials found elsewhere (a command-line tool's profile). */
+    public static AwsAccess awsAccess(Map<String, String> env, AwsAccess.Credentials credentials) {
+        var reader = new Reader(env);
+        var access = reader.awsAccess(credentials);
+        reader.failIfAnyProblem();
+        return access;
+    }
+
     public static Settings fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         var defaults = PolicyThresholds.defaults();
@@ -131,8 +139,11 @@ public record Settings(
         }
 
         AwsAccess awsAccess() {
+            return awsAccess(credentials());
+        }
+
+        AwsAccess awsAccess(AwsAccess.Credentials credentials) {
             String region = required("AWS_REGION");
-            var credentials = credentials();
             var endpoints = new AwsAccess.Endpoints(
                     uri("AWS_ENDPOINT_URL_S3"),
                     uri("AWS_ENDPOINT_URL_DYNAMODB"),
@@ -144,17 +155,17 @@ public record Settings(
 
         private AwsAccess.Credentials credentials() {
             if (optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
-                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.CONTAINER, null, null, null);
+                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.CONTAINER, null, null, null, null);
             }
             var accessKey = optional("AWS_ACCESS_KEY_ID");
             var secretKey = optional("AWS_SECRET_ACCESS_KEY");
             if (accessKey.isEmpty() || secretKey.isEmpty()) {
                 problem("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_CONTAINER_CREDENTIALS_FULL_URI) "
                         + "are required; Lambda sets them from the execution role");
-                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.ENVIRONMENT, null, null, null);
+                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.ENVIRONMENT, null, null, null, null);
             }
             return new AwsAccess.Credentials(AwsAccess.Credentials.Source.ENVIRONMENT, accessKey.get(), secretKey.get(),
-                    optional("AWS_SESSION_TOKEN").orElse(null));
+                    optional("AWS_SESSION_TOKEN").orElse(null), null);
         }
 
         /** The KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) that signs every item: unsigned evidence is not an option. */

@@ -2,7 +2,6 @@ package com.biometriclogger.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.decision.AuditAttribute;
@@ -11,6 +10,7 @@ import com.biometriclogger.local.LocalKeyFileSigner;
 import com.biometriclogger.local.LocalKms;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.RequiredTools;
 import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -170,7 +170,8 @@ class EvidenceIT {
 
     @Test
     void anExportedBundleIsCheckedByPythonAndOpensslAlone() throws Exception {
-        assumeTrue(onPath("python3") && onPath("openssl"), "python3 and openssl are needed to check a bundle without our code");
+        RequiredTools.requireOnPath("python3", "python3 (Debian package python3) to check a bundle without our code");
+        RequiredTools.requireOnPath("openssl", "openssl (Debian package openssl) to check a bundle without our code");
         Path bundle = dir.resolve("bundle");
         String today = Instant.now().toString().substring(0, 10);
         assertEquals(0, verify(scenario.table(), "--export", bundle.toString(), "--from", today, "--to", today).status());
@@ -285,7 +286,7 @@ class EvidenceIT {
 
     @Test
     void theBundleCheckerOnAMissingDirectoryCouldNotRunAndSaysSoInOneLine() throws Exception {
-        assumeTrue(onPath("python3"), "python3 is needed to run the bundle checker");
+        RequiredTools.requireOnPath("python3", "python3 (Debian package python3) to run the bundle checker");
         Path checker = dir.resolve("verify_bundle.py");
         try (var script = EvidenceBundle.class.getResourceAsStream("/evidence/verify_bundle.py")) {
             Files.write(checker, script.readAllBytes());
@@ -316,14 +317,5 @@ class EvidenceIT {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));
         return new Run(process.exitValue(), out, "");
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() == 0
-                    || new ProcessBuilder(tool, "version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

@@ -2,7 +2,6 @@ package com.biometriclogger.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.biometriclogger.cli.EraseCommand;
 import com.biometriclogger.decision.ErasureRecord;
@@ -13,6 +12,7 @@ import com.biometriclogger.local.LocalStack;
 import com.biometriclogger.local.S3Events;
 import com.biometriclogger.local.StreamPoller;
 import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.RequiredTools;
 import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.testing.TestImages;
 import java.io.ByteArrayOutputStream;
@@ -175,8 +175,7 @@ class ChangeAlarmIT {
     /** The attacker's own tool: awscli with table write access, against the local endpoint. */
     private static void awscli(String command, Scenario scenario, String attemptId, Map<String, String> options)
             throws IOException, InterruptedException {
-        var check = new ProcessBuilder("bash", "-c", "command -v aws").start();
-        assumeTrue(check.waitFor() == 0, "SKIPPED: awscli is not on PATH (bash .ci/run installs it)");
+        RequiredTools.requireOnPath("aws", "the awscli (Debian package awscli) to edit the table as an insider would");
         List<String> args = new ArrayList<>(List.of("aws", "dynamodb", command, "--table-name", scenario.table(),
                 "--endpoint-url", scenario.stack().dynamoDbEndpoint().toString(),
                 "--key", "{\"attemptId\":{\"S\":\"" + attemptId + "\"}}"));

@@ -1,7 +1,6 @@
 package com.biometriclogger.template;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import com.biometriclogger.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The external checkers the template tests run: cfn-lint, the SAM translator (Python) and
- * cfn-guard. {@code .ci/run} installs cfn-guard; where a tool is missing the test is skipped with
- * a message saying how to get it, never passed silently.
+ * cfn-guard. {@code .ci/run} installs them; where one is missing the test fails with a line saying
+ * how to get it, never skips.
  */
 final class PolicyTools {
 
@@ -43,20 +42,22 @@ final class PolicyTools {
         String configured = System.getenv("CFN_GUARD");
         Path path = configured != null ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache/biometric-logger/cfnguard/package/bin/ubuntu/x86_64/cfn-guard");
-        assumeTrue(Files.isExecutable(path), "SKIPPED: cfn-guard not found at " + path
-                + "; bash .ci/run installs it (npm pack @cdklabs/cdk-validator-cfnguard@0.0.62), or set CFN_GUARD");
+        if (!Files.isExecutable(path)) {
+            throw new AssertionError("cfn-guard not found at " + path
+                    + ": bash .ci/run installs it (npm pack @cdklabs/cdk-validator-cfnguard@0.0.62), or set CFN_GUARD");
+        }
         return path.toString();
     }
 
-    static void requireCommand(String command) throws IOException, InterruptedException {
-        var check = run(List.of("bash", "-c", "command -v " + command));
-        assumeTrue(check.exitCode() == 0, "SKIPPED: " + command + " is not on PATH (it comes with pip's cfn-lint package)");
+    static void requireCommand(String command) {
+        RequiredTools.requireOnPath(command, "Python's cfn-lint package (PyPI: cfn-lint)");
     }
 
-    static void requirePythonCfnTools() throws IOException, InterruptedException {
-        var check = run(List.of("bash", "-c", "python3 -c 'import samtranslator, cfnlint'"));
-        assumeTrue(check.exitCode() == 0, "SKIPPED: needs python3 with the cfn-lint and aws-sam-translator packages: "
-                + check.output().strip());
+    static void requirePythonCfnTools() {
+        if (!RequiredTools.succeeds("python3 -c 'import samtranslator, cfnlint'")) {
+            throw new AssertionError("python3 on PATH lacks the cfn-lint and aws-sam-translator packages: bash .ci/run "
+                    + "installs them (pip, from PyPI), or put a python3 that has them first on PATH");
+        }
     }
 
     private static Path expanded;
