@@ -11,13 +11,10 @@ import com.biometriclogger.cli.EraseCommand;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.handler.VerificationHandler;
-import com.biometriclogger.handler.Wiring;
 import com.biometriclogger.local.LocalEvidence;
 import com.biometriclogger.local.LocalKeyFileSigner;
 import com.biometriclogger.local.LocalKms;
 import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.testing.TestImages;
@@ -31,9 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,15 +61,12 @@ class ErasureIT {
         scenario = LocalStackFixture.newScenario();
         subject = "erasee" + SUBJECTS.incrementAndGet() + scenario.table();
         bystander = subject + "-bystander";
-        var env = new HashMap<>(scenario.environment());
-        env.put("VERIFICATION_MODE", "VERIFY");
-        var handler = VerificationHandler.fromEnvironment(env,
-                Wiring.Seams.NONE.withClock(Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC)));
-        decide(handler, "references/" + subject + ".jpg", 4001);
-        decide(handler, "uploads/" + subject + "/1.jpg", 4002);
-        decide(handler, "uploads/" + subject + "/2.jpg", 4003);
-        decide(handler, "uploads/" + subject + "/3.jpg", 4004);
-        decide(handler, "uploads/" + bystander + "/1.jpg", 4005);
+        var handler = scenario.handlerAt(Instant.now().minus(Duration.ofHours(2)), Map.of("VERIFICATION_MODE", "VERIFY"));
+        scenario.decideMatching(handler, "references/" + subject + ".jpg", 4001);
+        scenario.decideMatching(handler, "uploads/" + subject + "/1.jpg", 4002);
+        scenario.decideMatching(handler, "uploads/" + subject + "/2.jpg", 4003);
+        scenario.decideMatching(handler, "uploads/" + subject + "/3.jpg", 4004);
+        scenario.decideMatching(handler, "uploads/" + bystander + "/1.jpg", 4005);
         // A second version of an upload, never judged: it goes too.
         scenario.put("uploads/" + subject + "/3.jpg", TestImages.jpeg(4006));
         erasedIds = scenario.auditItems().stream().filter(item -> item.get("objectKey").s().contains(subject + "/")
@@ -188,12 +180,6 @@ class ErasureIT {
         assertTrue(output.contains("4 erased, 0 problems"), output);
     }
 
-    private void decide(VerificationHandler handler, String key, long seed) {
-        byte[] image = TestImages.jpeg(seed);
-        scenario.faces().respond(image, "one-clear-face.json");
-        scenario.faces().respondToComparison(image, "compare-match.json");
-        Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));
-    }
 
     private SubjectKeys subjectKeys() {
         return new SubjectKeys(scenario.bucket(), "uploads/", "references/", subject);

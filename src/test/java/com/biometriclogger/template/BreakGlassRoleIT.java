@@ -7,12 +7,9 @@ import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.cli.EraseCommand;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.handler.VerificationHandler;
-import com.biometriclogger.handler.Wiring;
 import com.biometriclogger.local.LocalEvidence;
 import com.biometriclogger.local.LocalKms;
 import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
 import com.biometriclogger.testing.AwsCalls;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
@@ -24,9 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +64,9 @@ class BreakGlassRoleIT {
     static void eraseASubjectOnTheLocalStackAndRecordEveryCall() {
         scenario = LocalStackFixture.newScenario();
         String subject = "breakglass" + SUBJECTS.incrementAndGet() + scenario.table();
-        var env = new HashMap<>(scenario.environment());
-        env.put("VERIFICATION_MODE", "VERIFY");
-        var handler = VerificationHandler.fromEnvironment(env,
-                Wiring.Seams.NONE.withClock(Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC)));
-        decide(handler, "references/" + subject + ".jpg", 5001);
-        decide(handler, "uploads/" + subject + "/1.jpg", 5002);
+        var handler = scenario.handlerAt(Instant.now().minus(Duration.ofHours(2)), Map.of("VERIFICATION_MODE", "VERIFY"));
+        scenario.decideMatching(handler, "references/" + subject + ".jpg", 5001);
+        scenario.decideMatching(handler, "uploads/" + subject + "/1.jpg", 5002);
         scenario.put("uploads/" + subject + "/1.jpg", TestImages.jpeg(5003));
         LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(Instant.now());
         var args = LocalEvidence.eraseArguments(scenario.table(), scenario.bucket(), subject, "REQ-2026-0077");
@@ -269,10 +261,4 @@ class BreakGlassRoleIT {
         return new PolicyEvaluation.Request("arn:aws:iam::" + Deployment.ACCOUNT + ":role/unknown", action, resource);
     }
 
-    private static void decide(VerificationHandler handler, String key, long seed) {
-        byte[] image = TestImages.jpeg(seed);
-        scenario.faces().respond(image, "one-clear-face.json");
-        scenario.faces().respondToComparison(image, "compare-match.json");
-        Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));
-    }
 }

@@ -73,8 +73,22 @@ public final class Scenario {
 
     /** The real handler deciding as if at {@code at}: a ledger that spans hours, without waiting for them. */
     public VerificationHandler handlerAt(Instant at) {
-        return VerificationHandler.fromEnvironment(environment(),
-                Wiring.Seams.NONE.withClock(Clock.fixed(at, ZoneOffset.UTC)));
+        return handlerAt(at, Map.of());
+    }
+
+    /** The same, with some variables changed. */
+    public VerificationHandler handlerAt(Instant at, Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(environment());
+        env.putAll(overrides);
+        return VerificationHandler.fromEnvironment(env, Wiring.Seams.NONE.withClock(Clock.fixed(at, ZoneOffset.UTC)));
+    }
+
+    /** Uploads an image that shows one clear face matching its subject's reference, and lets {@code handler} decide it. */
+    public VerificationReport decideMatching(VerificationHandler handler, String key, long seed) {
+        byte[] image = TestImages.jpeg(seed);
+        faces.respond(image, "one-clear-face.json");
+        faces.respondToComparison(image, "compare-match.json");
+        return invoke(handler, S3Events.event(upload(key, image)));
     }
 
     public VerificationReport invoke(S3Event event) {
