@@ -27,6 +27,11 @@ final class CliAccess {
 
     static AwsAccess fromEnvironment(Map<String, String> env) {
         var withRegion = CliRegion.resolved(env);
+        if (value(withRegion, "AWS_REGION").isEmpty()) {
+            var profile = profile(env);
+            throw new ConfigurationException("no region: AWS_REGION and AWS_DEFAULT_REGION are not set, and profile '"
+                    + profile.name() + "' names none in " + profile.configFile() + " (run aws configure, or export AWS_REGION)");
+        }
         if (value(env, "AWS_ACCESS_KEY_ID").isPresent() || value(env, "AWS_SECRET_ACCESS_KEY").isPresent()) {
             return Settings.awsAccess(withRegion);
         }

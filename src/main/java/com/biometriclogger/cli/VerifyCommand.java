@@ -114,8 +114,7 @@ public final class VerifyCommand {
             }
             return report.clean() ? 0 : 1;
         } catch (ConfigurationException e) {
-            err.println("verify: " + e.getMessage() + (e.getMessage().contains("AWS_REGION")
-                    ? " (verify also takes AWS_DEFAULT_REGION, or the region of AWS_PROFILE in ~/.aws/config)" : ""));
+            err.println("verify: " + e.getMessage());
         } catch (ResourceNotFoundException e) {
             err.println("verify: no such table (" + options.table() + " or " + options.sealTable() + "): "
                     + e.awsErrorDetails().errorMessage());

@@ -15,11 +15,7 @@ public record ChangeAlarmSettings(String auditTableName, String sealTableName, S
         var reader = new Settings.Reader(env);
         String auditTable = reader.required("AUDIT_TABLE_NAME");
         String sealTable = reader.required("SEAL_TABLE_NAME");
-        String topic = reader.required("ALERT_TOPIC_ARN");
-        if (topic != null && !topic.matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}")) {
-            reader.problem("ALERT_TOPIC_ARN must be an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:alerts, got '"
-                    + topic + "'");
-        }
+        String topic = reader.snsTopicArn("ALERT_TOPIC_ARN");
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
         return new ChangeAlarmSettings(auditTable, sealTable, topic, aws);

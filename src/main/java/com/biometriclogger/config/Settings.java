@@ -182,6 +182,15 @@ public record Settings(
             return arn;
         }
 
+        String snsTopicArn(String name) {
+            String arn = required(name);
+            if (arn != null && !arn.matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}")) {
+                problems.add(name + " must be an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:alerts, got '"
+                        + arn + "'");
+            }
+            return arn;
+        }
+
         Optional<URI> uri(String name) {
             var raw = optional(name);
             if (raw.isEmpty()) {

@@ -21,12 +21,26 @@ public final class ChangeAlarm {
     static final int SUBJECT_LIMIT = 99;
 
     public enum Table {
-        AUDIT("audit item"), SEALS("seal");
+        AUDIT("audit item",
+                "Nothing of ours modifies a stored item: run verify (it names the item SIGNATURE_INVALID or CHANGED_AFTER_SEALING) "
+                        + "and look the caller up in CloudTrail.",
+                "Nothing of ours deletes an item: run verify once its hour is sealed (DELETED_AFTER_SEALING) "
+                        + "and look the caller up in CloudTrail."),
+        SEALS("seal",
+                "Nothing of ours modifies a seal: run verify with --seal-archive (SEAL_DIFFERS_FROM_ARCHIVE) "
+                        + "and look the caller up in CloudTrail.",
+                "Nothing of ours deletes a seal: the next seal run restores it from the archive (SEAL_RESTORED); "
+                        + "look the caller up in CloudTrail.");
 
         private final String item;
+        /** What an operator does about a change to one of its items, by the finding that names it. */
+        private final String modifyAdvice;
+        private final String removeAdvice;
 
-        Table(String item) {
+        Table(String item, String modifyAdvice, String removeAdvice) {
             this.item = item;
+            this.modifyAdvice = modifyAdvice;
+            this.removeAdvice = removeAdvice;
         }
     }
 
@@ -70,7 +84,7 @@ public final class ChangeAlarm {
         return switch (change.operation()) {
             case INSERT -> Optional.empty();
             case MODIFY -> Optional.of(alert(Verdict.UNEXPECTED_MODIFY, change, "changed attributes: "
-                    + String.join(", ", changedAttributes(change)) + ". " + modifyAdvice(change.table())));
+                    + String.join(", ", changedAttributes(change)) + ". " + change.table().modifyAdvice));
             case REMOVE -> Optional.of(removal(change));
         };
     }
@@ -86,7 +100,7 @@ public final class ChangeAlarm {
                 return erasureRecorded(change, record.get());
             }
         }
-        return alert(Verdict.UNEXPECTED_REMOVE, change, "no erasure record covers it. " + removeAdvice(change.table()));
+        return alert(Verdict.UNEXPECTED_REMOVE, change, "no erasure record covers it. " + change.table().removeAdvice);
     }
 
     /**
@@ -99,7 +113,7 @@ public final class ChangeAlarm {
                 || !CanonicalForm.digest(change.oldImage()).equals(record.get(AuditAttribute.ERASED_DIGEST.stored()))) {
             return alert(Verdict.UNEXPECTED_REMOVE, change, "an item " + ErasureRecord.idFor(change.key())
                     + " exists but does not record the erasure of this item (kind, erasedAttemptId or erasedDigest differ). "
-                    + removeAdvice(change.table()));
+                    + change.table().removeAdvice);
         }
         return alert(Verdict.LAWFUL_ERASURE, change, "lawful erasure (request " + record.get(AuditAttribute.ERASURE_REQUEST.stored())
                 + ", basis " + record.get(AuditAttribute.LEGAL_BASIS.stored()) + ", by " + record.get(AuditAttribute.ERASED_BY.stored())
@@ -116,22 +130,6 @@ public final class ChangeAlarm {
             }
         }
         return changed.isEmpty() ? Set.of("none (rewritten with the same content)") : changed;
-    }
-
-    private static String modifyAdvice(Table table) {
-        return table == Table.AUDIT
-                ? "Nothing of ours modifies a stored item: run verify (it names the item SIGNATURE_INVALID or CHANGED_AFTER_SEALING) "
-                        + "and look the caller up in CloudTrail."
-                : "Nothing of ours modifies a seal: run verify with --seal-archive (SEAL_DIFFERS_FROM_ARCHIVE) "
-                        + "and look the caller up in CloudTrail.";
-    }
-
-    private static String removeAdvice(Table table) {
-        return table == Table.AUDIT
-                ? "Nothing of ours deletes an item: run verify once its hour is sealed (DELETED_AFTER_SEALING) "
-                        + "and look the caller up in CloudTrail."
-                : "Nothing of ours deletes a seal: the next seal run restores it from the archive (SEAL_RESTORED); "
-                        + "look the caller up in CloudTrail.";
     }
 
     private static Alert alert(Verdict verdict, Change change, String detail) {
