@@ -31,7 +31,7 @@ class DeployBuildIT {
 
     @Test
     void theReadmeDeployBuildProducesTheZipTheTemplateDeploysAndTheBenchmarkMeasured(@TempDir Path copy) throws Exception {
-        List<List<String>> builds = readmeDeployBuildSteps();
+        List<List<String>> builds = deployPageBuildSteps();
         assertEquals(1, builds.size(), "one build step, then sam deploy: " + builds);
         copyProject(copy);
 
@@ -72,10 +72,9 @@ class DeployBuildIT {
         }
     }
 
-    /** The {@code mvn} lines of the first shell block under "## Deploy" in README.md. */
-    private static List<List<String>> readmeDeployBuildSteps() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String deploy = readme.substring(readme.indexOf("\n## Deploy\n"));
+    /** The {@code mvn} lines of the first shell block of docs/deploy.md. */
+    private static List<List<String>> deployPageBuildSteps() throws IOException {
+        String deploy = Files.readString(Path.of("docs/deploy.md"));
         String block = deploy.substring(deploy.indexOf("```bash\n") + 8, deploy.indexOf("\n```", deploy.indexOf("```bash\n")));
         return block.lines().map(line -> line.replaceAll("\\s+#.*$", "").strip())
                 .filter(line -> line.startsWith("mvn "))
