@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * <p>JCS was chosen so that anyone can rebuild these bytes without our code; for an all-String
  * object Python's {@code json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)}
- * produces them exactly (see README, "Verify the evidence without our code").
+ * produces them exactly (see docs/evidence.md, "By hand against the local stack").
  */
 public final class CanonicalForm {
 

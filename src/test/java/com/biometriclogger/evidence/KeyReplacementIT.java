@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SECURITY.md's key replacement on the local stack: the function signs with key 1, then, its
+ * docs/threat-model.md's key replacement on the local stack: the function signs with key 1, then, its
  * SIGNING_KEY_ARN changed, with key 2; verify and the bundle checker trust both, and with one key
  * name the other's items UNTRUSTED_KEY.
  */

@@ -46,7 +46,7 @@ class ChangeAlarmIT {
     void anUpdateAndADeleteWithAwscliEachRaiseExactlyOneAlertAndOurOwnWritesNone() throws Exception {
         var scenario = LocalStackFixture.newScenario();
         var poller = poller(scenario);
-        // Refused (no face), then turned into AUTHORIZED by hand: the README's tamper step.
+        // Refused (no face), then turned into AUTHORIZED by hand: docs/evidence.md's tamper step.
         String door = decide(scenario, "uploads/door/1.jpg", 1201, "no-face.json");
         String hall = decide(scenario, "uploads/hall/1.jpg", 1202);
         LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(Instant.now().plus(Duration.ofHours(1)));

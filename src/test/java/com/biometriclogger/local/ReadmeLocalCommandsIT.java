@@ -7,19 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.biometriclogger.testing.RequiredTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -27,23 +23,27 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Run it locally" section run as a new user runs it: every command of its bash
- * blocks, as written, through the launchers {@code mvn package} wrote (the suite's own build is the
- * README's {@code mvn} line), each checked for its output and exit status. One liberty: the
- * {@code --serve} ports, which the README gives as 9000/8000/9100/9200, are free ports here (other
- * builds share this machine), in the commands and in what {@code --serve} prints alike.
+ * docs/local.md's "Getting started" run as a new user runs it: every command of its bash blocks, as
+ * written, through the launchers {@code mvn package} wrote (the suite's own build is the page's
+ * {@code mvn} line), each checked for its output and exit status; then docs/evidence.md's by-hand
+ * blocks, their output compared with the page's. One liberty: the {@code --serve} ports, which the
+ * page gives as 9000/8000/9100/9200/9300, are free ports here (other builds share this machine), in
+ * the commands and in what {@code --serve} prints alike.
  */
 class ReadmeLocalCommandsIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final Path LOCAL_PAGE = PROJECT.resolve("docs/local.md");
+    static final Path EVIDENCE_PAGE = PROJECT.resolve("docs/evidence.md");
+    static final String LOCAL_SECTION = "## Getting started";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> README_PORTS = Map.of("s3", "9000", "dynamodb", "8000", "rekognition", "9100",
+    private static final Map<String, String> PAGE_PORTS = Map.of("s3", "9000", "dynamodb", "8000", "rekognition", "9100",
             "kms", "9200", "sns", "9300");
 
     private final Map<String, String> ports = Map.of("s3", free(), "dynamodb", free(), "rekognition", free(), "kms", free(),
             "sns", free());
     private final Map<String, String> env = new HashMap<>();
-    /** Read from the README's scan, for the alert of the tampering after it. */
+    /** Read from the page's scan, for the alert of the tampering after it. */
     private String attemptId;
 
     record Run(String command, int status, String out, String err) {
@@ -54,9 +54,9 @@ class ReadmeLocalCommandsIT {
 
     @Test
     void everyCommandOfTheLocalSectionWorksAsWritten() throws Exception {
-        RequiredTools.requireOnPath("aws", "the awscli (Debian package awscli), which the README's local flow uses");
-        RequiredTools.requireOnPath("python3", "python3 (Debian package python3), which the README's local flow uses");
-        List<String> commands = readmeCommands("## Run it locally, offline");
+        RequiredTools.requireOnPath("aws", "the awscli (Debian package awscli), which docs/local.md's flow uses");
+        RequiredTools.requireOnPath("python3", "python3 (Debian package python3), which docs/local.md's flow uses");
+        List<String> commands = DocBlocks.commands(LOCAL_PAGE, LOCAL_SECTION);
         Map<String, BiConsumer<Run, ServeProcess>> checks = checks();
         ServeProcess serve = null;
         try {
@@ -66,26 +66,28 @@ class ReadmeLocalCommandsIT {
                     continue;
                 }
                 if (command.equals("target/bin/local --serve")) {
-                    serve = ServeProcess.start(command + " --ports " + String.join(",", ports.get("s3"), ports.get("dynamodb"),
+                    serve = ServeProcess.start(PROJECT, command + " --ports " + String.join(",", ports.get("s3"), ports.get("dynamodb"),
                             ports.get("rekognition"), ports.get("kms"), ports.get("sns")));
                     continue;
                 }
                 if (command.startsWith("export ")) {
                     assertTrue(serve != null, "the exports come from --serve");
                     assertEquals(oneLine(withLocalPorts(command)), oneLine(serve.printedExport()),
-                            "the README's exports are --serve's (where the lines break depends on the ports' digits)");
+                            "the page's exports are --serve's (where the lines break depends on the ports' digits)");
                     env.putAll(exported(serve.printedExport()));
                     continue;
                 }
                 var check = checks.entrySet().stream().filter(e -> command.startsWith(e.getKey())).findFirst()
-                        .orElseThrow(() -> new AssertionError("a README command without a check: " + command));
+                        .orElseThrow(() -> new AssertionError("a docs/local.md command without a check: " + command));
                 check.getValue().accept(run(command), serve);
             }
-            // Then as an insider with the awscli: the Evidence section's by-hand blocks, each script as written.
-            var examples = readmeExamples("**By hand against the local stack**", "**What a verifier needs in AWS**");
+            // Then as an insider with the awscli: docs/evidence.md's by-hand blocks, each script as written.
+            var examples = DocBlocks.examples(EVIDENCE_PAGE, "### By hand against the local stack",
+                    "### What a verifier needs in AWS");
             assertEquals(List.of(1, 1, 0), examples.stream().map(example -> {
                 var run = run(example.script());
-                assertEquals(comparable(example.output()), comparable(run.out()), "what the README shows: " + run.both());
+                assertEquals(DocBlocks.comparable(example.output()), DocBlocks.comparable(run.out()),
+                        "what docs/evidence.md shows: " + run.both());
                 return run.status();
             }).toList(), "the edit is found by verify and by the bundle checker; the untouched item verifies with openssl");
             assertEquals("ALERT UNEXPECTED_MODIFY: MODIFY of audit item " + attemptId + " in table " + LocalMain.TABLE
@@ -190,7 +192,7 @@ class ReadmeLocalCommandsIT {
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.both());
     }
 
-    /** Every file in events/ in one run: each does what the README's table says, and none prints a stack trace. */
+    /** Every file in events/ in one run: each does what docs/local.md's table says, and none prints a stack trace. */
     private static void checkEveryEvent(Run run) {
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
@@ -257,8 +259,8 @@ class ReadmeLocalCommandsIT {
 
     private String withLocalPorts(String text) {
         String replaced = text;
-        for (var service : README_PORTS.keySet()) {
-            replaced = replaced.replace("127.0.0.1:" + README_PORTS.get(service), "127.0.0.1:" + ports.get(service));
+        for (var service : PAGE_PORTS.keySet()) {
+            replaced = replaced.replace("127.0.0.1:" + PAGE_PORTS.get(service), "127.0.0.1:" + ports.get(service));
         }
         return replaced;
     }
@@ -277,127 +279,6 @@ class ReadmeLocalCommandsIT {
             return JSON.readTree(run.out());
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + run.both(), e);
-        }
-    }
-
-    /** A bash block and the output block right after it. */
-    record Example(String script, String output) {
-    }
-
-    /** Each bash block between the lines starting {@code from} and {@code to} that an output block follows. */
-    static List<Example> readmeExamples(String from, String to) throws IOException {
-        var text = Files.readString(PROJECT.resolve("README.md"));
-        int start = text.indexOf("\n" + from);
-        int end = text.indexOf("\n" + to, start);
-        assertTrue(start >= 0 && end > start, "README has " + from + " before " + to);
-        return Pattern.compile("(?s)```bash\n(.*?)```\n```\n(.*?)```").matcher(text.substring(start, end)).results()
-                .map(m -> new Example(m.group(1), m.group(2))).toList();
-    }
-
-    /**
-     * An output as it is on any run: ids, fingerprints and hours left out, the counts of hours sealed
-     * (they depend on how near the hour's end the run is) and of items (7 in the README's run and most
-     * others; one run of this test has counted 8, not explained yet).
-     */
-    static String comparable(String output) {
-        return output.replaceAll("[0-9a-f]{64}", "<sha256>").replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d UTC", "<hour> UTC")
-                .replaceAll("(?m)^  (hours sealed|not yet sealed) .*\n", "")
-                .replaceAll("(?m)^(  items checked|  signatures valid) +\\d+$", "$1 <count>")
-                .replaceAll("(?m)^\\d+ items, \\d+ seal parts? \\(\\d+ hours?\\), \\d+ inclusion proofs?", "<counts>").strip();
-    }
-
-    /** The commands of the section's bash blocks, continuation lines joined, comments and blank lines left out. */
-    static List<String> readmeCommands(String heading) throws IOException {
-        var lines = Files.readAllLines(PROJECT.resolve("README.md"));
-        int start = lines.indexOf(heading);
-        assertTrue(start >= 0, "README has " + heading);
-        List<String> commands = new ArrayList<>();
-        boolean inBash = false;
-        var command = new StringBuilder();
-        for (String line : lines.subList(start + 1, lines.size())) {
-            if (!inBash && line.startsWith("## ")) {
-                break;
-            }
-            if (line.equals("```bash")) {
-                inBash = true;
-            } else if (inBash && line.equals("```")) {
-                inBash = false;
-            } else if (inBash && !line.isBlank() && !line.startsWith("#")) {
-                command.append(line.endsWith("\\") ? line + "\n" : line);
-                if (!line.endsWith("\\")) {
-                    commands.add(command.toString().strip());
-                    command.setLength(0);
-                }
-            }
-        }
-        return commands;
-    }
-
-    /** {@code --serve} in the background, its stdout read line by line as it comes. */
-    static final class ServeProcess {
-        private final Process process;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-
-        private ServeProcess(Process process) {
-            this.process = process;
-            var reader = new Thread(() -> {
-                try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    in.lines().forEach(lines::add);
-                } catch (IOException ended) {
-                    // The process was stopped.
-                }
-            }, "serve-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static ServeProcess start(String command) throws IOException {
-            var serve = new ServeProcess(new ProcessBuilder("bash", "-c", "exec " + command).directory(PROJECT.toFile())
-                    .redirectError(PROJECT.resolve("target/serve-stderr.log").toFile()).start());
-            serve.awaitLine("New uploads are judged as they arrive. Ctrl-C stops the stack.");
-            return serve;
-        }
-
-        /** The export command as printed, its continuation lines indented by four spaces, as in the README. */
-        String printedExport() {
-            int first = 0;
-            while (!lines.get(first).strip().startsWith("export ")) {
-                first++;
-            }
-            var export = new StringBuilder(lines.get(first).strip());
-            for (int i = first; lines.get(i).endsWith("\\"); i++) {
-                export.append("\n    ").append(lines.get(i + 1).strip());
-            }
-            return export.toString();
-        }
-
-        /** The first printed line that starts with {@code prefix}, waiting up to 60 s for it. */
-        String awaitLine(String prefix) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                for (String line : lines) {
-                    if (line.startsWith(prefix)) {
-                        return line;
-                    }
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("--serve ended (exit " + process.exitValue() + "):\n" + String.join("\n", lines));
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-            throw new AssertionError("--serve never printed " + prefix + ":\n" + String.join("\n", lines));
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
         }
     }
 

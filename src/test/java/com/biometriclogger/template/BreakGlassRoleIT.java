@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
  * command sends (recorded on the local stack while it erases a subject with an enrolment, an upload and
  * a replaced version of it), each authorised as IAM would in a deployment of template.yaml, against the
  * stack's own resource policies (key policies, bucket policy, table policies) and the identity policy
- * README tells the operator to give the role (docs/break-glass-role-policy.json).
+ * docs/evidence.md tells the operator to give the role (docs/break-glass-role-policy.json).
  */
 class BreakGlassRoleIT {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's deploy build, run on a copy of the project, produces the very zip the template
+ * docs/deploy.md's build, run on a copy of the project, produces the very zip the template
  * deploys and the benchmark measured. SAM deploys a zip CodeUri as it is (no build of its own), so
  * this is what reaches Lambda.
  */

@@ -218,7 +218,7 @@ class TemplateTest {
         var breakGlass = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("BreakGlassRoleArn");
         assertEquals("", breakGlass.get("Default"), "by default nobody may change, delete or overwrite an item");
         var trail = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Parameters")).get("CreateTrail");
-        assertEquals("false", trail.get("Default"), "the stack creates a trail only when asked (README: one must exist)");
+        assertEquals("false", trail.get("Default"), "the stack creates a trail only when asked (docs/operations.md: one must exist)");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,78 @@
+package com.biometriclogger.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** {@code --serve} in the background, its stdout read line by line as it comes. */
+final class ServeProcess {
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private ServeProcess(Process process) {
+        this.process = process;
+        var reader = new Thread(() -> {
+            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                in.lines().forEach(lines::add);
+            } catch (IOException ended) {
+                // The process was stopped.
+            }
+        }, "serve-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ServeProcess start(Path project, String command) throws IOException {
+        var serve = new ServeProcess(new ProcessBuilder("bash", "-c", "exec " + command).directory(project.toFile())
+                .redirectError(project.resolve("target/serve-stderr.log").toFile()).start());
+        serve.awaitLine("New uploads are judged as they arrive. Ctrl-C stops the stack.");
+        return serve;
+    }
+
+    /** The export command as printed, its continuation lines indented by four spaces, as in docs/local.md. */
+    String printedExport() {
+        int first = 0;
+        while (!lines.get(first).strip().startsWith("export ")) {
+            first++;
+        }
+        var export = new StringBuilder(lines.get(first).strip());
+        for (int i = first; lines.get(i).endsWith("\\"); i++) {
+            export.append("\n    ").append(lines.get(i + 1).strip());
+        }
+        return export.toString();
+    }
+
+    /** The first printed line that starts with {@code prefix}, waiting up to 60 s for it. */
+    String awaitLine(String prefix) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            for (String line : lines) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("--serve ended (exit " + process.exitValue() + "):\n" + String.join("\n", lines));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("--serve never printed " + prefix + ":\n" + String.join("\n", lines));
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
