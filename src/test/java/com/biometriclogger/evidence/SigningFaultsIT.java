@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport.Outcome;
-import com.biometriclogger.local.FreePort;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.S3Events;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.FreePort;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

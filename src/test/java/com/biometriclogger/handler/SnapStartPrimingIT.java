@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.config.Settings;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LoopbackHttpServer;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LoopbackHttpServer;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.local.RekognitionError;
-import com.biometriclogger.local.S3Events;
+import com.biometriclogger.local.facebackend.RekognitionError;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.LogCapture;
-import com.biometriclogger.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;

@@ -2,11 +2,11 @@ package com.biometriclogger.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.biometriclogger.local.S3Events;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.biometriclogger.testing;
 
-import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.stack.LocalStack;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

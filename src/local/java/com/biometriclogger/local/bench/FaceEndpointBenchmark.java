@@ -1,10 +1,10 @@
 package com.biometriclogger.local.bench;
 
-import com.biometriclogger.local.FacePipeline;
-import com.biometriclogger.local.LocalRekognition;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.ModelFaceBackend;
-import com.biometriclogger.local.SampleImages;
+import com.biometriclogger.local.faces.FacePipeline;
+import com.biometriclogger.local.faces.ModelFaceBackend;
+import com.biometriclogger.local.samples.SampleImages;
+import com.biometriclogger.local.stack.LocalRekognition;
+import com.biometriclogger.local.stack.LocalStack;
 import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;

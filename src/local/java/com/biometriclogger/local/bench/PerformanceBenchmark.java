@@ -5,9 +5,9 @@ import static com.biometriclogger.local.bench.FunctionRuntime.MARKED;
 import static com.biometriclogger.local.bench.FunctionRuntime.OURS;
 import static com.biometriclogger.local.bench.FunctionRuntime.lambdaFlags;
 
-import com.biometriclogger.local.FixedFaceBackend;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.facebackend.FixedFaceBackend;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.util.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.facebackend;
 
 import java.awt.image.BufferedImage;
 
@@ -10,7 +10,7 @@ import java.awt.image.BufferedImage;
 public record DecodedImage(byte[] bytes, BufferedImage pixels) {
 
     /** Refuses what the service refuses: anything but a JPEG or PNG that decodes completely. */
-    static DecodedImage of(byte[] bytes) throws RekognitionError {
+    public static DecodedImage of(byte[] bytes) throws RekognitionError {
         return new DecodedImage(bytes, ImageDecoding.decode(bytes));
     }
 }

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.facebackend;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.facebackend;
 
 import com.biometriclogger.util.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.facebackend;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.facebackend;
 
 /** An error the local Rekognition endpoint answers with, in the service's own JSON shape. */
 public final class RekognitionError extends Exception {

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.faces;
 
 /**
  * Aligns a face for the embedding model: the similarity transform (scale, rotation, shift; least

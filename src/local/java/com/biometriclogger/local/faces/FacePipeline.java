@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.faces;
 
 import java.util.ArrayList;
 import java.util.Comparator;

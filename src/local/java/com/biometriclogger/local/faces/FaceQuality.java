@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.faces;
 
 /**
  * Brightness and sharpness of a face, computed from the pixels inside its bounding box, on

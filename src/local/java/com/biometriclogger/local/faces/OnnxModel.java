@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.faces;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.faces;
 
 /**
  * Turns the cosine of two face embeddings into CompareFaces' 0–100 {@code Similarity}:

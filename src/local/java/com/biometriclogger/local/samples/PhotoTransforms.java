@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.samples;
 
 import java.awt.AlphaComposite;
 import java.awt.Color;
@@ -126,7 +126,7 @@ public final class PhotoTransforms {
         return out;
     }
 
-    static BufferedImage decode(byte[] photo) {
+    public static BufferedImage decode(byte[] photo) {
         try {
             return ImageIO.read(new ByteArrayInputStream(photo));
         } catch (IOException e) {
@@ -134,7 +134,7 @@ public final class PhotoTransforms {
         }
     }
 
-    static byte[] jpeg(BufferedImage image, float quality) {
+    public static byte[] jpeg(BufferedImage image, float quality) {
         var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         var params = writer.getDefaultWriteParam();
         params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

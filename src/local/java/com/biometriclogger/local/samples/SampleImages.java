@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.samples;
 
 import com.biometriclogger.util.Sha256;
 import java.io.IOException;

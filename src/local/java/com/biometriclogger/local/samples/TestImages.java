@@ -1,4 +1,4 @@
-package com.biometriclogger.testing;
+package com.biometriclogger.local.samples;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

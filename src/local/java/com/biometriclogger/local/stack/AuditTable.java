@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
 import com.biometriclogger.aws.AuditItemSchema;
 import com.biometriclogger.aws.DynamoDbSealStore;

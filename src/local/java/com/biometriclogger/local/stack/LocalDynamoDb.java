@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,8 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
+import com.biometriclogger.local.facebackend.DecodedImage;
+import com.biometriclogger.local.facebackend.FaceDetectionBackend;
+import com.biometriclogger.local.facebackend.RekognitionError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

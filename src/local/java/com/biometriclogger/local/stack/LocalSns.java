@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

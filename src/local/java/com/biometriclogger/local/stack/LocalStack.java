@@ -1,5 +1,6 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
+import com.biometriclogger.local.facebackend.FaceDetectionBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * bucket and returns a notification for each object version it has not seen yet (in an
  * unversioned bucket, each new eTag and modification time of a key).
  */
-final class UploadWatcher {
+public final class UploadWatcher {
 
     private final S3Client s3;
     private final String bucket;
@@ -24,7 +24,7 @@ final class UploadWatcher {
     private final Set<String> seen = new HashSet<>();
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 8);
 
-    UploadWatcher(S3Client s3, String bucket, String prefix, boolean versioned) {
+    public UploadWatcher(S3Client s3, String bucket, String prefix, boolean versioned) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -32,7 +32,7 @@ final class UploadWatcher {
     }
 
     /** Notifications for versions created since the last call (none for what existed at the first). */
-    List<S3EventNotificationRecord> newUploads() {
+    public List<S3EventNotificationRecord> newUploads() {
         List<S3EventNotificationRecord> records = new ArrayList<>();
         if (versioned) {
             for (ObjectVersion version : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(prefix)).versions()) {
@@ -53,7 +53,7 @@ final class UploadWatcher {
     }
 
     /** Marks what is in the bucket now as already delivered. */
-    void skipExisting() {
+    public void skipExisting() {
         newUploads();
     }
 }

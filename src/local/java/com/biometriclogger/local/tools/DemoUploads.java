@@ -1,5 +1,7 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
+import com.biometriclogger.local.samples.PhotoTransforms;
+import com.biometriclogger.local.samples.SampleImages;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -9,6 +9,9 @@ import com.biometriclogger.handler.ChangeAlarmHandler;
 import com.biometriclogger.handler.MalformedEventException;
 import com.biometriclogger.handler.SealHandler;
 import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.local.stack.LocalContext;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.config.ConfigurationException;
@@ -6,6 +6,12 @@ import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.local.faces.FacePipeline;
+import com.biometriclogger.local.faces.ModelFaceBackend;
+import com.biometriclogger.local.stack.LocalContext;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.util.Plural;
 import com.biometriclogger.util.TextWrap;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

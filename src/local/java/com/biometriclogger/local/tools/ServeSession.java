@@ -1,8 +1,12 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.handler.ChangeAlarmHandler;
 import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.StreamPoller;
+import com.biometriclogger.local.stack.UploadWatcher;
 import com.biometriclogger.util.Plural;
 import java.io.PrintStream;
 import java.nio.file.Path;

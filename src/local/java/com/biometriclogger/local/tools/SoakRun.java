@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import static com.biometriclogger.decision.AuditAttribute.*;
 
@@ -10,8 +10,16 @@ import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
 import com.biometriclogger.handler.VerificationHandler;
-import com.biometriclogger.local.FaultyHttpProxy.Fault;
-import com.biometriclogger.testing.TestImages;
+import com.biometriclogger.local.facebackend.FixedFaceBackend;
+import com.biometriclogger.local.facebackend.RekognitionError;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.FaultyHttpProxy;
+import com.biometriclogger.local.stack.FaultyHttpProxy.Fault;
+import com.biometriclogger.local.stack.LocalContext;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.util.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,13 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.faces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.local.samples.PhotoTransforms;
+import com.biometriclogger.local.stack.LocalRekognition;
+import com.biometriclogger.local.stack.LocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

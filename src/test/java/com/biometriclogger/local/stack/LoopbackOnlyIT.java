@@ -1,8 +1,9 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.biometriclogger.local.facebackend.FixedFaceBackend;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

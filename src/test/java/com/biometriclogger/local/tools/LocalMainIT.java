@@ -1,15 +1,18 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.local.facebackend.FixedFaceBackend;
+import com.biometriclogger.local.stack.LocalDynamoDb;
+import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.testing.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

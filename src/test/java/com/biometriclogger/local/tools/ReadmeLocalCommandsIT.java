@@ -1,9 +1,10 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.local.stack.FreePort;
 import com.biometriclogger.testing.RequiredTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
