@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>Loading takes about a second, so one instance serves the whole JVM ({@link #shared()}).
  */
-public final class FacePipeline {
+final class FacePipeline {
 
     /**
      * Detector scores (0–1) below this are not faces. The package's own threshold, 0.65, finds a
@@ -41,7 +41,7 @@ public final class FacePipeline {
     }
 
     /** The models, loaded and checked on first use; every endpoint in this JVM shares them. */
-    public static synchronized FacePipeline shared() {
+    static synchronized FacePipeline shared() {
         if (shared == null) {
             shared = new FacePipeline();
         }

@@ -41,8 +41,13 @@ public final class ModelFaceBackend implements FaceDetectionBackend {
 
     private final FacePipeline models;
 
-    public ModelFaceBackend(FacePipeline models) {
+    ModelFaceBackend(FacePipeline models) {
         this.models = models;
+    }
+
+    /** The face models' one public entry: a backend over the models this JVM loads once (slow the first time). */
+    public static ModelFaceBackend withSharedModels() {
+        return new ModelFaceBackend(FacePipeline.shared());
     }
 
     @Override

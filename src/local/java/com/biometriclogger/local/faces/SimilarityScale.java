@@ -9,7 +9,7 @@ package com.biometriclogger.local.faces;
  * it does in AWS. {@link SimilarityCalibration} measures the pairs and refits both constants;
  * {@code SimilarityCalibrationIT} fails when the shipped ones no longer match the measurement.
  */
-public final class SimilarityScale {
+final class SimilarityScale {
 
     static final double CENTRE = 0.41;
     static final double STEEPNESS = 27.8;
@@ -17,7 +17,7 @@ public final class SimilarityScale {
     private SimilarityScale() {
     }
 
-    public static float similarity(double cosine) {
+    static float similarity(double cosine) {
         return similarity(cosine, CENTRE, STEEPNESS);
     }
 
@@ -35,7 +35,7 @@ public final class SimilarityScale {
         return new double[] {centre, Math.log(99) / (lowestGenuine - centre)};
     }
 
-    public static double cosine(float[] a, float[] b) {
+    static double cosine(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {
             dot += a[i] * b[i];

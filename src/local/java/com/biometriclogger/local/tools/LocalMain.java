@@ -6,7 +6,6 @@ import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.handler.VerificationHandler;
-import com.biometriclogger.local.faces.FacePipeline;
 import com.biometriclogger.local.faces.ModelFaceBackend;
 import com.biometriclogger.local.stack.LocalContext;
 import com.biometriclogger.local.stack.LocalEvidence;
@@ -334,7 +333,7 @@ public final class LocalMain {
     }
 
     static LocalStack startStack(LocalStack.Ports ports, Path dataDir) {
-        var stack = LocalStack.start(new ModelFaceBackend(FacePipeline.shared()), ports, dataDir);
+        var stack = LocalStack.start(ModelFaceBackend.withSharedModels(), ports, dataDir);
         stack.createAuditTable(TABLE);
         return stack;
     }
