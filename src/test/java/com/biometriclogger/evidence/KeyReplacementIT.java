@@ -11,7 +11,7 @@ import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalKms;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGNING_KEY_ARN changed, with key 2; verify and the bundle checker trust both, and with one key
  * name the other's items UNTRUSTED_KEY.
  */
+@ExtendWith(LocalStackExtension.class)
 class KeyReplacementIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,8 +51,8 @@ class KeyReplacementIT {
     private List<String> secondKeyItems;
 
     @BeforeEach
-    void itemsSignedByKeyOneThenByKeyTwo() {
-        scenario = LocalStackFixture.newScenario();
+    void itemsSignedByKeyOneThenByKeyTwo(Scenario scenario) {
+        this.scenario = scenario;
         var at = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         var before = VerificationHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withClock(at));
         var env = new HashMap<>(scenario.environment());
