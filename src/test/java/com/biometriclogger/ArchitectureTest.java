@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,6 +121,45 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(ROOT + ".logging..")
                 .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
                 .check(MAIN);
+    }
+
+    /**
+     * The face models and the AWS stand-ins meet only in what answers the Rekognition endpoint
+     * ({@code facebackend}), so either can change, or run, without the other; only the tools and
+     * the benchmarks put them together, and the Lambda code knows none of it.
+     */
+    @Test
+    void theFaceModelsAndTheStandInsMeetOnlyInTheTools() {
+        var local = ROOT + ".local.";
+        layeredArchitecture()
+                .consideringOnlyDependenciesInAnyPackage(ROOT + "..")
+                .ensureAllClassesAreContainedInArchitecture()
+                .layer("lambda code").definedBy(MAY_USE.keySet().stream().map(p -> ROOT + "." + p + "..").toArray(String[]::new))
+                .layer("samples").definedBy(local + "samples..")
+                .layer("face backend").definedBy(local + "facebackend..")
+                .layer("faces").definedBy(local + "faces..")
+                .layer("stand-ins").definedBy(local + "stack..")
+                .layer("tools").definedBy(local + "tools..")
+                .layer("benchmarks").definedBy(local + "bench..")
+                .whereLayer("lambda code").mayNotAccessAnyLayer()
+                .whereLayer("samples").mayOnlyAccessLayers("lambda code")
+                .whereLayer("face backend").mayOnlyAccessLayers("lambda code")
+                .whereLayer("faces").mayOnlyAccessLayers("lambda code", "face backend", "samples")
+                .whereLayer("stand-ins").mayOnlyAccessLayers("lambda code", "face backend")
+                .whereLayer("tools").mayOnlyAccessLayers("lambda code", "face backend", "samples", "faces", "stand-ins")
+                .whereLayer("benchmarks").mayOnlyAccessLayers("lambda code", "face backend", "samples", "faces", "stand-ins")
+                .check(MAIN_AND_LOCAL);
+    }
+
+    /** The Lambda code and {@code src/local}; the tests, compiled beside src/local, may use anything. */
+    private static final JavaClasses MAIN_AND_LOCAL = new ClassFileImporter()
+            .withImportOption(location -> !location.contains("/test-classes/") || compiledFromSrcLocal(location))
+            .importPackages(ROOT);
+
+    private static boolean compiledFromSrcLocal(Location location) {
+        var classFile = location.asURI().getPath().replaceFirst(".*/test-classes/", "");
+        var topLevel = classFile.replaceFirst("(\\$.*)?\\.class$", "");
+        return Files.exists(Path.of("src/local/java", topLevel + ".java"));
     }
 
     /** A package split between the zip and the local stack would let local code reach package-private parts. */

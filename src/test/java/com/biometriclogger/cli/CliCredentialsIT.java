@@ -3,10 +3,10 @@ package com.biometriclogger.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.local.FixedFaceBackend;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.LoopbackHttpServer;
+import com.biometriclogger.local.facebackend.FixedFaceBackend;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,13 +11,13 @@ import com.biometriclogger.cli.EraseCommand;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.local.LocalEvidence;
-import com.biometriclogger.local.LocalKeyFileSigner;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * decided two hours ago by the real handler and sealed by the real sealer, is erased by the erase
  * command as a user runs it; verify, as a user runs it, then counts the four as ERASED.
  */
+@ExtendWith(LocalStackExtension.class)
 class ErasureIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,8 +59,8 @@ class ErasureIT {
     private List<String> erasedIds;
 
     @BeforeEach
-    void aSubjectEnrolledWithThreeUploadsTwoHoursAgoAndSealed() {
-        scenario = LocalStackFixture.newScenario();
+    void aSubjectEnrolledWithThreeUploadsTwoHoursAgoAndSealed(Scenario scenario) {
+        this.scenario = scenario;
         subject = "erasee" + SUBJECTS.incrementAndGet() + scenario.table();
         bystander = subject + "-bystander";
         var handler = scenario.handlerAt(Instant.now().minus(Duration.ofHours(2)), Map.of("VERIFICATION_MODE", "VERIFY"));

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.decision.AuditAttribute;
-import com.biometriclogger.local.LocalEvidence;
-import com.biometriclogger.local.LocalKeyFileSigner;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.RequiredTools;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * sealed by the real sealer, checked by the verify command as a user runs it, then tampered with
  * the ways an editor with table access could.
  */
+@ExtendWith(LocalStackExtension.class)
 class EvidenceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,8 +58,8 @@ class EvidenceIT {
     private Map<String, String> idsByKey;
 
     @BeforeEach
-    void decisionsWrittenAndSealed() {
-        scenario = LocalStackFixture.newScenario();
+    void decisionsWrittenAndSealed(Scenario scenario) {
+        this.scenario = scenario;
         byte[] selfie = TestImages.jpeg(901);
         byte[] wall = TestImages.jpeg(902);
         byte[] crowd = TestImages.png(903);
@@ -207,7 +209,7 @@ class EvidenceIT {
 
     @Test
     void tenThousandItemsVerify() throws IOException {
-        var big = LocalStackFixture.newScenario();
+        var big = scenario.withAnotherTable();
         // The local KMS's own key material, signing as KMS would, without 10,000 round trips.
         var signing = new EvidenceSigning(LocalKeyFileSigner.load(big.stack().signingKeyFile()).as(LocalKms.KEY_ARN));
         var template = Scenario.asStrings(scenario.auditItems().get(0));

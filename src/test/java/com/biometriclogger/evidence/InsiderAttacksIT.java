@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.decision.AuditItem;
-import com.biometriclogger.local.LocalEvidence;
-import com.biometriclogger.local.LocalKeyFileSigner;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * four sealed hours, then one change, then verify must name it. Remove the protection a test names
  * and the test fails.
  */
+@ExtendWith(LocalStackExtension.class)
 class InsiderAttacksIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +54,8 @@ class InsiderAttacksIT {
     private final Map<String, String> periods = new HashMap<>();
 
     @BeforeEach
-    void fourHoursDecidedAndSealed() {
-        scenario = LocalStackFixture.newScenario();
+    void fourHoursDecidedAndSealed(Scenario scenario) {
+        this.scenario = scenario;
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
         var uploads = List.of(Map.entry("uploads/alice/selfie.jpg", "one-clear-face.json"),
                 Map.entry("uploads/alice/wall.jpg", "no-face.json"), Map.entry("uploads/alice/crowd.jpg", "three-faces.json"),

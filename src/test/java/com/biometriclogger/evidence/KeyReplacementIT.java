@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.handler.Wiring;
-import com.biometriclogger.local.LocalEvidence;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGNING_KEY_ARN changed, with key 2; verify and the bundle checker trust both, and with one key
  * name the other's items UNTRUSTED_KEY.
  */
+@ExtendWith(LocalStackExtension.class)
 class KeyReplacementIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,8 +51,8 @@ class KeyReplacementIT {
     private List<String> secondKeyItems;
 
     @BeforeEach
-    void itemsSignedByKeyOneThenByKeyTwo() {
-        scenario = LocalStackFixture.newScenario();
+    void itemsSignedByKeyOneThenByKeyTwo(Scenario scenario) {
+        this.scenario = scenario;
         var at = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         var before = VerificationHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withClock(at));
         var env = new HashMap<>(scenario.environment());

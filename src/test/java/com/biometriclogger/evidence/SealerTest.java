@@ -3,7 +3,7 @@ package com.biometriclogger.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.biometriclogger.local.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,21 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport.Outcome;
-import com.biometriclogger.local.FreePort;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.FreePort;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** No signature, no item: a decision KMS cannot sign is retried, never stored unsigned. */
+@ExtendWith(LocalStackExtension.class)
 class SigningFaultsIT {
 
     @Test
-    void kmsUnreachableFailsTheInvocationAndTheRetryWritesOneSignedItem() {
-        var scenario = LocalStackFixture.newScenario();
+    void kmsUnreachableFailsTheInvocationAndTheRetryWritesOneSignedItem(Scenario scenario) {
         byte[] selfie = TestImages.jpeg(911);
         scenario.faces().respond(selfie, "one-clear-face.json");
         var event = S3Events.event(scenario.upload("uploads/alice/selfie.jpg", selfie));
@@ -36,8 +37,7 @@ class SigningFaultsIT {
     }
 
     @Test
-    void aKeyKmsDoesNotHoldIsADeploymentFaultNamedInTheReport() {
-        var scenario = LocalStackFixture.newScenario();
+    void aKeyKmsDoesNotHoldIsADeploymentFaultNamedInTheReport(Scenario scenario) {
         byte[] selfie = TestImages.jpeg(912);
         scenario.faces().respond(selfie, "one-clear-face.json");
         String otherKey = "arn:aws:kms:us-east-1:000000000000:key/00000000-0000-4000-8000-000000000bad";

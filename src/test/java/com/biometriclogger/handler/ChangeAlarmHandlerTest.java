@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.evidence.ChangeAlarm;
-import com.biometriclogger.local.LocalContext;
+import com.biometriclogger.local.stack.LocalContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.biometriclogger.cli.EraseCommand;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.evidence.SealPeriod;
-import com.biometriclogger.local.LocalEvidence;
-import com.biometriclogger.local.LocalSns;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.local.StreamPoller;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalSns;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.local.stack.StreamPoller;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.RequiredTools;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * by hand, as someone with table access would make it, raises one alert naming the item; the
  * system's own writes raise none.
  */
+@ExtendWith(LocalStackExtension.class)
 class ChangeAlarmIT {
 
     private static final Map<String, String> UPDATE = Map.of(
@@ -43,8 +45,7 @@ class ChangeAlarmIT {
             "expression-attribute-values", "{\":d\":{\"S\":\"AUTHORIZED\"},\":r\":{\"S\":\"\"}}");
 
     @Test
-    void anUpdateAndADeleteWithAwscliEachRaiseExactlyOneAlertAndOurOwnWritesNone() throws Exception {
-        var scenario = LocalStackFixture.newScenario();
+    void anUpdateAndADeleteWithAwscliEachRaiseExactlyOneAlertAndOurOwnWritesNone(Scenario scenario) throws Exception {
         var poller = poller(scenario);
         // Refused (no face), then turned into AUTHORIZED by hand: docs/evidence.md's tamper step.
         String door = decide(scenario, "uploads/door/1.jpg", 1201, "no-face.json");
@@ -73,8 +74,7 @@ class ChangeAlarmIT {
 
     /** The erase command's own run (records first, then the items), and a record that names other content. */
     @Test
-    void anEraseCommandRunIsAnnouncedAsLawfulErasureAndARecordNamingOtherContentIsNot() throws Exception {
-        var scenario = LocalStackFixture.newScenario();
+    void anEraseCommandRunIsAnnouncedAsLawfulErasureAndARecordNamingOtherContentIsNot(Scenario scenario) throws Exception {
         var poller = poller(scenario);
         // Decided two hours ago and sealed: the erase command erases sealed hours only.
         var earlier = Wiring.Seams.NONE.withClock(Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC));
@@ -109,8 +109,7 @@ class ChangeAlarmIT {
     }
 
     @Test
-    void aDeletedSealRaisesAnAlertAndTheSealersRestorationNone() throws Exception {
-        var scenario = LocalStackFixture.newScenario();
+    void aDeletedSealRaisesAnAlertAndTheSealersRestorationNone(Scenario scenario) throws Exception {
         var poller = poller(scenario);
         decide(scenario, "uploads/sam/1.jpg", 1205);
         String period = SealPeriod.of(Instant.now());

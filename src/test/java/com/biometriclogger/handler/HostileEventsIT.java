@@ -9,14 +9,14 @@ import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.decision.VerificationReport.RecordResult;
-import com.biometriclogger.local.FaultyHttpProxy;
-import com.biometriclogger.local.FaultyHttpProxy.Fault;
-import com.biometriclogger.local.LocalContext;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.FaultyHttpProxy;
+import com.biometriclogger.local.stack.FaultyHttpProxy.Fault;
+import com.biometriclogger.local.stack.LocalContext;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,13 +37,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * retryable failure; nothing succeeds silently, a bad record never costs its neighbours their items,
  * and an upload is judged and signed once, whatever the event repeats.
  */
+@ExtendWith(LocalStackExtension.class)
 class HostileEventsIT {
 
     private Scenario scenario;
 
     @BeforeEach
-    void newScenario() {
-        scenario = LocalStackFixture.newScenario();
+    void newScenario(Scenario scenario) {
+        this.scenario = scenario;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.evidence.EvidenceSigner;
 import com.biometriclogger.evidence.EvidenceSigning;
-import com.biometriclogger.local.LocalKeyFileSigner;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.RekognitionError;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.facebackend.RekognitionError;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,14 +34,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * 1:1 verification against enrolled references, with the real handler in VERIFY mode against the
  * local stand-ins; CompareFaces answers are recorded (no face-embedding model can run offline here).
  */
+@ExtendWith(LocalStackExtension.class)
 class IdentityMatchingIT {
 
     private Scenario scenario;
     private VerificationHandler handler;
 
     @BeforeEach
-    void verifyMode() {
-        scenario = LocalStackFixture.newScenario();
+    void verifyMode(Scenario scenario) {
+        this.scenario = scenario;
         handler = scenario.handler(Map.of("VERIFICATION_MODE", "VERIFY", "MIN_SIMILARITY", "95"));
     }
 

@@ -9,14 +9,14 @@ import com.biometriclogger.decision.AuditLog;
 import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.decision.VerificationReport.Outcome;
-import com.biometriclogger.local.FaultyHttpProxy;
-import com.biometriclogger.local.FaultyHttpProxy.Fault;
-import com.biometriclogger.local.RekognitionError;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.facebackend.RekognitionError;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.FaultyHttpProxy;
+import com.biometriclogger.local.stack.FaultyHttpProxy.Fault;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,6 +36,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The promise: every upload ends as exactly one audit item, or as a visible, retryable failure;
@@ -43,13 +44,14 @@ import org.junit.jupiter.api.Test;
  * the wire ({@link FaultyHttpProxy}, the Rekognition endpoint's fault plan) or at a named seam of
  * our own ({@link AuditLog}), never by mocking the SDK.
  */
+@ExtendWith(LocalStackExtension.class)
 class ReliabilityIT {
 
     private Scenario scenario;
 
     @BeforeEach
-    void newScenario() {
-        scenario = LocalStackFixture.newScenario();
+    void newScenario(Scenario scenario) {
+        this.scenario = scenario;
     }
 
     private byte[] clearFace(long seed) {

@@ -10,12 +10,12 @@ import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.SealPeriod;
 import com.biometriclogger.evidence.SealRecord;
 import com.biometriclogger.evidence.Sealer;
-import com.biometriclogger.local.LocalContext;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalContext;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,14 +26,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The hourly seal function as Lambda runs it: wired from its environment, against the local stack. */
+@ExtendWith(LocalStackExtension.class)
 class SealHandlerIT {
 
     @Test
-    void aScheduledRunSealsTheFinishedHoursAndASecondRunSealsNothingNew() throws IOException {
-        var scenario = LocalStackFixture.newScenario();
+    void aScheduledRunSealsTheFinishedHoursAndASecondRunSealsNothingNew(Scenario scenario) throws IOException {
         byte[] selfie = TestImages.jpeg(921);
         scenario.faces().respond(selfie, "one-clear-face.json");
         scenario.invoke(S3Events.event(scenario.upload("uploads/alice/selfie.jpg", selfie)));
@@ -66,8 +67,8 @@ class SealHandlerIT {
     }
 
     @Test
-    void aMissingSealTableFailsTheColdStartNamingTheVariable() {
-        var env = new HashMap<>(LocalStackFixture.newScenario().environment());
+    void aMissingSealTableFailsTheColdStartNamingTheVariable(Scenario scenario) {
+        var env = new HashMap<>(scenario.environment());
         env.remove("SEAL_TABLE_NAME");
 
         var error = assertThrows(ConfigurationException.class, () -> SealSettings.fromEnvironment(env));

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.config.Settings;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LoopbackHttpServer;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LoopbackHttpServer;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * nothing on a JVM without CRaC): it loads the recorded classes, sends nothing, resolves no
  * credentials, writes nothing to any table, and leaves the function's clients working.
  */
+@ExtendWith(LocalStackExtension.class)
 class SnapStartPrimingIT {
 
     @Test
@@ -91,8 +93,7 @@ class SnapStartPrimingIT {
     }
 
     @Test
-    void primingWritesNothingToAnyTableAndTheFunctionStillDecides() {
-        Scenario scenario = LocalStackFixture.newScenario();
+    void primingWritesNothingToAnyTableAndTheFunctionStillDecides(Scenario scenario) {
         byte[] selfie = TestImages.jpeg(7);
         scenario.faces().respond(selfie, "one-clear-face.json");
         var event = scenario.eventFile("single-upload.json", selfie);

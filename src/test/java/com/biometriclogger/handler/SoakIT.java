@@ -3,7 +3,7 @@ package com.biometriclogger.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.local.SoakRun;
+import com.biometriclogger.local.tools.SoakRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -10,12 +10,12 @@ import com.biometriclogger.decision.ReasonCode;
 import com.biometriclogger.decision.RetryableVerificationException;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.decision.VerificationReport.Outcome;
-import com.biometriclogger.local.LocalContext;
-import com.biometriclogger.local.RekognitionError;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.facebackend.RekognitionError;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalContext;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.biometriclogger.util.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,15 +23,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The real handler and SDK clients against DynamoDB Local, S3Proxy and the Rekognition-protocol endpoint. */
+@ExtendWith(LocalStackExtension.class)
 class VerificationHandlerIT {
 
     private Scenario scenario;
 
     @BeforeEach
-    void newScenario() {
-        scenario = LocalStackFixture.newScenario();
+    void newScenario(Scenario scenario) {
+        this.scenario = scenario;
     }
 
     @Test
@@ -48,7 +50,7 @@ class VerificationHandlerIT {
         assertEquals("AUTHORIZED", item.get("decision"));
         assertEquals("", item.get("reasons"));
         assertEquals(Sha256.hex(selfie), item.get("sha256"));
-        assertEquals(LocalStackFixture.EVENTS_BUCKET, item.get("bucket"));
+        assertEquals(scenario.bucket(), item.get("bucket"));
         assertEquals("uploads/alice/selfie.jpg", item.get("objectKey"));
         assertEquals(object.getVersionId(), item.get("versionId"));
         assertEquals(object.geteTag(), item.get("eTag"));

@@ -6,28 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.local.RekognitionError;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.facebackend.RekognitionError;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.LogCapture;
-import com.biometriclogger.testing.TestImages;
+import com.biometriclogger.testing.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A full run of the real handler (authorized, rejected, failed and duplicate records) with the
  * production log levels, captured through the production encoder: no image bytes, no base64
  * blobs, no face geometry, no raw Rekognition response may appear.
  */
+@ExtendWith(LocalStackExtension.class)
 class LogsCarryNoBiometricsIT {
 
     private static final Pattern BASE64_BLOB = Pattern.compile("[A-Za-z0-9+/]{64,}={0,2}");
 
     @Test
-    void aFullRunLogsDecisionsButNoBiometricData() {
-        var scenario = LocalStackFixture.newScenario();
+    void aFullRunLogsDecisionsButNoBiometricData(Scenario scenario) {
         byte[] selfie = TestImages.jpeg(500);
         byte[] group = TestImages.png(501);
         byte[] throttled = TestImages.jpeg(502);

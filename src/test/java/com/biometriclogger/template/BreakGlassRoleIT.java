@@ -7,13 +7,13 @@ import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.cli.EraseCommand;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.local.LocalEvidence;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.testing.AwsCalls;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -48,6 +49,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
  * stack's own resource policies (key policies, bucket policy, table policies) and the identity policy
  * docs/evidence.md tells the operator to give the role (docs/break-glass-role-policy.json).
  */
+@ExtendWith(LocalStackExtension.class)
 class BreakGlassRoleIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +63,8 @@ class BreakGlassRoleIT {
     private static Scenario scenario;
 
     @BeforeAll
-    static void eraseASubjectOnTheLocalStackAndRecordEveryCall() {
-        scenario = LocalStackFixture.newScenario();
+    static void eraseASubjectOnTheLocalStackAndRecordEveryCall(Scenario shared) {
+        scenario = shared;
         String subject = "breakglass" + SUBJECTS.incrementAndGet() + scenario.table();
         var handler = scenario.handlerAt(Instant.now().minus(Duration.ofHours(2)), Map.of("VERIFICATION_MODE", "VERIFY"));
         scenario.decideMatching(handler, "references/" + subject + ".jpg", 5001);

@@ -2,11 +2,11 @@ package com.biometriclogger.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,19 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The template's metric filters, applied to the lines the real function logs: each alarm's metric
  * counts exactly the decisions it is meant to (a filter that never matches would be a silent alarm).
  */
+@ExtendWith(LocalStackExtension.class)
 class MetricFiltersIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TERM = Pattern.compile("\\$\\.(\\w+)\\s*=\\s*\"([^\"]*)\"");
 
     @Test
-    void theEnrolmentAndUnauthorizedFiltersCountExactlyTheirDecisions() {
-        var scenario = LocalStackFixture.newScenario();
+    void theEnrolmentAndUnauthorizedFiltersCountExactlyTheirDecisions(Scenario scenario) {
         var handler = scenario.handler(Map.of("VERIFICATION_MODE", "VERIFY"));
         byte[] reference = TestImages.jpeg(7001);
         byte[] stranger = TestImages.jpeg(7002);

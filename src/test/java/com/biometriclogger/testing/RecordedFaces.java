@@ -1,8 +1,8 @@
 package com.biometriclogger.testing;
 
-import com.biometriclogger.local.DecodedImage;
-import com.biometriclogger.local.FaceDetectionBackend;
-import com.biometriclogger.local.RekognitionError;
+import com.biometriclogger.local.facebackend.DecodedImage;
+import com.biometriclogger.local.facebackend.FaceDetectionBackend;
+import com.biometriclogger.local.facebackend.RekognitionError;
 import com.biometriclogger.util.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

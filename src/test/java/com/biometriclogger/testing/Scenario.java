@@ -6,9 +6,10 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.decision.VerificationReport;
 import com.biometriclogger.handler.VerificationHandler;
 import com.biometriclogger.handler.Wiring;
-import com.biometriclogger.local.LocalContext;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalContext;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,8 +23,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-/** One test's view of the local stack: its own audit table, the shared bucket, the real handler. */
+/** One test's view of the local stack (see {@link LocalStackExtension}): its own audit table, bucket and face recording, the real handler. */
 public final class Scenario {
+
+    /** The bucket every file in {@code events/} names; {@link #eventFile} points those records at the scenario's own. */
+    public static final String EVENTS_BUCKET = "biometric-logger-uploads-123456789012";
 
     private static final AtomicLong SEQUENCER = new AtomicLong(0x0055AED6DCD90000L);
 
@@ -53,6 +57,13 @@ public final class Scenario {
 
     public String table() {
         return table;
+    }
+
+    /** The same stack, bucket and recording with a second audit table of its own (one that starts empty). */
+    public Scenario withAnotherTable() {
+        var another = table + "-another";
+        stack.createAuditTable(another);
+        return new Scenario(stack, faces, bucket, another);
     }
 
     public Map<String, String> environment() {
@@ -122,7 +133,7 @@ public final class Scenario {
 
     /**
      * Loads an {@code events/} file as the Lambda runtime would, uploads {@code contents[i]} under
-     * record i's key and pins the record to the version that upload created. A record repeating an
+     * record i's key in this scenario's bucket and pins the record to the version that upload created. A record repeating an
      * earlier one (same key, same version id in the file) is pinned to the same upload.
      */
     public S3Event eventFile(String file, byte[]... contents) {
@@ -136,7 +147,8 @@ public final class Scenario {
                 continue;
             }
             var put = put(record.getS3().getObject().getUrlDecodedKey(), contents[i]);
-            pinned.add(S3Events.pinnedTo(record, contents[i].length, put, SEQUENCER.incrementAndGet()));
+            var stored = S3Events.pinnedTo(record, contents[i].length, put, SEQUENCER.incrementAndGet());
+            pinned.add(EVENTS_BUCKET.equals(record.getS3().getBucket().getName()) ? S3Events.inBucket(stored, bucket) : stored);
         }
         return S3Events.event(pinned);
     }

@@ -1,9 +1,9 @@
 package com.biometriclogger.local.bench;
 
-import com.biometriclogger.local.DecodedImage;
-import com.biometriclogger.local.FaceDetectionBackend;
-import com.biometriclogger.local.FixedFaceBackend;
-import com.biometriclogger.local.RekognitionError;
+import com.biometriclogger.local.facebackend.DecodedImage;
+import com.biometriclogger.local.facebackend.FaceDetectionBackend;
+import com.biometriclogger.local.facebackend.FixedFaceBackend;
+import com.biometriclogger.local.facebackend.RekognitionError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

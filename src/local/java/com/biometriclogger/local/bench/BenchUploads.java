@@ -1,8 +1,8 @@
 package com.biometriclogger.local.bench;
 
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.TestImages;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** Puts "photos" in the benchmark's bucket and writes the S3 notification Lambda would get for each. */

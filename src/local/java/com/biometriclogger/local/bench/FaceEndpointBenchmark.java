@@ -1,10 +1,9 @@
 package com.biometriclogger.local.bench;
 
-import com.biometriclogger.local.FacePipeline;
-import com.biometriclogger.local.LocalRekognition;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.local.ModelFaceBackend;
-import com.biometriclogger.local.SampleImages;
+import com.biometriclogger.local.faces.ModelFaceBackend;
+import com.biometriclogger.local.samples.SampleImages;
+import com.biometriclogger.local.stack.LocalRekognition;
+import com.biometriclogger.local.stack.LocalStack;
 import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
@@ -30,10 +29,10 @@ public final class FaceEndpointBenchmark {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
-        var models = FacePipeline.shared();
+        var models = ModelFaceBackend.withSharedModels();
         System.out.printf("models loaded and checked in %.0f ms (%d cores)%n", (System.nanoTime() - started) / 1e6,
                 Runtime.getRuntime().availableProcessors());
-        try (var endpoint = LocalRekognition.start(0, new ModelFaceBackend(models), null);
+        try (var endpoint = LocalRekognition.start(0, models, null);
              var rekognition = RekognitionClient.builder().region(Region.of(LocalStack.REGION))
                      .credentialsProvider(LocalStack.credentials()).httpClient(UrlConnectionHttpClient.create())
                      .endpointOverride(endpoint.endpoint()).build()) {

@@ -1,19 +1,20 @@
 package com.biometriclogger.local.bench;
 
+import static com.biometriclogger.local.bench.BenchStats.median;
+import static com.biometriclogger.local.bench.BenchStats.ms;
+import static com.biometriclogger.local.bench.BenchStats.percentile;
+import static com.biometriclogger.local.bench.BenchStats.round;
 import static com.biometriclogger.local.bench.FunctionRuntime.HELLO;
 import static com.biometriclogger.local.bench.FunctionRuntime.MARKED;
 import static com.biometriclogger.local.bench.FunctionRuntime.OURS;
 import static com.biometriclogger.local.bench.FunctionRuntime.lambdaFlags;
 
-import com.biometriclogger.local.FixedFaceBackend;
-import com.biometriclogger.local.LocalKms;
-import com.biometriclogger.local.LocalStack;
-import com.biometriclogger.util.Sha256;
+import com.biometriclogger.local.facebackend.FixedFaceBackend;
+import com.biometriclogger.local.stack.LocalStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,17 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.MessageType;
-import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
-import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
 /**
  * The performance benchmark, in one run against the local stack: cold starts under the real Lambda
@@ -48,11 +40,8 @@ public final class PerformanceBenchmark {
     private static final Path WORK = Path.of("target/bench");
     /** The deployment zip it measures: the one template.yaml deploys (DeployBuildIT checks they agree). */
     public static final Path ZIP = LambdaZip.ZIP;
-    private static final List<Path> PYTHON_PEERS = List.of(Path.of("../shared/bench/python_peer.py"),
-            Path.of("/work/shared/bench/python_peer.py"));
     private static final String BUCKET = "bench-uploads";
     private static final String TABLE = "bench-audit";
-    private static final String PEER_TABLE = "BiometricAudit";
 
     private final LocalStack stack;
     private final BenchUploads uploads;
@@ -66,9 +55,6 @@ public final class PerformanceBenchmark {
         this.runtime = new FunctionRuntime(stack.functionEnvironment(BUCKET, TABLE), WORK);
         this.ourClasspath = ourClasspath;
         this.helloClasspath = helloClasspath;
-    }
-
-    record Cold(double initMs, double firstEventMs, double totalMs, double rssMb) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,7 +77,7 @@ public final class PerformanceBenchmark {
         try (var stack = LocalStack.start(new FixedFaceBackend())) {
             stack.createUploadBucket(BUCKET);
             stack.createAuditTable(TABLE);
-            stack.dynamoDb().createTable(b -> b.tableName(PEER_TABLE).billingMode("PAY_PER_REQUEST")
+            stack.dynamoDb().createTable(b -> b.tableName(PythonPeer.TABLE).billingMode("PAY_PER_REQUEST")
                     .attributeDefinitions(a -> a.attributeName("ImageHash").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("ImageHash").keyType(KeyType.HASH)));
             new PerformanceBenchmark(stack, ours, hello).run(runs, warm);
@@ -102,10 +88,10 @@ public final class PerformanceBenchmark {
         var jdks = Jdk.onThisMachine();
         Jdk jdk17 = jdks.get(0);
         Jdk jdk25 = jdks.stream().filter(j -> j.feature() == 25).findFirst().orElse(null);
-        Path python = pythonPeer();
+        Path python = PythonPeer.find();
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("machine", machine(jdks));
-        results.put("load_average_before", loadAverage());
+        results.put("machine", Machine.describe(jdks));
+        results.put("load_average_before", Machine.loadAverage());
 
         List<String> withAot = withoutSharing(lambdaFlags(1024));
         if (jdk25 != null) {
@@ -124,11 +110,12 @@ public final class PerformanceBenchmark {
             cold.computeIfAbsent("hello_jdk" + jdk17.feature(), k -> new ArrayList<>())
                     .add(coldJava(jdk17, helloClasspath, HELLO, lambdaFlags(1024), "{}"));
             if (python != null) {
-                cold.computeIfAbsent("python", k -> new ArrayList<>()).add(coldPython(python, uploads.upload()));
+                cold.computeIfAbsent("python", k -> new ArrayList<>())
+                        .add(PythonPeer.cold(python, uploads.upload(), stack.functionEnvironment(BUCKET, TABLE), WORK));
             }
         }
         Map<String, Object> coldResults = new LinkedHashMap<>();
-        cold.forEach((name, list) -> coldResults.put(name, medians(list)));
+        cold.forEach((name, list) -> coldResults.put(name, Cold.medians(list)));
         results.put("cold_median_of_" + runs, coldResults);
         results.put("classes_loaded", Map.of("ours_jdk" + jdk17.feature(), classesLoaded(jdk17, ourClasspath, OURS, uploads.upload()),
                 "hello_jdk" + jdk17.feature(), classesLoaded(jdk17, helloClasspath, HELLO, "{}")));
@@ -146,8 +133,9 @@ public final class PerformanceBenchmark {
         }
         warmResults.put("c2_jdk" + jdk17.feature(), warm(jdk17, List.of("-XX:+UseSerialGC", "-Xmx870m"), warm));
         results.put("warm", warmResults);
-        results.put("service_calls_p50_ms", serviceCalls(warm));
-        results.put("sha256_mb_per_s", Map.of("c1", hashThroughput(true), "c2", hashThroughput(false)));
+        results.put("service_calls_p50_ms", ServiceCallLatency.measure(stack, uploads, BUCKET, TABLE, warm));
+        results.put("sha256_mb_per_s",
+                Map.of("c1", HashThroughput.measure(ourClasspath, true), "c2", HashThroughput.measure(ourClasspath, false)));
         results.put("zip", Map.of("bytes", LambdaZip.bytes(), "jars", LambdaZip.jars()));
         Map<String, Object> memory = new LinkedHashMap<>();
         for (int megabytes : new int[] {512, 1024, 1769}) {
@@ -155,10 +143,10 @@ public final class PerformanceBenchmark {
             for (int run = 0; run < Math.max(3, runs / 2); run++) {
                 at.add(coldJava(jdk17, ourClasspath, OURS, lambdaFlags(megabytes), uploads.upload()));
             }
-            memory.put(megabytes + "MB", medians(at));
+            memory.put(megabytes + "MB", Cold.medians(at));
         }
         results.put("cold_by_memory_setting_jdk" + jdk17.feature(), memory);
-        results.put("load_average_after", loadAverage());
+        results.put("load_average_after", Machine.loadAverage());
         new BenchReport(results, python != null).print();
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(WORK.resolve("results.json").toFile(), results);
         System.out.println("\nwritten: " + WORK.resolve("results.json"));
@@ -293,104 +281,6 @@ public final class PerformanceBenchmark {
         }
     }
 
-    /**
-     * Every call the function makes on a detect-only decision, from a warm client in this JVM: what
-     * the services themselves cost. The function reads the exact version, asks the table (one
-     * consistent GetItem) whether the upload was already audited, sends the bytes inline to
-     * DetectFaces, and signs the canonical item's SHA-256 with KMS before the conditional PutItem.
-     */
-    private Map<String, Object> serviceCalls(int samples) {
-        Map<String, double[]> calls = new LinkedHashMap<>();
-        for (String call : List.of("get_object", "get_item", "detect_faces", "kms_sign", "put_item")) {
-            calls.put(call, new double[samples]);
-        }
-        try (var rekognition = RekognitionClient.builder().region(Region.US_EAST_1).credentialsProvider(LocalStack.credentials())
-                .httpClient(UrlConnectionHttpClient.create()).endpointOverride(stack.rekognition().endpoint()).build();
-             var kms = KmsClient.builder().region(Region.US_EAST_1).credentialsProvider(LocalStack.credentials())
-                     .httpClient(UrlConnectionHttpClient.create()).endpointOverride(stack.kms().endpoint()).build()) {
-            for (int i = 0; i < samples + 20; i++) {
-                byte[] image = uploads.image();
-                String key = "uploads/calls/" + i + ".jpg";
-                var version = stack.s3().putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(image)).versionId();
-                var attemptId = Map.of("attemptId", AttributeValue.fromS(key + version));
-                long[] t = new long[6];
-                t[0] = System.nanoTime();
-                byte[] read = stack.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key(key).versionId(version)).asByteArray();
-                t[1] = System.nanoTime();
-                stack.dynamoDb().getItem(b -> b.tableName(TABLE).key(attemptId).consistentRead(true));
-                t[2] = System.nanoTime();
-                rekognition.detectFaces(b -> b.image(im -> im.bytes(SdkBytes.fromByteArrayUnsafe(read))));
-                t[3] = System.nanoTime();
-                kms.sign(b -> b.keyId(LocalKms.KEY_ARN).messageType(MessageType.DIGEST)
-                        .message(SdkBytes.fromByteArray(Sha256.newDigest().digest(read)))
-                        .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256));
-                t[4] = System.nanoTime();
-                stack.dynamoDb().putItem(b -> b.tableName(TABLE).item(attemptId).conditionExpression("attribute_not_exists(attemptId)"));
-                t[5] = System.nanoTime();
-                if (i >= 20) {
-                    int call = 0;
-                    for (double[] latencies : calls.values()) {
-                        latencies[i - 20] = ms(t[call + 1] - t[call]);
-                        call++;
-                    }
-                }
-            }
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        double sum = 0;
-        for (var call : calls.entrySet()) {
-            double p50 = percentile(call.getValue(), 50);
-            result.put(call.getKey(), p50);
-            sum += p50;
-        }
-        result.put("sum", round(sum));
-        return result;
-    }
-
-    private Cold coldPython(Path peer, String event) throws Exception {
-        Path eventFile = WORK.resolve("python-event.json");
-        Files.writeString(eventFile, event);
-        var command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "python3", peer.toString(), eventFile.toString()));
-        var builder = new ProcessBuilder(command).redirectOutput(WORK.resolve("python.out").toFile())
-                .redirectError(WORK.resolve("python.err").toFile());
-        builder.environment().putAll(stack.functionEnvironment(BUCKET, TABLE));
-        builder.environment().put("AWS_DEFAULT_REGION", LocalStack.REGION);
-        builder.environment().put("AUDIT_TABLE", PEER_TABLE);
-        builder.environment().put("CONFIDENCE_THRESHOLD", "90");
-        long started = System.nanoTime();
-        var process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("the Python peer failed: " + Files.readString(WORK.resolve("python.err")));
-        }
-        double total = ms(System.nanoTime() - started);
-        var lines = Files.readAllLines(WORK.resolve("python.err"));
-        double rssMb = Double.parseDouble(lines.get(lines.size() - 1).trim()) / 1024;
-        return new Cold(Double.NaN, Double.NaN, total, rssMb);
-    }
-
-    private double hashThroughput(boolean c1Only) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Jdk.current().java().toString()));
-        if (c1Only) {
-            command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
-        }
-        command.addAll(List.of("-cp", ourClasspath + File.pathSeparator + Path.of("target/test-classes"),
-                HashThroughput.class.getName()));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        process.waitFor(120, TimeUnit.SECONDS);
-        return Double.parseDouble(output.lines().reduce((a, b) -> b).orElseThrow());
-    }
-
-    /** The Python peer, when its script, boto3 and /usr/bin/time are all on this machine. */
-    private static Path pythonPeer() throws Exception {
-        var peer = PYTHON_PEERS.stream().filter(Files::isRegularFile).findFirst();
-        if (peer.isEmpty() || !Files.isExecutable(Path.of("/usr/bin/time"))) {
-            return null;
-        }
-        var check = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
-        return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0 ? peer.get() : null;
-    }
-
     private static double peakRssMb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmHWM:")) {
@@ -398,49 +288,5 @@ public final class PerformanceBenchmark {
             }
         }
         return Double.NaN;
-    }
-
-    private static Map<String, Object> medians(List<Cold> runs) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("init_ms", median(runs.stream().mapToDouble(Cold::initMs).toArray()));
-        result.put("first_event_ms", median(runs.stream().mapToDouble(Cold::firstEventMs).toArray()));
-        result.put("total_ms", median(runs.stream().mapToDouble(Cold::totalMs).toArray()));
-        result.put("peak_rss_mb", median(runs.stream().mapToDouble(Cold::rssMb).toArray()));
-        result.put("runs_total_ms", runs.stream().map(c -> Math.round(c.totalMs())).toList());
-        return result;
-    }
-
-    private static double median(double[] values) {
-        return percentile(values, 50);
-    }
-
-    private static double percentile(double[] values, int percentile) {
-        if (Arrays.stream(values).allMatch(Double::isNaN)) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return round(sorted[Math.max(0, index)]);
-    }
-
-    /** One decimal, so sums print as 6.7 and not 6.699999999999999. */
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static String machine(List<Jdk> jdks) throws IOException {
-        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        return Runtime.getRuntime().availableProcessors() + " cores, " + model + ", "
-                + String.join(" and ", jdks.stream().map(j -> j.label() + " (" + j.home() + ")").toList());
-    }
-
-    private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 }

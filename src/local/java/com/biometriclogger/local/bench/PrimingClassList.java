@@ -1,7 +1,7 @@
 package com.biometriclogger.local.bench;
 
 import com.biometriclogger.handler.SnapStartPriming;
-import com.biometriclogger.local.LocalStack;
+import com.biometriclogger.local.stack.LocalStack;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.biometriclogger.local.bench;
 
-import com.biometriclogger.local.LoopbackHttpServer;
+import com.biometriclogger.local.stack.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

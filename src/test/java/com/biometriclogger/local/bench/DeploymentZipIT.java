@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.testing.LocalStackFixture;
+import com.biometriclogger.testing.LocalStackExtension;
+import com.biometriclogger.testing.Scenario;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,18 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The deployment zip as {@code mvn package} left it (jars stored, the never-loaded ones left out),
  * unpacked and run as Lambda runs it, under the real runtime interface client: it still
  * deserialises an S3 event, reads, signs and writes its audit item.
  */
+@ExtendWith(LocalStackExtension.class)
 class DeploymentZipIT {
 
     @Test
-    void theZipJudgesAnUploadUnderTheRuntimeClient() throws Exception {
+    void theZipJudgesAnUploadUnderTheRuntimeClient(Scenario scenario) throws Exception {
         LambdaZip.requireBuilt("mvn package");
-        var scenario = LocalStackFixture.newScenario();
         Path logs = Files.createDirectories(Path.of("target/deployment-zip-it"));
         Path lib = LambdaZip.unpack(logs.resolve("task")).resolve("lib");
         String event = new BenchUploads(scenario.stack(), scenario.bucket()).notAnImage();

@@ -1,0 +1,93 @@
+package com.biometriclogger.local.tools;
+
+import static com.biometriclogger.decision.AuditAttribute.*;
+
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Prints the audit table's items (the rows {@code aws dynamodb scan} returns) as a table a person
+ * reads in a terminal: under 120 columns, the image first, figures to one decimal (the items keep
+ * every digit), the attempt id shortened as git shortens commits.
+ */
+final class AuditTablePrinter {
+
+    record Column(String header, Function<Map<String, AttributeValue>, String> value) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column(OBJECT_KEY.stored(), item -> text(item, OBJECT_KEY.stored())),
+            new Column(DECISION.stored(), item -> text(item, DECISION.stored())),
+            new Column(REASONS.stored(), item -> text(item, REASONS.stored())),
+            new Column(SIMILARITY.stored(), item -> oneDecimal(text(item, SIMILARITY.stored()))),
+            new Column("faces", item -> text(item, FACE_COUNT.stored())),
+            new Column(ATTEMPT_ID.stored(), item -> shortened(text(item, ATTEMPT_ID.stored()))));
+
+    private AuditTablePrinter() {
+    }
+
+    static List<Map<String, AttributeValue>> scan(DynamoDbClient dynamoDb, String table) {
+        return dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
+                .sorted(Comparator.comparing(
+                                (Map<String, AttributeValue> item) -> text(item, DECIDED_AT_EPOCH_MILLIS.stored()).length())
+                        .thenComparing(item -> text(item, DECIDED_AT_EPOCH_MILLIS.stored())))
+                .toList();
+    }
+
+    static void print(List<Map<String, AttributeValue>> items, PrintStream out) {
+        String[][] rows = new String[items.size() + 1][COLUMNS.size()];
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            rows[0][c] = COLUMNS.get(c).header();
+            for (int i = 0; i < items.size(); i++) {
+                rows[i + 1][c] = COLUMNS.get(c).value().apply(items.get(i));
+            }
+        }
+        int[] widths = new int[COLUMNS.size()];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
+            }
+        }
+        for (int r = 0; r < rows.length; r++) {
+            var line = new StringBuilder();
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                String cell = rows[r][c];
+                line.append(cell).append(" ".repeat(widths[c] - cell.codePointCount(0, cell.length()))).append("  ");
+            }
+            out.println(line.toString().stripTrailing());
+            if (r == 0) {
+                int total = 0;
+                for (int w : widths) {
+                    total += w + 2;
+                }
+                out.println("-".repeat(total - 2));
+            }
+        }
+    }
+
+    /** A figure as people compare it (99.99994 → 100.0); the item keeps the stored digits. */
+    static String oneDecimal(String stored) {
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        try {
+            return String.format(java.util.Locale.ROOT, "%.1f", Double.parseDouble(stored));
+        } catch (NumberFormatException e) {
+            return stored;
+        }
+    }
+
+    private static String shortened(String attemptId) {
+        return attemptId.length() > 12 ? attemptId.substring(0, 12) + "…" : attemptId;
+    }
+
+    private static String text(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null || value.s() == null ? "" : value.s();
+    }
+}

@@ -1,0 +1,87 @@
+package com.biometriclogger.local.tools;
+
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.decision.VerificationReport;
+import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.util.Plural;
+import com.biometriclogger.util.TextWrap;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** The local main job without arguments: the bundled samples through the real handler, the audit table, the evidence check. */
+final class LocalDemo {
+
+    private LocalDemo() {
+    }
+
+    static int run(LocalOptions options, PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        Path dataDir = LocalMain.usableDataDir(options.dataDir());
+        try (var stack = LocalMain.startStack(LocalStack.Ports.ANY, dataDir)) {
+            LocalMain.createUploadBucket(stack, out);
+            boolean detectOnly = options.detectOnly();
+            var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
+            out.println(LocalProfile.explanation(detectOnly));
+            var handler = LocalMain.handler(stack, detectOnly);
+            Map<String, Long> outcomes = new TreeMap<>();
+            long sequence = System.currentTimeMillis() << 8;
+            S3EventNotificationRecord last = null;
+            for (var upload : uploads) {
+                var put = stack.s3().putObject(b -> b.bucket(LocalMain.BUCKET).key(upload.key()), RequestBody.fromBytes(upload.bytes()));
+                last = S3Events.objectCreated(LocalStack.REGION, LocalMain.BUCKET, upload.key(), upload.bytes().length, put, ++sequence);
+                count(outcomes, LocalMain.deliver(handler, last));
+            }
+            // S3 delivers at least once: the same notification again must not make a second item.
+            count(outcomes, LocalMain.deliver(handler, last));
+            var items = AuditTablePrinter.scan(stack.dynamoDb(), LocalMain.TABLE);
+            out.println();
+            AuditTablePrinter.print(items, out);
+            out.println();
+            out.printf("%d images, %d deliveries: %s%n%d items in %s; %.1f s%n", uploads.size(), uploads.size() + 1,
+                    outcomes, items.size(), LocalMain.TABLE, (System.nanoTime() - started) / 1e9);
+            showEvidence(stack, dataDir != null, out, err);
+        }
+        return 0;
+    }
+
+    /**
+     * Seals, verifies the table, then verifies a tampered copy. In memory the demo seals the hour
+     * it has just written in at once; with a data directory that would make a later run in the same
+     * hour look like insertions after sealing, so there only finished hours are sealed, as deployed.
+     */
+    private static void showEvidence(LocalStack stack, boolean persistent, PrintStream out, PrintStream err) {
+        out.println();
+        var now = Instant.now();
+        var sealer = LocalEvidence.sealer(stack, LocalMain.TABLE, Clock.systemUTC());
+        var sealed = persistent ? sealer.sealDue() : sealer.sealThrough(now.plus(Duration.ofHours(1)));
+        out.printf("sealed %s covering %s%s%n", Plural.of(sealed.sealedPeriods().size(), "hour"),
+                Plural.of(sealed.itemsSealed(), "item"),
+                persistent ? " (finished hours only, as deployed)"
+                        : " (the current hour at once; a deployment seals each hour 5 minutes after it ends)");
+        out.println();
+        out.println("verify --rederive on " + LocalMain.TABLE + " (target/bin/verify runs the same against --serve's stack):");
+        LocalEvidence.verify(stack, LocalMain.TABLE, out, err, "--rederive");
+        if (!persistent) {
+            out.println();
+            String copy = LocalMain.TABLE + "-tampered";
+            out.println("A tampered copy, " + copy + ":");
+            LocalEvidence.tamperedCopy(stack, LocalMain.TABLE, copy).forEach(change -> out.println(TextWrap.wrap("  ", "    ", change)));
+            out.println();
+            LocalEvidence.verify(stack, copy, out, err, "--rederive");
+        }
+    }
+
+    private static void count(Map<String, Long> outcomes, VerificationReport.RecordResult result) {
+        String label = result.outcome() == Outcome.AUDITED ? result.decision().name() : result.outcome().name();
+        outcomes.merge(label, 1L, Long::sum);
+    }
+}

@@ -1,0 +1,289 @@
+package com.biometriclogger.local.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.biometriclogger.local.stack.FreePort;
+import com.biometriclogger.testing.RequiredTools;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/local.md's "Getting started" run as a new user runs it: every command of its bash blocks, as
+ * written, through the launchers {@code mvn package} wrote (the suite's own build is the page's
+ * {@code mvn} line), each checked for its output and exit status; then docs/evidence.md's by-hand
+ * blocks, their output compared with the page's. One liberty: the {@code --serve} ports, which the
+ * page gives as 9000/8000/9100/9200/9300, are free ports here (other builds share this machine), in
+ * the commands and in what {@code --serve} prints alike.
+ */
+class ReadmeLocalCommandsIT {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final Path LOCAL_PAGE = PROJECT.resolve("docs/local.md");
+    static final Path EVIDENCE_PAGE = PROJECT.resolve("docs/evidence.md");
+    static final String LOCAL_SECTION = "## Getting started";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> PAGE_PORTS = Map.of("s3", "9000", "dynamodb", "8000", "rekognition", "9100",
+            "kms", "9200", "sns", "9300");
+
+    private final Map<String, String> ports = Map.of("s3", free(), "dynamodb", free(), "rekognition", free(), "kms", free(),
+            "sns", free());
+    private final Map<String, String> env = new HashMap<>();
+    /** Read from the page's scan, for the alert of the tampering after it. */
+    private String attemptId;
+
+    record Run(String command, int status, String out, String err) {
+        String both() {
+            return "$ " + command + "\nexit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @Test
+    void everyCommandOfTheLocalSectionWorksAsWritten() throws Exception {
+        RequiredTools.requireOnPath("aws", "the awscli (Debian package awscli), which docs/local.md's flow uses");
+        RequiredTools.requireOnPath("python3", "python3 (Debian package python3), which docs/local.md's flow uses");
+        List<String> commands = DocBlocks.commands(LOCAL_PAGE, LOCAL_SECTION);
+        Map<String, BiConsumer<Run, ServeProcess>> checks = checks();
+        ServeProcess serve = null;
+        try {
+            for (String command : commands) {
+                if (command.startsWith("mvn ")) {
+                    assertEquals("mvn -q package -DskipTests", command, "the build this suite ran before its integration tests");
+                    continue;
+                }
+                if (command.equals("target/bin/local --serve")) {
+                    serve = ServeProcess.start(PROJECT, command + " --ports " + String.join(",", ports.get("s3"), ports.get("dynamodb"),
+                            ports.get("rekognition"), ports.get("kms"), ports.get("sns")));
+                    continue;
+                }
+                if (command.startsWith("export ")) {
+                    assertTrue(serve != null, "the exports come from --serve");
+                    assertEquals(oneLine(withLocalPorts(command)), oneLine(serve.printedExport()),
+                            "the page's exports are --serve's (where the lines break depends on the ports' digits)");
+                    env.putAll(exported(serve.printedExport()));
+                    continue;
+                }
+                var check = checks.entrySet().stream().filter(e -> command.startsWith(e.getKey())).findFirst()
+                        .orElseThrow(() -> new AssertionError("a docs/local.md command without a check: " + command));
+                check.getValue().accept(run(command), serve);
+            }
+            // Then as an insider with the awscli: docs/evidence.md's by-hand blocks, each script as written.
+            var examples = DocBlocks.examples(EVIDENCE_PAGE, "### By hand against the local stack",
+                    "### What a verifier needs in AWS");
+            assertEquals(List.of(1, 1, 0), examples.stream().map(example -> {
+                var run = run(example.script());
+                assertEquals(DocBlocks.comparable(example.output()), DocBlocks.comparable(run.out()),
+                        "what docs/evidence.md shows: " + run.both());
+                return run.status();
+            }).toList(), "the edit is found by verify and by the bundle checker; the untouched item verifies with openssl");
+            assertEquals("ALERT UNEXPECTED_MODIFY: MODIFY of audit item " + attemptId + " in table " + LocalMain.TABLE
+                    + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify (it names the item "
+                    + "SIGNATURE_INVALID or CHANGED_AFTER_SEALING) and look the caller up in CloudTrail.",
+                    serve.awaitLine("ALERT UNEXPECTED_MODIFY"), "--serve prints the alert the change alarm raised for the edit");
+        } finally {
+            if (serve != null) {
+                serve.stop();
+            }
+        }
+    }
+
+    /** What each command must print, by how it starts; the first match wins, so longer prefixes come first. */
+    private Map<String, BiConsumer<Run, ServeProcess>> checks() {
+        Map<String, BiConsumer<Run, ServeProcess>> checks = new LinkedHashMap<>();
+        checks.put("target/bin/local --help", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(run.out().startsWith("usage: target/bin/local"), run.both());
+        });
+        checks.put("target/bin/verify --help", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(run.out().startsWith("usage: target/bin/verify"), run.both());
+        });
+        checks.put("target/bin/local invoke --key", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertEquals("DUPLICATE", json(run).path("results").get(0).path("outcome").asText(),
+                    "--serve judged it already: " + run.both());
+        });
+        checks.put("target/bin/local invoke -e events/hourly-seal.json", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(json(run).has("sealedPeriods"), "the seal function's report: " + run.both());
+        });
+        checks.put("target/bin/local invoke --bucket biometric-logger-local-uploads -e events/*.json",
+                (run, serve) -> checkEveryEvent(run));
+        checks.put("target/bin/local", (run, serve) -> checkDemo(run));
+        checks.put("aws s3 cp", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            String key = run.command().replaceFirst("(?s)^.* s3://[^/]+/(\\S+).*$", "$1");
+            String line = serve.awaitLine(key + "  ");
+            assertEquals(key.startsWith("references/") ? key + "  ENROLLED" : key + "  AUTHORIZED", line);
+        });
+        checks.put("aws dynamodb scan", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            var row = Pattern.compile("(?m)^uploads/me/1\\.jpg\\tAUTHORIZED\\t([0-9a-f]{64})$").matcher(run.out());
+            assertTrue(row.find(), "the attempt id beside its key: " + run.both());
+            attemptId = row.group(1);
+        });
+        checks.put("target/bin/verify", (run, serve) -> {
+            if (run.command().contains("python3 -m json.tool")) {
+                assertEquals(0, run.status(), run.both());
+                assertTrue(json(run).path("intact").asBoolean(), run.both());
+                assertEquals("", run.err(), "no progress frames when stdout is a pipe: " + run.both());
+            } else if (run.command().contains("--export")) {
+                assertEquals(0, run.status(), run.both());
+                assertTrue(run.err().startsWith("evidence bundle written to "), run.both());
+            } else {
+                assertEquals(0, run.status(), run.both());
+                assertTrue(run.out().strip().endsWith("RESULT: INTACT"), run.both());
+                assertFalse(run.err().contains("\r"), "stderr is not a terminal here: no progress bar");
+            }
+        });
+        checks.put("python3 target/evidence-bundle/verify_bundle.py", (run, serve) -> {
+            assertEquals(0, run.status(), run.both());
+            assertTrue(run.out().strip().endsWith("RESULT: INTACT"), run.both());
+        });
+        return checks;
+    }
+
+    /** The demo: every outcome once, the evidence intact, a tampered copy named, every line under 120 columns. */
+    private static void checkDemo(Run run) {
+        assertEquals(0, run.status(), run.both());
+        assertTrue(run.out().contains("identity verification is ON (VERIFICATION_MODE=VERIFY"), run.out());
+        assertTrue(run.out().contains("  the sunglasses check is OFF"), run.out());
+        assertTrue(run.out().contains("11 images, 12 deliveries: {AUTHORIZED=3, DUPLICATE=1, ENROLLED=2, REJECTED=1, "
+                + "UNAUTHORIZED=5}\n11 items in " + LocalMain.TABLE), run.both());
+        var rows = LocalMainIT.rows(run.out());
+        assertEquals(LocalMainIT.VERIFY_DECISIONS, rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().decision() + " " + e.getValue().reasons())));
+        for (String genuine : List.of(LocalMainIT.GENUINE_1, LocalMainIT.GENUINE_2)) {
+            assertTrue(Float.parseFloat(rows.get(genuine).similarity()) >= 95f, genuine + " in\n" + run.out());
+        }
+        assertEquals("0.1", rows.get(LocalMainIT.IMPOSTOR).similarity(), "one decimal: " + run.out());
+
+        var reports = run.out().split("A tampered copy");
+        assertEquals(2, reports.length, run.out());
+        assertTrue(reports[0].contains("signatures valid       11") && reports[0].contains("not yet sealed         0 items")
+                && reports[0].strip().endsWith("RESULT: INTACT"), reports[0]);
+        String changes = reports[1].replaceAll("\\s+", " ");
+        assertTrue(changes.contains("changed references/astronaut.jpg from ENROLLED to AUTHORIZED"), reports[1]);
+        assertTrue(changes.contains("and re-signed it with the item key"), reports[1]);
+        assertTrue(changes.contains("it restored the seal from the archive"), reports[1]);
+        Map<String, Long> problems = reports[1].lines().filter(l -> l.matches("^[A-Z_]+ +[0-9a-f]{64}.*"))
+                .collect(Collectors.groupingBy(l -> l.split(" ")[0], Collectors.counting()));
+        assertEquals(Map.of("SIGNATURE_INVALID", 2L, "CHANGED_AFTER_SEALING", 2L, "DELETED_AFTER_SEALING", 2L, "NOT_IN_SEAL", 1L,
+                "DECISION_DOES_NOT_FOLLOW", 1L), problems, "the changed, re-signed, deleted, forged and unsealed items: "
+                + reports[1]);
+        assertTrue(reports[1].strip().endsWith("RESULT: 8 PROBLEMS FOUND"), reports[1]);
+        assertEquals(List.of(), run.out().lines().filter(line -> line.codePointCount(0, line.length()) >= 120).toList(),
+                "every line fits a 120-column terminal");
+        assertFalse(run.out().contains("Initializing DynamoDB Local"), "no DynamoDB Local banner: " + run.both());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.both());
+    }
+
+    /** Every file in events/ in one run: each does what docs/local.md's table says, and none prints a stack trace. */
+    private static void checkEveryEvent(Run run) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        String current = null;
+        for (String line : (run.out()).lines().toList()) {
+            if (line.startsWith("== ")) {
+                current = line.substring(3);
+                sections.put(current, "");
+            } else if (current != null) {
+                sections.merge(current, line + "\n", String::concat);
+            }
+        }
+        try (var files = Files.list(PROJECT.resolve("events"))) {
+            assertEquals(files.map(f -> "events/" + f.getFileName()).sorted().toList(), List.copyOf(sections.keySet()),
+                    "every file in events/ is invoked: " + run.both());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(1, run.status(), "the malformed and foreign events fail the run: " + run.both());
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("events/another-bucket.json", "\"reasons\" : [ \"OBJECT_GONE\" ]"),
+                Map.entry("events/duplicate-delivery.json", "\"outcome\" : \"DUPLICATE\""),
+                Map.entry("events/evidence-changes.json", "\"batchItemFailures\""),
+                Map.entry("events/hourly-seal.json", "\"sealedPeriods\""),
+                Map.entry("events/key-with-spaces-and-unicode.json", "\"key\" : \"uploads/café front door/Müller ✓ 50%.jpg\""),
+                Map.entry("events/malformed-record.json", "has no s3.object"),
+                Map.entry("events/eventbridge-object-created.json", "EventBridge event"),
+                Map.entry("events/sqs-envelope.json", "SQS message"),
+                Map.entry("events/sns-envelope.json", "SNS message"),
+                Map.entry("events/object-without-records.json", "without Records"),
+                Map.entry("events/array-of-events.json", "not a JSON object"),
+                Map.entry("events/non-image.json", "\"reasons\" : [ \"OBJECT_GONE\" ]"),
+                Map.entry("events/outside-prefix.json", "\"outcome\" : \"SKIPPED\""),
+                Map.entry("events/reference-enrolment.json", "\"key\" : \"references/alice.jpg\""),
+                Map.entry("events/s3-test-event.json", "\"results\" : [ ]"),
+                Map.entry("events/single-upload.json", "\"outcome\" : \"DUPLICATE\""),
+                Map.entry("events/two-records.json", "\"key\" : \"uploads/bob/badge-photo.png\""));
+        expected.forEach((file, shows) -> assertTrue(sections.get(file).contains(shows), file + " shows " + shows + ":\n"
+                + sections.get(file) + "\n" + run.both()));
+        assertEquals(Set.of("events/malformed-record.json", "events/eventbridge-object-created.json", "events/sqs-envelope.json",
+                        "events/sns-envelope.json", "events/object-without-records.json", "events/array-of-events.json"),
+                sections.entrySet().stream().filter(section -> section.getValue().contains("error: ")).map(Map.Entry::getKey)
+                        .collect(Collectors.toSet()), "the events that fail, each with one error line: " + run.both());
+        assertFalse(run.err().contains("\tat ") || run.out().contains("\tat "), "no stack trace: " + run.both());
+    }
+
+    private Run run(String command) {
+        try {
+            var builder = new ProcessBuilder("bash", "-c", withLocalPorts(command)).directory(PROJECT.toFile());
+            builder.environment().putAll(env);
+            builder.environment().put("AWS_CONFIG_FILE", PROJECT.resolve("target/no-aws-config").toString());
+            builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", PROJECT.resolve("target/no-aws-credentials").toString());
+            var process = builder.start();
+            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(300, TimeUnit.SECONDS), command + " did not finish");
+            return new Run(command, process.exitValue(), out, err);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private String withLocalPorts(String text) {
+        String replaced = text;
+        for (var service : PAGE_PORTS.keySet()) {
+            replaced = replaced.replace("127.0.0.1:" + PAGE_PORTS.get(service), "127.0.0.1:" + ports.get(service));
+        }
+        return replaced;
+    }
+
+    private static String oneLine(String command) {
+        return command.replaceAll("\\s*\\\\\n\\s*", " ");
+    }
+
+    private static Map<String, String> exported(String export) {
+        return Pattern.compile("(\\w+)=(\\S+)").matcher(export.replace("\\\n", " ")).results()
+                .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2)));
+    }
+
+    private static JsonNode json(Run run) {
+        try {
+            return JSON.readTree(run.out());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + run.both(), e);
+        }
+    }
+
+    private static String free() {
+        return Integer.toString(FreePort.pick());
+    }
+}
