@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

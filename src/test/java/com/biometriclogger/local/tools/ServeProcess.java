@@ -1,4 +1,4 @@
-package com.biometriclogger.local;
+package com.biometriclogger.local.tools;
 
 import java.io.BufferedReader;
 import java.io.IOException;
