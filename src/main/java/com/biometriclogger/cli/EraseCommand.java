@@ -45,7 +45,7 @@ public final class EraseCommand {
         try {
             var clients = new AwsClients(CliAccess.fromEnvironment(env));
             // The key's ARN as KMS names it, which is what verify trusts; and a key that cannot be read stops us before anything is written.
-            String keyArn = KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId()).keyId();
+            String keyArn = KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId()).keyId().orElseThrow();
             var erasure = new Erasure(new DynamoDbErasureLedger(clients.dynamoDb(), options.table()),
                     new S3SubjectImages(clients.s3()), new DynamoDbSealStore(clients.dynamoDb(), options.sealTable()),
                     new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)), Clock.systemUTC());

@@ -100,7 +100,7 @@ public final class EvidenceBundle {
             Files.writeString(directory.resolve("verify-report.json"), reportJson);
             Files.writeString(directory.resolve("VERIFY.md"), resource("VERIFY.md")
                     .replace("{{keyFiles}}", String.join("\n", keyFiles.values()) + "\n" + String.join("\n", sealKeyFiles.values()))
-                    .replace("{{keyId}}", String.valueOf(keys.get(0).keyId()))
+                    .replace("{{keyId}}", keys.get(0).keyId().orElse("null"))
                     .replace("{{range}}", (from == null ? "the beginning" : from.toString()) + " to "
                             + (to == null ? "the end" : to.toString()) + " (UTC days)")
                     .replace("{{items}}", Integer.toString(itemCount))
@@ -125,7 +125,7 @@ public final class EvidenceBundle {
             Files.writeString(directory.resolve(file), key.publicKeyPem());
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("file", file);
-            entry.put("keyId", key.keyId() == null ? "" : key.keyId());
+            entry.put("keyId", key.keyId().orElse(""));
             entries.put(CanonicalForm.json(entry), "| `" + file + "` | the public half of " + role + " `"
                     + key.describe() + "`" + (i == 0 ? "" : " (trusted beside the first: a key it replaced or replaces)")
                     + " |");

@@ -66,7 +66,7 @@ public record SealRecord(String period, int part, int partCount, int itemCount, 
     /** @throws IllegalArgumentException when an attribute is missing or malformed */
     public static SealRecord from(Map<String, String> attributes) {
         try {
-            String period = SealPeriod.validated(required(attributes, PERIOD));
+            String period = SealPeriod.parse(required(attributes, PERIOD)).toString();
             int part = nonNegative(attributes, PART);
             int partCount = nonNegative(attributes, PART_COUNT);
             int itemCount = nonNegative(attributes, ITEM_COUNT);
