@@ -65,7 +65,7 @@ public final class EraseCommand {
             var outcome = erasure.erase(plan, new ErasureRecord.Request(options.request(), options.legalBasis(),
                     options.erasedBy()));
             outcome.recordsFound().forEach(found -> out.println("  already recorded: " + found.attemptId()
-                    + " (request " + found.get(AuditAttribute.ERASURE_REQUEST) + ")"));
+                    + " (request " + found.get(AuditAttribute.ERASURE_REQUEST).orElse("") + ")"));
             out.println("erased: " + outcome.recordsWritten() + " erasure records written, " + outcome.recordsFound().size()
                     + " found from an earlier run, " + outcome.itemsDeleted() + " audit items and "
                     + outcome.imagesDeleted() + " image versions deleted");
@@ -86,7 +86,7 @@ public final class EraseCommand {
                 + " under request " + ReportFormat.printable(options.request()) + " (" + ReportFormat.printable(options.legalBasis())
                 + "), recorded as erased by " + ReportFormat.printable(options.erasedBy()));
         out.println("  audit items: " + plan.items().size());
-        plan.items().forEach(item -> out.println("    " + item.attemptId() + "  " + ReportFormat.printable(item.get(AuditAttribute.OBJECT_KEY))
+        plan.items().forEach(item -> out.println("    " + item.attemptId() + "  " + ReportFormat.printable(item.get(AuditAttribute.OBJECT_KEY).orElse(""))
                 + "  -> record " + ErasureRecord.idFor(item.attemptId())));
         out.println("  image versions and delete markers: " + plan.images().size());
         plan.images().forEach(version -> out.println("    " + ReportFormat.printable(version.key()) + "  version " + version.versionId()));

@@ -75,7 +75,7 @@ public final class Erasure {
     public Plan plan(SubjectKeys subject) {
         var items = ledger.itemsOf(subject);
         var unsealed = new TreeSet<String>();
-        items.stream().map(item -> item.get(AuditAttribute.SEAL_PERIOD)).distinct()
+        items.stream().map(item -> item.get(AuditAttribute.SEAL_PERIOD).orElse("")).distinct()
                 .filter(period -> !seals.isSealed(period)).forEach(unsealed::add);
         return new Plan(subject, items, images.versionsOf(subject), List.copyOf(unsealed));
     }
