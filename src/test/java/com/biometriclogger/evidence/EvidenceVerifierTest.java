@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.evidence.ArchivedSeal;
-import com.biometriclogger.evidence.StoredItem;
 import com.biometriclogger.evidence.Finding.Problem;
 import com.biometriclogger.local.LocalKeyFileSigner;
 import java.nio.file.Path;
