@@ -27,9 +27,7 @@ class ArchiveComparisonTest {
 
     @BeforeEach
     void oneHourSealed() {
-        ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
-        ledger.sealAt("2026-05-03T09:05:00Z");
+        ledger = SealedLedger.twoDecisionsSealed(dir);
     }
 
     @Test

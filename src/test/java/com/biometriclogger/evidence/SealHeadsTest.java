@@ -25,10 +25,7 @@ class SealHeadsTest {
 
     @BeforeEach
     void twoDecisionsSealed() {
-        ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
-        ledger.add("a2", "2026-05-03T08:20:00Z");
-        ledger.sealAt("2026-05-03T09:05:00Z");
+        ledger = SealedLedger.twoDecisionsSealed(dir);
     }
 
     @Test

@@ -33,6 +33,15 @@ final class SealedLedger {
         sealKey = sealSigner.evidenceKey();
     }
 
+    /** Two decisions of 2026-05-03T08, sealed as the schedule would just after the hour. */
+    static SealedLedger twoDecisionsSealed(Path dir) {
+        var ledger = new SealedLedger(dir);
+        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add("a2", "2026-05-03T08:20:00Z");
+        ledger.sealAt("2026-05-03T09:05:00Z");
+        return ledger;
+    }
+
     /** A signed decision, filed under the hour of {@code decidedAt}. */
     Map<String, String> add(String id, String decidedAt) {
         var item = itemSigning.signItem(AuditItem.of(Map.of("attemptId", id, "objectKey", "uploads/" + id + ".jpg",
