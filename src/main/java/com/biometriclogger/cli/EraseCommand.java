@@ -53,9 +53,9 @@ public final class EraseCommand {
                     options.subject());
             var plan = erasure.plan(subject);
             describe(plan, options, out);
-            if (!plan.unsealedHours().isEmpty()) {
+            if (!plan.unsealedPeriods().isEmpty()) {
                 err.println("erase: refused, nothing changed: items of hours not sealed yet (" + String.join(", ",
-                        plan.unsealedHours()) + " UTC); an hour is sealed within the hour after it ends: erase again then");
+                        plan.unsealedPeriods()) + " UTC); an hour is sealed within the hour after it ends: erase again then");
                 return 1;
             }
             if (options.dryRun()) {

@@ -28,10 +28,10 @@ final class ReportFormat {
         row(text, "seal archive", options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"));
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
-        row(text, "hours sealed", report.hoursSealed() == 0 ? "0"
-                : report.hoursSealed() == 1 ? "1 (" + report.firstSealedHour().orElseThrow() + " UTC)"
-                : report.hoursSealed() + " (" + report.firstSealedHour().orElseThrow() + " to "
-                        + report.lastSealedHour().orElseThrow() + " UTC)");
+        row(text, "hours sealed", report.periodsSealed() == 0 ? "0"
+                : report.periodsSealed() == 1 ? "1 (" + report.firstSealedPeriod().orElseThrow() + " UTC)"
+                : report.periodsSealed() + " (" + report.firstSealedPeriod().orElseThrow() + " to "
+                        + report.lastSealedPeriod().orElseThrow() + " UTC)");
         row(text, "not yet sealed", Plural.of(report.unsealedItems(), "item"));
         report.decisionsRederived().ifPresent(count ->
                 row(text, "decisions re-derived", count + " (the others record no figures)"));
@@ -65,9 +65,9 @@ final class ReportFormat {
                 + ",\"intact\":" + report.clean()
                 + ",\"itemsChecked\":" + report.itemsChecked()
                 + ",\"signaturesValid\":" + report.signaturesValid()
-                + ",\"hoursSealed\":" + report.hoursSealed()
-                + ",\"firstSealedHour\":" + nullable(report.firstSealedHour().map(SealPeriod::toString))
-                + ",\"lastSealedHour\":" + nullable(report.lastSealedHour().map(SealPeriod::toString))
+                + ",\"hoursSealed\":" + report.periodsSealed()
+                + ",\"firstSealedHour\":" + nullable(report.firstSealedPeriod().map(SealPeriod::toString))
+                + ",\"lastSealedHour\":" + nullable(report.lastSealedPeriod().map(SealPeriod::toString))
                 + ",\"unsealedItems\":" + report.unsealedItems()
                 + ",\"decisionsRederived\":" + nullable(report.decisionsRederived())
                 + ",\"imagesRehashed\":" + nullable(report.imagesRehashed())

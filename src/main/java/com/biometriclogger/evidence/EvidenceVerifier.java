@@ -124,14 +124,14 @@ public final class EvidenceVerifier {
     }
 
     public EvidenceReport finish(Instant now) {
-        SortedMap<SealPeriod, SealedHour> sealed = new TreeMap<>();
-        int legacyHours = 0;
+        SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
+        int legacyPeriods = 0;
         for (var entry : archive.authoritativeSeals(findings::add).entrySet()) {
             var hour = sealHeads.read(entry.getKey(), entry.getValue(), findings::add);
             if (hour.isPresent()) {
                 items.compareWithSeal(hour.get(), erasures, findings::add);
                 sealed.put(hour.get().period(), hour.get());
-                legacyHours += hour.get().commitsToContent() ? 0 : 1;
+                legacyPeriods += hour.get().commitsToContent() ? 0 : 1;
             }
         }
         var chain = new SealChain(sealed);
@@ -139,7 +139,7 @@ public final class EvidenceVerifier {
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
         chain.checkContinuity(findings::add);
         chain.checkItemPeriods(items.idsByPeriod(), genesis, SealPeriod.containing(now), findings::add);
-        warnAboutCoverage(sealed, legacyHours, now);
+        warnAboutCoverage(sealed, legacyPeriods, now);
         Optional<SealPeriod> first = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.firstKey());
         Optional<SealPeriod> newest = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.lastKey());
         return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(), first, newest,
@@ -148,7 +148,7 @@ public final class EvidenceVerifier {
                 List.copyOf(findings), List.copyOf(warnings));
     }
 
-    private void warnAboutCoverage(SortedMap<SealPeriod, SealedHour> sealed, int legacyHours, Instant now) {
+    private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods, Instant now) {
         if (!sealed.isEmpty() && sealed.lastKey().end().isBefore(now.minus(Duration.ofHours(2)))) {
             warnings.add("the newest seal is for " + sealed.lastKey() + " UTC: decisions after it are not yet protected "
                     + "against deletion (is the seal function running?)");
@@ -156,8 +156,8 @@ public final class EvidenceVerifier {
         if (sealed.isEmpty() && itemsChecked > 0) {
             warnings.add("no seals: deletions cannot be detected until the seal function has run");
         }
-        if (legacyHours > 0) {
-            warnings.add(legacyHours + " hours are sealed by version-1 seals (attempt ids only): an item of those hours "
+        if (legacyPeriods > 0) {
+            warnings.add(legacyPeriods + " hours are sealed by version-1 seals (attempt ids only): an item of those hours "
                     + "changed and re-signed by a holder of the signing key would not be named");
         }
         if (!archive.archiveRead() && !sealed.isEmpty()) {

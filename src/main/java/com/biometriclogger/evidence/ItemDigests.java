@@ -30,7 +30,7 @@ final class ItemDigests {
         }
     }
 
-    void compareWithSeal(SealedHour hour, ErasureAccounts erasures, Consumer<Finding> findings) {
+    void compareWithSeal(SealedPeriod hour, ErasureAccounts erasures, Consumer<Finding> findings) {
         var period = hour.period();
         var present = byPeriod.getOrDefault(period, Map.of());
         boolean withContent = hour.commitsToContent();

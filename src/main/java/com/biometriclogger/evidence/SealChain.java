@@ -19,15 +19,15 @@ import java.util.stream.Collectors;
  */
 final class SealChain {
 
-    private final SortedMap<SealPeriod, SealedHour> sealed;
+    private final SortedMap<SealPeriod, SealedPeriod> sealed;
 
-    SealChain(SortedMap<SealPeriod, SealedHour> sealed) {
+    SealChain(SortedMap<SealPeriod, SealedPeriod> sealed) {
         this.sealed = sealed;
     }
 
     /** Walks the version-2 heads from the oldest to the newest; returns the genesis hour. */
     Optional<SealPeriod> checkLinks(Consumer<Finding> findings) {
-        var chained = new TreeMap<SealPeriod, SealedHour>();
+        var chained = new TreeMap<SealPeriod, SealedPeriod>();
         sealed.forEach((period, hour) -> {
             if (hour.commitsToContent()) {
                 chained.put(period, hour);
@@ -43,7 +43,7 @@ final class SealChain {
                     + genesis.chainHeight() + ", not 0: the seals before it (and what they sealed) were removed"));
         }
         Map<String, SealPeriod> claimedBy = new HashMap<>();
-        Optional<SealedHour> before = Optional.empty();
+        Optional<SealedPeriod> before = Optional.empty();
         for (var hour : chained.values()) {
             hour.head().previous().ifPresent(link -> {
                 var other = claimedBy.putIfAbsent(link, hour.period());
@@ -58,7 +58,7 @@ final class SealChain {
         return Optional.of(first.getKey());
     }
 
-    private static void checkFollows(SealedHour before, SealedHour hour, Consumer<Finding> findings) {
+    private static void checkFollows(SealedPeriod before, SealedPeriod hour, Consumer<Finding> findings) {
         long height = hour.head().chainHeight();
         long heightBefore = before.head().chainHeight();
         if (!hour.head().previousSeal().equals(CanonicalForm.linkDigest(before.storedHead())) || height != heightBefore + 1) {

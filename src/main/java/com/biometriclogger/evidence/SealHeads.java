@@ -28,7 +28,7 @@ final class SealHeads {
      * @param period the hour the parts are filed under, as written there (an hour wherever a part parses)
      * @return the hour's seal when it can be read (even if incomplete, so its leaves are still compared)
      */
-    Optional<SealedHour> read(String period, List<Map<String, String>> parts, Consumer<Finding> findings) {
+    Optional<SealedPeriod> read(String period, List<Map<String, String>> parts, Consumer<Finding> findings) {
         List<SealRecord> records = new ArrayList<>();
         for (var part : parts) {
             String about = "seal " + part.getOrDefault(SealRecord.SEAL_ID, period);
@@ -50,7 +50,7 @@ final class SealHeads {
             return Optional.empty();
         }
         var head = records.get(headIndex);
-        var hour = new SealedHour(SealPeriod.parse(period), head, parts.get(headIndex), leavesInPartOrder(records));
+        var hour = new SealedPeriod(SealPeriod.parse(period), head, parts.get(headIndex), leavesInPartOrder(records));
         checkComplete(period, hour, records, findings);
         if (head.commitsToContent()) {
             checkRoot(period, hour, findings);
@@ -74,7 +74,7 @@ final class SealHeads {
         return leaves;
     }
 
-    private static void checkComplete(String period, SealedHour hour, List<SealRecord> records, Consumer<Finding> findings) {
+    private static void checkComplete(String period, SealedPeriod hour, List<SealRecord> records, Consumer<Finding> findings) {
         var partNumbers = records.stream().map(SealRecord::part).collect(Collectors.toSet());
         if (partNumbers.size() != hour.head().partCount() || hour.leaves().size() != hour.head().itemCount()) {
             findings.accept(new Finding(Problem.SEAL_INCOMPLETE, "seal " + period, "seal has " + partNumbers.size()
@@ -83,7 +83,7 @@ final class SealHeads {
         }
     }
 
-    private static void checkRoot(String period, SealedHour hour, Consumer<Finding> findings) {
+    private static void checkRoot(String period, SealedPeriod hour, Consumer<Finding> findings) {
         String root = HexFormat.of().formatHex(MerkleTree.root(hour.leaves().stream().map(SealRecord.Leaf::bytes).toList()));
         if (!root.equals(hour.head().merkleRoot())) {
             findings.accept(new Finding(Problem.SEAL_INVALID, "seal " + period, "its leaves do not hash to its Merkle root"));
@@ -91,7 +91,7 @@ final class SealHeads {
     }
 
     /** A healthy sealer seals within its look-back, so a seal written later was written afterwards. */
-    private static void checkOnTime(String period, SealedHour hour, Consumer<Finding> findings) {
+    private static void checkOnTime(String period, SealedPeriod hour, Consumer<Finding> findings) {
         var sealedAt = hour.head().sealedAt();
         if (sealedAt.isAfter(hour.period().end().plus(Sealer.LATE_BOUND))) {
             findings.accept(new Finding(Problem.SEALED_LATE, "seal " + period, "sealed at " + sealedAt

@@ -62,7 +62,7 @@ class EvidenceVerifierTest {
 
         assertTrue(report.clean(), report.findings().toString());
         assertEquals(3, report.signaturesValid());
-        assertEquals(2, report.hoursSealed());
+        assertEquals(2, report.periodsSealed());
         assertEquals(0, report.unsealedItems());
         assertEquals(List.of(), report.warnings());
     }

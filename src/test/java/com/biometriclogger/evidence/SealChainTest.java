@@ -24,7 +24,7 @@ class SealChainTest {
     Path dir;
 
     private SealedLedger ledger;
-    private final SortedMap<SealPeriod, SealedHour> sealed = new TreeMap<>();
+    private final SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
 
     @BeforeEach
@@ -78,7 +78,7 @@ class SealChainTest {
         copy.put(SealRecord.PERIOD, "2026-05-03T11");
         copy.put(SealRecord.SEAL_ID, "2026-05-03T11#0");
         var h11 = SealPeriod.parse("2026-05-03T11");
-        sealed.put(h11, new SealedHour(h11, SealRecord.from(copy), copy, sealed.get(H10).leaves()));
+        sealed.put(h11, new SealedPeriod(h11, SealRecord.from(copy), copy, sealed.get(H10).leaves()));
 
         new SealChain(sealed).checkLinks(findings::add);
 

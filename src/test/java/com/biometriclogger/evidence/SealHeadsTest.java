@@ -94,7 +94,7 @@ class SealHeadsTest {
         assertEquals(List.of(Problem.SEAL_INVALID), problems());
     }
 
-    private Optional<SealedHour> read(List<Map<String, String>> parts) {
+    private Optional<SealedPeriod> read(List<Map<String, String>> parts) {
         return ledger.heads().read(HOUR, parts, findings::add);
     }
 

@@ -70,7 +70,7 @@ final class SealedLedger {
     }
 
     /** The hour's seal as read when nothing is wrong with it. */
-    SealedHour hour(String period) {
+    SealedPeriod hour(String period) {
         return heads().read(period, parts(period), finding -> {
             throw new AssertionError(finding.toString());
         }).orElseThrow();
