@@ -183,9 +183,7 @@ public final class EvidenceVerifier {
     private void checkDecision(RecordedDecisionCheck check, Map<String, String> attributes, String id) {
         check.rederive(attributes).ifPresent(outcome -> {
             decisionsRederived++;
-            if (!outcome.follows()) {
-                findings.add(new Finding(Problem.DECISION_DOES_NOT_FOLLOW, id, outcome.why()));
-            }
+            outcome.contradiction().ifPresent(why -> findings.add(new Finding(Problem.DECISION_DOES_NOT_FOLLOW, id, why)));
         });
     }
 
