@@ -127,11 +127,11 @@ public final class EvidenceVerifier {
         SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
         int legacyPeriods = 0;
         for (var entry : archive.authoritativeSeals(findings::add).entrySet()) {
-            var hour = sealHeads.read(entry.getKey(), entry.getValue(), findings::add);
-            if (hour.isPresent()) {
-                items.compareWithSeal(hour.get(), erasures, findings::add);
-                sealed.put(hour.get().period(), hour.get());
-                legacyPeriods += hour.get().commitsToContent() ? 0 : 1;
+            var seal = sealHeads.read(entry.getKey(), entry.getValue(), findings::add);
+            if (seal.isPresent()) {
+                items.compareWithSeal(seal.get(), erasures, findings::add);
+                sealed.put(seal.get().period(), seal.get());
+                legacyPeriods += seal.get().commitsToContent() ? 0 : 1;
             }
         }
         var chain = new SealChain(sealed);

@@ -30,12 +30,12 @@ final class ItemDigests {
         }
     }
 
-    void compareWithSeal(SealedPeriod hour, ErasureAccounts erasures, Consumer<Finding> findings) {
-        var period = hour.period();
+    void compareWithSeal(SealedPeriod seal, ErasureAccounts erasures, Consumer<Finding> findings) {
+        var period = seal.period();
         var present = byPeriod.getOrDefault(period, Map.of());
-        boolean withContent = hour.commitsToContent();
+        boolean withContent = seal.commitsToContent();
         Map<String, String> sealed = new LinkedHashMap<>();
-        hour.leaves().forEach(leaf -> sealed.put(leaf.attemptId(), leaf.digest()));
+        seal.leaves().forEach(leaf -> sealed.put(leaf.attemptId(), leaf.digest()));
         erasures.sealed(sealed.keySet());
         sealed.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(leaf -> {
             String now = present.get(leaf.getKey());
@@ -51,7 +51,7 @@ final class ItemDigests {
                 Problem.NOT_IN_SEAL, id, "dated hour " + period + " UTC, but not in that hour's seal: added after sealing")));
     }
 
-    /** Items in no sealed hour, including those filed under something that is not an hour. */
+    /** Items in no sealed period, including those filed under something that is not an hour. */
     int unsealed(Set<SealPeriod> sealed) {
         int unsealed = unfiled.size();
         for (var entry : byPeriod.entrySet()) {
@@ -68,7 +68,7 @@ final class ItemDigests {
         return present;
     }
 
-    /** The ids filed under each hour, oldest hour first. */
+    /** The ids filed under each period, oldest first. */
     SortedMap<SealPeriod, Set<String>> idsByPeriod() {
         var ids = new TreeMap<SealPeriod, Set<String>>();
         byPeriod.forEach((period, items) -> ids.put(period, items.keySet()));

@@ -25,12 +25,12 @@ final class SealChain {
         this.sealed = sealed;
     }
 
-    /** Walks the version-2 heads from the oldest to the newest; returns the genesis hour. */
+    /** Walks the version-2 heads from the oldest to the newest; returns the genesis period. */
     Optional<SealPeriod> checkLinks(Consumer<Finding> findings) {
         var chained = new TreeMap<SealPeriod, SealedPeriod>();
-        sealed.forEach((period, hour) -> {
-            if (hour.commitsToContent()) {
-                chained.put(period, hour);
+        sealed.forEach((period, seal) -> {
+            if (seal.commitsToContent()) {
+                chained.put(period, seal);
             }
         });
         if (chained.isEmpty()) {
@@ -44,25 +44,25 @@ final class SealChain {
         }
         Map<String, SealPeriod> claimedBy = new HashMap<>();
         Optional<SealedPeriod> before = Optional.empty();
-        for (var hour : chained.values()) {
-            hour.head().previous().ifPresent(link -> {
-                var other = claimedBy.putIfAbsent(link, hour.period());
+        for (var seal : chained.values()) {
+            seal.head().previous().ifPresent(link -> {
+                var other = claimedBy.putIfAbsent(link, seal.period());
                 if (other != null) {
-                    findings.accept(new Finding(Problem.SEAL_FORK, "seal " + hour.period(),
+                    findings.accept(new Finding(Problem.SEAL_FORK, "seal " + seal.period(),
                             "names the same predecessor as the seal of " + other + ": the chain forks"));
                 }
             });
-            before.ifPresent(previous -> checkFollows(previous, hour, findings));
-            before = Optional.of(hour);
+            before.ifPresent(previous -> checkFollows(previous, seal, findings));
+            before = Optional.of(seal);
         }
         return Optional.of(first.getKey());
     }
 
-    private static void checkFollows(SealedPeriod before, SealedPeriod hour, Consumer<Finding> findings) {
-        long height = hour.head().chainHeight();
+    private static void checkFollows(SealedPeriod before, SealedPeriod seal, Consumer<Finding> findings) {
+        long height = seal.head().chainHeight();
         long heightBefore = before.head().chainHeight();
-        if (!hour.head().previousSeal().equals(CanonicalForm.linkDigest(before.storedHead())) || height != heightBefore + 1) {
-            findings.accept(new Finding(Problem.SEAL_CHAIN_BROKEN, "seal " + hour.period(), "does not follow the "
+        if (!seal.head().previousSeal().equals(CanonicalForm.linkDigest(before.storedHead())) || height != heightBefore + 1) {
+            findings.accept(new Finding(Problem.SEAL_CHAIN_BROKEN, "seal " + seal.period(), "does not follow the "
                     + "seal of " + before.period() + " (height " + heightBefore + " -> " + height
                     + "): a seal between them was removed or rewritten"));
         }

@@ -50,13 +50,13 @@ final class SealHeads {
             return Optional.empty();
         }
         var head = records.get(headIndex);
-        var hour = new SealedPeriod(SealPeriod.parse(period), head, parts.get(headIndex), leavesInPartOrder(records));
-        checkComplete(period, hour, records, findings);
+        var seal = new SealedPeriod(SealPeriod.parse(period), head, parts.get(headIndex), leavesInPartOrder(records));
+        checkComplete(period, seal, records, findings);
         if (head.commitsToContent()) {
-            checkRoot(period, hour, findings);
-            checkOnTime(period, hour, findings);
+            checkRoot(period, seal, findings);
+            checkOnTime(period, seal, findings);
         }
-        return Optional.of(hour);
+        return Optional.of(seal);
     }
 
     private static int indexOfHead(List<SealRecord> records) {
@@ -74,26 +74,26 @@ final class SealHeads {
         return leaves;
     }
 
-    private static void checkComplete(String period, SealedPeriod hour, List<SealRecord> records, Consumer<Finding> findings) {
+    private static void checkComplete(String period, SealedPeriod seal, List<SealRecord> records, Consumer<Finding> findings) {
         var partNumbers = records.stream().map(SealRecord::part).collect(Collectors.toSet());
-        if (partNumbers.size() != hour.head().partCount() || hour.leaves().size() != hour.head().itemCount()) {
+        if (partNumbers.size() != seal.head().partCount() || seal.leaves().size() != seal.head().itemCount()) {
             findings.accept(new Finding(Problem.SEAL_INCOMPLETE, "seal " + period, "seal has " + partNumbers.size()
-                    + " of " + hour.head().partCount() + " parts, " + hour.leaves().size() + " of "
-                    + hour.head().itemCount() + " leaves"));
+                    + " of " + seal.head().partCount() + " parts, " + seal.leaves().size() + " of "
+                    + seal.head().itemCount() + " leaves"));
         }
     }
 
-    private static void checkRoot(String period, SealedPeriod hour, Consumer<Finding> findings) {
-        String root = HexFormat.of().formatHex(MerkleTree.root(hour.leaves().stream().map(SealRecord.Leaf::bytes).toList()));
-        if (!root.equals(hour.head().merkleRoot())) {
+    private static void checkRoot(String period, SealedPeriod seal, Consumer<Finding> findings) {
+        String root = HexFormat.of().formatHex(MerkleTree.root(seal.leaves().stream().map(SealRecord.Leaf::bytes).toList()));
+        if (!root.equals(seal.head().merkleRoot())) {
             findings.accept(new Finding(Problem.SEAL_INVALID, "seal " + period, "its leaves do not hash to its Merkle root"));
         }
     }
 
     /** A healthy sealer seals within its look-back, so a seal written later was written afterwards. */
-    private static void checkOnTime(String period, SealedPeriod hour, Consumer<Finding> findings) {
-        var sealedAt = hour.head().sealedAt();
-        if (sealedAt.isAfter(hour.period().end().plus(Sealer.LATE_BOUND))) {
+    private static void checkOnTime(String period, SealedPeriod seal, Consumer<Finding> findings) {
+        var sealedAt = seal.head().sealedAt();
+        if (sealedAt.isAfter(seal.period().end().plus(Sealer.LATE_BOUND))) {
             findings.accept(new Finding(Problem.SEALED_LATE, "seal " + period, "sealed at " + sealedAt
                     + ", more than " + Sealer.LATE_BOUND.toHours() + " h after its hour ended: a healthy sealer "
                     + "seals within its look-back, so this seal was written afterwards"));
