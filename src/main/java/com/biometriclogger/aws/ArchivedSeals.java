@@ -1,6 +1,6 @@
 package com.biometriclogger.aws;
 
-import com.biometriclogger.evidence.EvidenceVerifier.ArchivedSeal;
+import com.biometriclogger.evidence.ArchivedSeal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -42,8 +42,8 @@ public final class DynamoDbErasureLedger implements Erasure.Ledger {
                                 ":reference", AttributeValue.fromS(subject.referenceStem()))))
                 .items().stream()
                 .map(DynamoDbErasureLedger::strings)
-                .filter(item -> subject.subject().equals(item.get(AuditAttribute.SUBJECT_ID))
-                        || subject.covers(item.get(AuditAttribute.OBJECT_KEY)))
+                .filter(item -> item.get(AuditAttribute.SUBJECT_ID).equals(Optional.of(subject.subject()))
+                        || item.get(AuditAttribute.OBJECT_KEY).filter(subject::covers).isPresent())
                 .toList();
     }
 

@@ -1,7 +1,7 @@
 package com.biometriclogger.aws;
 
 import com.biometriclogger.decision.AuditAttribute;
-import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
+import com.biometriclogger.evidence.StoredItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,8 +9,9 @@ import com.biometriclogger.decision.ReasonCode;
 import com.biometriclogger.decision.ReferenceRegistry;
 import com.biometriclogger.decision.UnjudgeableImageException;
 import com.biometriclogger.evidence.EvidenceKey;
-import com.biometriclogger.evidence.EvidenceVerifier;
-import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
+import com.biometriclogger.evidence.KeyId;
+import com.biometriclogger.evidence.SignatureCheck;
+import com.biometriclogger.evidence.StoredItem;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
     private final S3Client s3;
     private final DynamoDbEvidenceTable audit;
     private final String auditTableName;
-    private final EvidenceVerifier signatures;
+    private final SignatureCheck signatures;
     private final String prefix;
 
     /**
@@ -50,13 +51,13 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
      */
     public S3ReferenceRegistry(S3Client s3, DynamoDbEvidenceTable audit, String auditTableName, EvidenceKey trustedKey,
                                String prefix) {
-        if (trustedKey.keyId() == null) {
+        if (!(trustedKey.id() instanceof KeyId.Named)) {
             throw new IllegalArgumentException("enrolments are trusted by key id as well as by signature: a bare public key is not enough");
         }
         this.s3 = s3;
         this.audit = audit;
         this.auditTableName = auditTableName;
-        this.signatures = new EvidenceVerifier(List.of(trustedKey), List.of(trustedKey), Optional.empty(), Optional.empty());
+        this.signatures = new SignatureCheck(List.of(trustedKey));
         this.prefix = prefix;
     }
 
@@ -79,19 +80,17 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
         if (distrust.isPresent()) {
             throw untrusted(reference, distrust.get());
         }
-        var attributes = enrolment.get().attributes();
-        if (!Decision.ENROLLED.name().equals(attributes.get(AuditAttribute.DECISION.stored()))) {
+        var item = enrolment.get();
+        if (!item.get(AuditAttribute.DECISION.stored()).equals(Optional.of(Decision.ENROLLED.name()))) {
             return Optional.empty();
         }
-        return Optional.of(new EnrolledReference(reference, attributes.get(AuditAttribute.SHA256.stored())));
+        return item.get(AuditAttribute.SHA256.stored()).map(sha256 -> new EnrolledReference(reference, sha256));
     }
 
     /** Why the item is not the function's signed evidence; empty when it is. */
     private Optional<String> distrust(StoredItem enrolment) {
-        if (!enrolment.nonStringAttributes().isEmpty()) {
-            return Optional.of("attributes stored as another type than String: " + enrolment.nonStringAttributes());
-        }
-        return signatures.checkSignature(enrolment).problem().map(finding -> finding.problem() + ": " + finding.detail());
+        return signatures.item(enrolment).problems().stream().findFirst()
+                .map(finding -> finding.problem() + ": " + finding.detail());
     }
 
     private static UnjudgeableImageException untrusted(ObjectVersion reference, String why) {

@@ -60,7 +60,7 @@ public final class S3SealArchive implements Sealer.SealArchive {
             return Optional.empty();
         }
         try {
-            return Optional.of(SealPeriod.validated(key.substring(prefix.length(), key.length() - SUFFIX.length())));
+            return Optional.of(SealPeriod.parse(key.substring(prefix.length(), key.length() - SUFFIX.length())).toString());
         } catch (IllegalArgumentException notAnHour) {
             return Optional.empty();
         }
@@ -68,7 +68,7 @@ public final class S3SealArchive implements Sealer.SealArchive {
 
     @Override
     public List<String> periodsFrom(String from) {
-        return periods(Optional.of(key(SealPeriod.previous(from))));
+        return periods(Optional.of(key(SealPeriod.parse(from).previous().toString())));
     }
 
     @Override

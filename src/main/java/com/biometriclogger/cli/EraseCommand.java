@@ -45,7 +45,7 @@ public final class EraseCommand {
         try {
             var clients = new AwsClients(CliAccess.fromEnvironment(env));
             // The key's ARN as KMS names it, which is what verify trusts; and a key that cannot be read stops us before anything is written.
-            String keyArn = KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId()).keyId();
+            String keyArn = KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId()).keyId().orElseThrow();
             var erasure = new Erasure(new DynamoDbErasureLedger(clients.dynamoDb(), options.table()),
                     new S3SubjectImages(clients.s3()), new DynamoDbSealStore(clients.dynamoDb(), options.sealTable()),
                     new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)), Clock.systemUTC());
@@ -53,9 +53,9 @@ public final class EraseCommand {
                     options.subject());
             var plan = erasure.plan(subject);
             describe(plan, options, out);
-            if (!plan.unsealedHours().isEmpty()) {
+            if (!plan.unsealedPeriods().isEmpty()) {
                 err.println("erase: refused, nothing changed: items of hours not sealed yet (" + String.join(", ",
-                        plan.unsealedHours()) + " UTC); an hour is sealed within the hour after it ends: erase again then");
+                        plan.unsealedPeriods()) + " UTC); an hour is sealed within the hour after it ends: erase again then");
                 return 1;
             }
             if (options.dryRun()) {
@@ -65,7 +65,7 @@ public final class EraseCommand {
             var outcome = erasure.erase(plan, new ErasureRecord.Request(options.request(), options.legalBasis(),
                     options.erasedBy()));
             outcome.recordsFound().forEach(found -> out.println("  already recorded: " + found.attemptId()
-                    + " (request " + found.get(AuditAttribute.ERASURE_REQUEST) + ")"));
+                    + " (request " + found.get(AuditAttribute.ERASURE_REQUEST).orElse("") + ")"));
             out.println("erased: " + outcome.recordsWritten() + " erasure records written, " + outcome.recordsFound().size()
                     + " found from an earlier run, " + outcome.itemsDeleted() + " audit items and "
                     + outcome.imagesDeleted() + " image versions deleted");
@@ -86,7 +86,7 @@ public final class EraseCommand {
                 + " under request " + ReportFormat.printable(options.request()) + " (" + ReportFormat.printable(options.legalBasis())
                 + "), recorded as erased by " + ReportFormat.printable(options.erasedBy()));
         out.println("  audit items: " + plan.items().size());
-        plan.items().forEach(item -> out.println("    " + item.attemptId() + "  " + ReportFormat.printable(item.get(AuditAttribute.OBJECT_KEY))
+        plan.items().forEach(item -> out.println("    " + item.attemptId() + "  " + ReportFormat.printable(item.get(AuditAttribute.OBJECT_KEY).orElse(""))
                 + "  -> record " + ErasureRecord.idFor(item.attemptId())));
         out.println("  image versions and delete markers: " + plan.images().size());
         plan.images().forEach(version -> out.println("    " + ReportFormat.printable(version.key()) + "  version " + version.versionId()));

@@ -6,6 +6,7 @@ import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
+import com.biometriclogger.evidence.SealPeriod;
 import com.biometriclogger.util.Plural;
 import com.biometriclogger.util.TextWrap;
 import java.util.List;
@@ -27,10 +28,10 @@ final class ReportFormat {
         row(text, "seal archive", options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"));
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
-        row(text, "hours sealed", report.hoursSealed() == 0 ? "0"
-                : report.hoursSealed() == 1 ? "1 (" + report.firstSealedHour().orElseThrow() + " UTC)"
-                : report.hoursSealed() + " (" + report.firstSealedHour().orElseThrow() + " to "
-                        + report.lastSealedHour().orElseThrow() + " UTC)");
+        row(text, "hours sealed", report.periodsSealed() == 0 ? "0"
+                : report.periodsSealed() == 1 ? "1 (" + report.firstSealedPeriod().orElseThrow() + " UTC)"
+                : report.periodsSealed() + " (" + report.firstSealedPeriod().orElseThrow() + " to "
+                        + report.lastSealedPeriod().orElseThrow() + " UTC)");
         row(text, "not yet sealed", Plural.of(report.unsealedItems(), "item"));
         report.decisionsRederived().ifPresent(count ->
                 row(text, "decisions re-derived", count + " (the others record no figures)"));
@@ -42,11 +43,11 @@ final class ReportFormat {
         row(text, "problems", Integer.toString(report.findings().size()));
         if (!report.findings().isEmpty()) {
             int width = Math.max("subject".length(),
-                    report.findings().stream().mapToInt(f -> printable(f.subject()).length()).max().orElse(0));
+                    report.findings().stream().mapToInt(f -> printable(f.about()).length()).max().orElse(0));
             text.append('\n');
             findingRow(text, "problem", "subject", "detail", width);
             for (Finding finding : report.findings()) {
-                findingRow(text, finding.problem().name(), printable(finding.subject()), printable(finding.detail()), width);
+                findingRow(text, finding.problem().name(), printable(finding.about()), printable(finding.detail()), width);
             }
         }
         report.warnings().forEach(w -> text.append("warning: ").append(printable(w)).append('\n'));
@@ -64,16 +65,16 @@ final class ReportFormat {
                 + ",\"intact\":" + report.clean()
                 + ",\"itemsChecked\":" + report.itemsChecked()
                 + ",\"signaturesValid\":" + report.signaturesValid()
-                + ",\"hoursSealed\":" + report.hoursSealed()
-                + ",\"firstSealedHour\":" + nullable(report.firstSealedHour())
-                + ",\"lastSealedHour\":" + nullable(report.lastSealedHour())
+                + ",\"hoursSealed\":" + report.periodsSealed()
+                + ",\"firstSealedHour\":" + nullable(report.firstSealedPeriod().map(SealPeriod::toString))
+                + ",\"lastSealedHour\":" + nullable(report.lastSealedPeriod().map(SealPeriod::toString))
                 + ",\"unsealedItems\":" + report.unsealedItems()
                 + ",\"decisionsRederived\":" + nullable(report.decisionsRederived())
                 + ",\"imagesRehashed\":" + nullable(report.imagesRehashed())
                 + ",\"imagesGone\":" + report.imagesGone()
                 + ",\"erased\":" + report.erased()
                 + ",\"findings\":[" + report.findings().stream()
-                        .map(f -> "{\"problem\":" + quote(f.problem().name()) + ",\"subject\":" + quote(f.subject())
+                        .map(f -> "{\"problem\":" + quote(f.problem().name()) + ",\"subject\":" + quote(f.about())
                                 + ",\"detail\":" + quote(f.detail()) + "}")
                         .collect(Collectors.joining(","))
                 + "],\"warnings\":[" + report.warnings().stream().map(CanonicalForm::quote).collect(Collectors.joining(","))
@@ -114,11 +115,12 @@ final class ReportFormat {
 
     /** The key id (when there is one) and its fingerprint, each on its own line to fit the terminal. */
     private static void keyRows(StringBuilder text, String label, EvidenceKey key) {
-        if (key.keyId() != null) {
-            row(text, label, key.keyId());
-            label = "";
+        String fingerprintLabel = label;
+        if (key.keyId().isPresent()) {
+            row(text, label, key.keyId().get());
+            fingerprintLabel = "";
         }
-        row(text, label, "public key sha256:" + key.fingerprint());
+        row(text, fingerprintLabel, "public key sha256:" + key.fingerprint());
     }
 
     private static void row(StringBuilder text, String label, String value) {

@@ -2,6 +2,7 @@ package com.biometriclogger.decision;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,13 +25,14 @@ public final class AuditItem {
         return new AuditItem(attributes);
     }
 
-    /** The attribute's value; empty when the item does not carry it. */
-    public String get(AuditAttribute attribute) {
-        return attributes.getOrDefault(attribute.stored(), "");
+    /** The attribute's value; empty when the item does not carry it (an empty String is a value). */
+    public Optional<String> get(AuditAttribute attribute) {
+        return Optional.ofNullable(attributes.get(attribute.stored()));
     }
 
+    /** The table's key, which every stored item carries. */
     public String attemptId() {
-        return get(AuditAttribute.ATTEMPT_ID);
+        return get(AuditAttribute.ATTEMPT_ID).orElseThrow(() -> new IllegalStateException("an item without an attempt id"));
     }
 
     /** Every attribute as stored, by stored name, in canonical (sorted) order. */

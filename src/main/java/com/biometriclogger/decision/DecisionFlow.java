@@ -193,7 +193,7 @@ public final class DecisionFlow {
         boolean written = auditLog.recordOnce(item);
         timings.writeMs = millisSince(writeStarted);
         logDecision(item, judgement.verdict(), written, timings);
-        String sha256 = item.get(AuditAttribute.SHA256);
+        String sha256 = item.get(AuditAttribute.SHA256).orElse("");
         return written ? RecordResult.audited(upload.object(), judgement.verdict(), sha256)
                 : RecordResult.duplicate(upload.object(), sha256, RecordResult.WRITTEN_MEANWHILE);
     }
@@ -235,11 +235,11 @@ public final class DecisionFlow {
         LOG.atInfo()
                 .addKeyValue("outcome", written ? Outcome.AUDITED : Outcome.DUPLICATE)
                 .addKeyValue("attemptId", item.attemptId())
-                .addKeyValue("sha256", item.get(AuditAttribute.SHA256))
-                .addKeyValue("sizeBytes", item.get(AuditAttribute.SIZE_BYTES))
+                .addKeyValue("sha256", item.get(AuditAttribute.SHA256).orElse(""))
+                .addKeyValue("sizeBytes", item.get(AuditAttribute.SIZE_BYTES).orElse(""))
                 .addKeyValue("decision", verdict.decision())
-                .addKeyValue("reasons", item.get(AuditAttribute.REASONS))
-                .addKeyValue("faceCount", item.get(AuditAttribute.FACE_COUNT))
+                .addKeyValue("reasons", item.get(AuditAttribute.REASONS).orElse(""))
+                .addKeyValue("faceCount", item.get(AuditAttribute.FACE_COUNT).orElse(""))
                 .addKeyValue("readMs", timings.readMs)
                 .addKeyValue("detectMs", timings.detectMs)
                 .addKeyValue("writeMs", timings.writeMs)

@@ -54,7 +54,7 @@ public final class ErasureRecord {
         record.put(ATTEMPT_ID.stored(), idFor(erased.attemptId()));
         record.put(AuditAttribute.KIND.stored(), KIND);
         record.put(ERASED_ATTEMPT_ID.stored(), erased.attemptId());
-        record.put(ERASED_SHA256.stored(), erased.get(SHA256));
+        record.put(ERASED_SHA256.stored(), erased.get(SHA256).orElse(""));
         record.put(ERASED_DIGEST.stored(), erasedDigest);
         record.put(ERASURE_REQUEST.stored(), request.reference());
         record.put(LEGAL_BASIS.stored(), request.legalBasis());

@@ -47,9 +47,9 @@ public final class Erasure {
     /**
      * What an erasure of the subject takes away now.
      *
-     * @param unsealedHours hours of the subject's items that have no seal yet: nothing is erased while there are any
+     * @param unsealedPeriods hours of the subject's items that have no seal yet: nothing is erased while there are any
      */
-    public record Plan(SubjectKeys subject, List<AuditItem> items, List<ImageVersion> images, List<String> unsealedHours) {
+    public record Plan(SubjectKeys subject, List<AuditItem> items, List<ImageVersion> images, List<String> unsealedPeriods) {
     }
 
     /**
@@ -75,15 +75,15 @@ public final class Erasure {
     public Plan plan(SubjectKeys subject) {
         var items = ledger.itemsOf(subject);
         var unsealed = new TreeSet<String>();
-        items.stream().map(item -> item.get(AuditAttribute.SEAL_PERIOD)).distinct()
+        items.stream().map(item -> item.get(AuditAttribute.SEAL_PERIOD).orElse("")).distinct()
                 .filter(period -> !seals.isSealed(period)).forEach(unsealed::add);
         return new Plan(subject, items, images.versionsOf(subject), List.copyOf(unsealed));
     }
 
     /** @throws IllegalStateException when the plan has items of unsealed hours (nothing is erased then) */
     public Outcome erase(Plan plan, ErasureRecord.Request request) {
-        if (!plan.unsealedHours().isEmpty()) {
-            throw new IllegalStateException("items of hours not sealed yet (" + String.join(", ", plan.unsealedHours())
+        if (!plan.unsealedPeriods().isEmpty()) {
+            throw new IllegalStateException("items of hours not sealed yet (" + String.join(", ", plan.unsealedPeriods())
                     + " UTC): erase again once they are sealed, within the hour after each ends");
         }
         int written = 0;

@@ -33,7 +33,7 @@ public final class EvidenceBundle {
     private final List<EvidenceKey> sealKeys;
     /** Per hour in the bundle: its items' attempt ids, and its seal parts by part number. */
     private final Map<String, List<String>> itemIds = new TreeMap<>();
-    private final Map<String, Map<Integer, SealRecord>> sealParts = new TreeMap<>();
+    private final Map<SealPeriod, Map<Integer, SealRecord>> sealParts = new TreeMap<>();
     private final LocalDate from;
     private final LocalDate to;
     private final BufferedWriter items;
@@ -100,7 +100,7 @@ public final class EvidenceBundle {
             Files.writeString(directory.resolve("verify-report.json"), reportJson);
             Files.writeString(directory.resolve("VERIFY.md"), resource("VERIFY.md")
                     .replace("{{keyFiles}}", String.join("\n", keyFiles.values()) + "\n" + String.join("\n", sealKeyFiles.values()))
-                    .replace("{{keyId}}", String.valueOf(keys.get(0).keyId()))
+                    .replace("{{keyId}}", keys.get(0).keyId().orElse("null"))
                     .replace("{{range}}", (from == null ? "the beginning" : from.toString()) + " to "
                             + (to == null ? "the end" : to.toString()) + " (UTC days)")
                     .replace("{{items}}", Integer.toString(itemCount))
@@ -125,7 +125,7 @@ public final class EvidenceBundle {
             Files.writeString(directory.resolve(file), key.publicKeyPem());
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("file", file);
-            entry.put("keyId", key.keyId() == null ? "" : key.keyId());
+            entry.put("keyId", key.keyId().orElse(""));
             entries.put(CanonicalForm.json(entry), "| `" + file + "` | the public half of " + role + " `"
                     + key.describe() + "`" + (i == 0 ? "" : " (trusted beside the first: a key it replaced or replaces)")
                     + " |");
@@ -153,7 +153,7 @@ public final class EvidenceBundle {
                 for (int i = 0; i < leaves.size(); i++) {
                     index.put(leaves.get(i).attemptId(), i);
                 }
-                for (String id : itemIds.getOrDefault(hour.getKey(), List.of())) {
+                for (String id : itemIds.getOrDefault(hour.getKey().toString(), List.of())) {
                     Integer at = index.get(id);
                     if (at == null) {
                         continue;
@@ -161,7 +161,7 @@ public final class EvidenceBundle {
                     var path = MerkleTree.inclusionProof(bytes, at).stream().map(HexFormat.of()::formatHex).toList();
                     Map<String, String> proof = new LinkedHashMap<>();
                     proof.put("attemptId", id);
-                    proof.put("period", hour.getKey());
+                    proof.put("period", hour.getKey().toString());
                     proof.put("leafIndex", Integer.toString(at));
                     proof.put("treeSize", Integer.toString(leaves.size()));
                     proof.put("path", String.join(",", path));

@@ -6,33 +6,48 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Optional;
 
 /**
  * The public half of the signing key a verifier trusts, and the key id items must carry. The key
  * comes from the verifier's side (a PEM file, or KMS GetPublicKey), never from the items.
  *
- * @param keyId null for a bare public key (a PEM file): items' recorded key ids are then not
- *              compared and the signature alone decides
+ * @param id the recorded key ids this key stands for
  */
-public record EvidenceKey(String keyId, PublicKey publicKey) {
+public record EvidenceKey(KeyId id, PublicKey publicKey) {
 
     public static final String ALGORITHM = "SHA256withECDSA";
 
+    /** A key known by its KMS key id. */
+    public EvidenceKey(String keyId, PublicKey publicKey) {
+        this(new KeyId.Named(keyId), publicKey);
+    }
+
     public static EvidenceKey fromSubjectPublicKeyInfo(String keyId, byte[] der) {
+        return new EvidenceKey(keyId, decode(der));
+    }
+
+    /** A bare public key: the signature alone decides. */
+    public static EvidenceKey fromPem(String pem) {
+        return new EvidenceKey(new KeyId.AnyId(), decode(Pem.decode(pem, "PUBLIC KEY")));
+    }
+
+    private static PublicKey decode(byte[] der) {
         try {
-            return new EvidenceKey(keyId, KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der)));
+            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an EC public key: " + e.getMessage(), e);
         }
     }
 
-    public static EvidenceKey fromPem(String pem) {
-        return fromSubjectPublicKeyInfo(null, Pem.decode(pem, "PUBLIC KEY"));
+    /** The KMS key id; empty for a bare public key. */
+    public Optional<String> keyId() {
+        return id instanceof KeyId.Named named ? Optional.of(named.value()) : Optional.empty();
     }
 
     /** The key id, or the public key's fingerprint for a bare key, for reports. */
     public String describe() {
-        return keyId != null ? keyId : "public key sha256:" + fingerprint();
+        return keyId().orElseGet(() -> "public key sha256:" + fingerprint());
     }
 
     /**

@@ -14,9 +14,9 @@ import java.util.Optional;
 public record EvidenceReport(
         int itemsChecked,
         int signaturesValid,
-        int hoursSealed,
-        Optional<String> firstSealedHour,
-        Optional<String> lastSealedHour,
+        int periodsSealed,
+        Optional<SealPeriod> firstSealedPeriod,
+        Optional<SealPeriod> lastSealedPeriod,
         int unsealedItems,
         Optional<Integer> decisionsRederived,
         Optional<Integer> imagesRehashed,

@@ -26,7 +26,7 @@ public final class EvidenceSigning {
      */
     public AuditItem signItem(AuditItem item) {
         var datedAt = Instant.parse(ErasureRecord.datedAt(item.attributes()));
-        return AuditItem.of(sign(item.with(AuditAttribute.SEAL_PERIOD, SealPeriod.of(datedAt)).attributes()));
+        return AuditItem.of(sign(item.with(AuditAttribute.SEAL_PERIOD, SealPeriod.containing(datedAt).toString()).attributes()));
     }
 
     public Map<String, String> sign(Map<String, String> attributes) {

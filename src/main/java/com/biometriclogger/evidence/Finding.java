@@ -1,7 +1,11 @@
 package com.biometriclogger.evidence;
 
-/** One thing wrong with the evidence, naming the item (attempt id), seal or hour it concerns. */
-public record Finding(Problem problem, String subject, String detail) {
+/**
+ * One thing wrong with the evidence.
+ *
+ * @param about the item (attempt id), seal or hour it concerns
+ */
+public record Finding(Problem problem, String about, String detail) {
 
     public enum Problem {
         /** The content no longer matches its signature: an attribute was changed, or the item forged. */

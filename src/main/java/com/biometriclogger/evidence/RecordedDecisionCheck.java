@@ -23,8 +23,13 @@ import java.util.Optional;
  */
 public final class RecordedDecisionCheck {
 
-    /** @param why what contradicts the recorded decision; null when it follows */
-    public record Outcome(boolean follows, String why) {
+    /** @param contradiction what contradicts the recorded decision; empty when it follows from its figures */
+    public record Outcome(Optional<String> contradiction) {
+        public static final Outcome FOLLOWS = new Outcome(Optional.empty());
+
+        public static Outcome contradicted(String why) {
+            return new Outcome(Optional.of(why));
+        }
     }
 
     private static final EnumSet<ReasonCode> POLICY_REASONS = EnumSet.range(ReasonCode.NO_FACE, ReasonCode.SUNGLASSES_UNKNOWN);
@@ -40,7 +45,7 @@ public final class RecordedDecisionCheck {
                     .judge(recordedFaces(item, Integer.parseInt(faceCount)));
             return Optional.of(compare(item, quality.reasons()));
         } catch (IllegalArgumentException malformed) {
-            return Optional.of(new Outcome(false, "figures cannot be read: " + malformed.getMessage()));
+            return Optional.of(Outcome.contradicted("figures cannot be read: " + malformed.getMessage()));
         }
     }
 
@@ -51,19 +56,19 @@ public final class RecordedDecisionCheck {
         var qualityNames = qualityReasons.stream().map(Enum::name).toList();
         if (decision.equals(Decision.AUTHORIZED.name()) || decision.equals(Decision.ENROLLED.name())) {
             if (!qualityReasons.isEmpty()) {
-                return new Outcome(false, "recorded " + decision + ", but the recorded figures fail " + qualityNames);
+                return Outcome.contradicted("recorded " + decision + ", but the recorded figures fail " + qualityNames);
             }
-            return similarityHolds(item) ? new Outcome(true, null)
-                    : new Outcome(false, "recorded AUTHORIZED, but similarity " + value(item, SIMILARITY)
+            return similarityHolds(item) ? Outcome.FOLLOWS
+                    : Outcome.contradicted("recorded AUTHORIZED, but similarity " + value(item, SIMILARITY)
                             + " is under the threshold " + value(item, SIMILARITY_THRESHOLD));
         }
         if (!qualityReasons.isEmpty()) {
-            return recorded.equals(qualityNames) ? new Outcome(true, null)
-                    : new Outcome(false, "recorded " + decision + " " + recorded + ", the recorded figures give " + qualityNames);
+            return recorded.equals(qualityNames) ? Outcome.FOLLOWS
+                    : Outcome.contradicted("recorded " + decision + " " + recorded + ", the recorded figures give " + qualityNames);
         }
         boolean policyReasonRecorded = recorded.stream().anyMatch(RecordedDecisionCheck::isPolicyReason);
-        return !recorded.isEmpty() && !policyReasonRecorded ? new Outcome(true, null)
-                : new Outcome(false, "recorded " + decision + " " + recorded + ", but the recorded figures pass the policy");
+        return !recorded.isEmpty() && !policyReasonRecorded ? Outcome.FOLLOWS
+                : Outcome.contradicted("recorded " + decision + " " + recorded + ", but the recorded figures pass the policy");
     }
 
     /** A compared upload is AUTHORIZED only at or above its threshold; enrolments and detect-only items compare nothing. */

@@ -5,60 +5,89 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 /**
  * The hour (UTC) a decision belongs to for completeness seals, written {@code 2026-05-03T08}. An
- * hour bounds how long a deletion can go unnoticed before its period is sealed.
+ * hour bounds how long a deletion can go unnoticed before its period is sealed. Parsed once, at the
+ * edge, so the code past it compares and steps hours instead of strings.
+ *
+ * @param start the first instant of the hour
  */
-public final class SealPeriod {
+public record SealPeriod(Instant start) implements Comparable<SealPeriod> {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    /** Four-digit years only, so a far-future or malformed period is refused here rather than walked hour by hour. */
+    private static final Pattern WRITTEN = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
 
-    private SealPeriod() {
+    public SealPeriod {
+        if (!start.truncatedTo(ChronoUnit.HOURS).equals(start)) {
+            throw new IllegalArgumentException(start + " does not begin an hour");
+        }
     }
 
-    /**
-     * @return the period, if it is one: four-digit years only, so a far-future or malformed period
-     *         is refused here rather than walked hour by hour
-     * @throws IllegalArgumentException otherwise
-     */
-    public static String validated(String period) {
-        if (period == null || !period.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}")) {
-            throw new IllegalArgumentException("'" + period + "' is not an hour like 2026-05-03T08");
+    /** @throws IllegalArgumentException unless {@code written} is an hour exactly as {@link #toString} writes it */
+    public static SealPeriod parse(String written) {
+        if (written == null || !WRITTEN.matcher(written).matches()) {
+            throw notAnHour(written, null);
         }
         try {
-            if (!of(start(period)).equals(period)) {
-                throw new IllegalArgumentException("'" + period + "' is not an hour like 2026-05-03T08");
+            var period = new SealPeriod(Instant.parse(written + ":00:00Z"));
+            if (!period.toString().equals(written)) {
+                throw notAnHour(written, null);
             }
+            return period;
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + period + "' is not an hour like 2026-05-03T08", e);
+            throw notAnHour(written, e);
         }
-        return period;
     }
 
-    /** Whole hours from {@code from} to {@code to} (negative when {@code to} is earlier). */
-    public static long hoursBetween(String from, String to) {
-        return ChronoUnit.HOURS.between(start(from), start(to));
+    public static SealPeriod containing(Instant instant) {
+        return new SealPeriod(instant.truncatedTo(ChronoUnit.HOURS));
     }
 
-    public static String of(Instant instant) {
-        return FORMAT.format(instant);
+    public Instant end() {
+        return start.plus(1, ChronoUnit.HOURS);
     }
 
-    public static Instant start(String period) {
-        return Instant.parse(period + ":00:00Z");
+    public SealPeriod next() {
+        return new SealPeriod(end());
     }
 
-    public static Instant end(String period) {
-        return start(period).plus(1, ChronoUnit.HOURS);
+    public SealPeriod previous() {
+        return minusHours(1);
     }
 
-    public static String next(String period) {
-        return of(end(period));
+    public SealPeriod minusHours(long hours) {
+        return new SealPeriod(start.minus(hours, ChronoUnit.HOURS));
     }
 
-    public static String previous(String period) {
-        return of(start(period).minus(1, ChronoUnit.HOURS));
+    /** Whole hours from this period to {@code later} (negative when {@code later} is earlier). */
+    public long hoursUntil(SealPeriod later) {
+        return ChronoUnit.HOURS.between(start, later.start);
+    }
+
+    public boolean isBefore(SealPeriod other) {
+        return start.isBefore(other.start);
+    }
+
+    public boolean isAfter(SealPeriod other) {
+        return start.isAfter(other.start);
+    }
+
+    @Override
+    public int compareTo(SealPeriod other) {
+        return start.compareTo(other.start);
+    }
+
+    /** The stored form, {@code 2026-05-03T08}. */
+    @Override
+    public String toString() {
+        return FORMAT.format(start);
+    }
+
+    private static IllegalArgumentException notAnHour(String written, Exception cause) {
+        return new IllegalArgumentException("'" + written + "' is not an hour like 2026-05-03T08", cause);
     }
 }

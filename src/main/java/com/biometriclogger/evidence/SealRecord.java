@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * @param leaves this part's leaves in order; for version 1, the attempt ids with empty digests
  */
-public record SealRecord(String period, int part, int partCount, int itemCount, int version, List<Leaf> leaves,
+public record SealRecord(SealPeriod period, int part, int partCount, int itemCount, int version, List<Leaf> leaves,
                          String merkleRoot, String previousSeal, long chainHeight, Instant sealedAt) {
 
     /** One sealed decision: its attempt id and the digest of its canonical form. */
@@ -66,7 +66,7 @@ public record SealRecord(String period, int part, int partCount, int itemCount, 
     /** @throws IllegalArgumentException when an attribute is missing or malformed */
     public static SealRecord from(Map<String, String> attributes) {
         try {
-            String period = SealPeriod.validated(required(attributes, PERIOD));
+            var period = SealPeriod.parse(required(attributes, PERIOD));
             int part = nonNegative(attributes, PART);
             int partCount = nonNegative(attributes, PART_COUNT);
             int itemCount = nonNegative(attributes, ITEM_COUNT);
@@ -74,7 +74,7 @@ public record SealRecord(String period, int part, int partCount, int itemCount, 
             if (part >= partCount) {
                 throw new IllegalArgumentException("part " + part + " of " + partCount);
             }
-            if (!SealRecord.sealId(period, part).equals(attributes.get(SEAL_ID))) {
+            if (!SealRecord.sealId(period.toString(), part).equals(attributes.get(SEAL_ID))) {
                 throw new IllegalArgumentException("sealId " + attributes.get(SEAL_ID) + " does not name period "
                         + period + " part " + part);
             }

@@ -4,7 +4,6 @@ import com.biometriclogger.decision.AuditAttribute;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -104,15 +103,15 @@ public final class Sealer {
 
     /** Seals the hours after the newest seal that end at or before {@code cutoff}, oldest first. */
     public Report sealThrough(Instant cutoff) {
-        String last = SealPeriod.of(cutoff.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS));
-        String windowStart = SealPeriod.of(SealPeriod.start(last).minus(LOOKBACK_PERIODS - 1L, ChronoUnit.HOURS));
+        String last = SealPeriod.containing(cutoff).previous().toString();
+        String windowStart = SealPeriod.containing(cutoff).minusHours(LOOKBACK_PERIODS).toString();
         var archived = archive.periodsFrom(windowStart);
         var restored = restoreMissingTableCopies(archived);
         var holes = holesBehindNewest(archived);
         Optional<String> newest = archived.isEmpty() ? archive.newest() : Optional.of(archived.get(archived.size() - 1));
 
         Optional<Map<String, String>> previous = newest.map(period -> archive.read(period).get(0));
-        String period = newest.map(SealPeriod::next).orElseGet(() -> genesisPeriod(windowStart, last));
+        String period = newest.map(Sealer::next).orElseGet(() -> genesisPeriod(windowStart, last));
         List<String> sealed = new ArrayList<>();
         int items = 0;
         while (period.compareTo(last) <= 0 && sealed.size() < LOOKBACK_PERIODS) {
@@ -120,7 +119,7 @@ public final class Sealer {
             items += Integer.parseInt(parts.get(0).get(SealRecord.ITEM_COUNT));
             previous = Optional.of(parts.get(0));
             sealed.add(period);
-            period = SealPeriod.next(period);
+            period = next(period);
         }
         return new Report(sealed, items, holes, restored);
     }
@@ -131,12 +130,12 @@ public final class Sealer {
      * newest seal, so the two never claim the same hour.
      */
     private String genesisPeriod(String windowStart, String last) {
-        for (String p = last; p.compareTo(windowStart) >= 0; p = SealPeriod.previous(p)) {
+        for (String p = last; p.compareTo(windowStart) >= 0; p = SealPeriod.parse(p).previous().toString()) {
             if (seals.isSealed(p)) {
-                return SealPeriod.next(p);
+                return next(p);
             }
         }
-        for (String p = windowStart; p.compareTo(last) < 0; p = SealPeriod.next(p)) {
+        for (String p = windowStart; p.compareTo(last) < 0; p = next(p)) {
             if (!index.items(p).isEmpty()) {
                 return p;
             }
@@ -165,7 +164,7 @@ public final class Sealer {
         List<String> holes = new ArrayList<>();
         Set<String> present = new TreeSet<>(archived);
         for (int i = 1; i < archived.size(); i++) {
-            for (String p = SealPeriod.next(archived.get(i - 1)); p.compareTo(archived.get(i)) < 0; p = SealPeriod.next(p)) {
+            for (String p = next(archived.get(i - 1)); p.compareTo(archived.get(i)) < 0; p = next(p)) {
                 if (!present.contains(p)) {
                     holes.add(p);
                 }
@@ -217,5 +216,10 @@ public final class Sealer {
             seals.putOnce(parts.get(part));
         }
         return parts;
+    }
+
+    /** The stores name hours as written, {@code 2026-05-03T08}. */
+    private static String next(String period) {
+        return SealPeriod.parse(period).next().toString();
     }
 }

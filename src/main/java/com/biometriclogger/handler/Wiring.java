@@ -23,7 +23,7 @@ import com.biometriclogger.decision.IdentityMatcher;
 import com.biometriclogger.decision.ThresholdPolicy;
 import com.biometriclogger.evidence.ChangeAlarm;
 import com.biometriclogger.evidence.EvidenceSigning;
-import com.biometriclogger.evidence.EvidenceVerifier;
+import com.biometriclogger.evidence.StoredItem;
 import com.biometriclogger.evidence.Sealer;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,7 +121,7 @@ public final class Wiring {
     public static ChangeAlarmFunction changeAlarm(ChangeAlarmSettings settings) {
         var clients = new AwsClients(settings.aws());
         var table = new DynamoDbEvidenceTable(clients.dynamoDb());
-        var alarm = new ChangeAlarm(id -> table.auditItem(settings.auditTableName(), id).map(EvidenceVerifier.StoredItem::attributes));
+        var alarm = new ChangeAlarm(id -> table.auditItem(settings.auditTableName(), id).map(StoredItem::attributes));
         return new ChangeAlarmFunction(Map.of(settings.auditTableName(), ChangeAlarm.Table.AUDIT,
                 settings.sealTableName(), ChangeAlarm.Table.SEALS), alarm, new SnsAlertPublisher(clients.sns(), settings.alertTopicArn()));
     }

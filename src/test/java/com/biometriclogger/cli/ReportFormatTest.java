@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.evidence.EvidenceKey;
+import com.biometriclogger.evidence.KeyId;
 import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
 import java.security.KeyPairGenerator;
@@ -57,7 +58,7 @@ class ReportFormatTest {
     private static EvidenceKey key() throws Exception {
         var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return EvidenceKey.fromSubjectPublicKeyInfo(null, generator.generateKeyPair().getPublic().getEncoded());
+        return new EvidenceKey(new KeyId.AnyId(), generator.generateKeyPair().getPublic());
     }
 
     private static EvidenceReport report(List<Finding> findings) {

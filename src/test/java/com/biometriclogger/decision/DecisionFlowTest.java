@@ -56,10 +56,10 @@ class DecisionFlowTest {
         assertEquals(List.of(RecordResult.audited(upload.object(), new Verdict(Decision.AUTHORIZED, List.of()),
                 "aa".repeat(32))), report.results());
         var item = recorded();
-        assertEquals("AUTHORIZED", item.get(AuditAttribute.DECISION));
+        assertEquals(Optional.of("AUTHORIZED"), item.get(AuditAttribute.DECISION));
         assertEquals(upload.object().attemptId(), item.attemptId());
-        assertEquals("2026-05-03T08:14:00.250Z", item.get(AuditAttribute.DECIDED_AT));
-        assertEquals("", item.get(AuditAttribute.SUBJECT_ID), "detect-only records no identity");
+        assertEquals(Optional.of("2026-05-03T08:14:00.250Z"), item.get(AuditAttribute.DECIDED_AT));
+        assertEquals(Optional.of(""), item.get(AuditAttribute.SUBJECT_ID), "detect-only records no identity");
     }
 
     @Test
@@ -113,9 +113,9 @@ class DecisionFlowTest {
         flow(identification).decideAll(List.of(upload), INVOCATION);
 
         var item = recorded();
-        assertEquals("REJECTED", item.get(AuditAttribute.DECISION));
-        assertEquals("OBJECT_GONE", item.get(AuditAttribute.REASONS));
-        assertEquals("10", item.get(AuditAttribute.SIZE_BYTES), "the event's size, as nothing was read");
+        assertEquals(Optional.of("REJECTED"), item.get(AuditAttribute.DECISION));
+        assertEquals(Optional.of("OBJECT_GONE"), item.get(AuditAttribute.REASONS));
+        assertEquals(Optional.of("10"), item.get(AuditAttribute.SIZE_BYTES), "the event's size, as nothing was read");
         verifyNoInteractions(faces, identification);
     }
 
@@ -133,10 +133,10 @@ class DecisionFlowTest {
 
         verify(identification).identify(any(), any(), eq(new Verdict(Decision.AUTHORIZED, List.of())));
         var item = recorded();
-        assertEquals("UNAUTHORIZED", item.get(AuditAttribute.DECISION));
-        assertEquals("NO_MATCH", item.get(AuditAttribute.REASONS));
-        assertEquals("12.5", item.get(AuditAttribute.SIMILARITY));
-        assertEquals("r1", item.get(AuditAttribute.REFERENCE_VERSION_ID));
+        assertEquals(Optional.of("UNAUTHORIZED"), item.get(AuditAttribute.DECISION));
+        assertEquals(Optional.of("NO_MATCH"), item.get(AuditAttribute.REASONS));
+        assertEquals(Optional.of("12.5"), item.get(AuditAttribute.SIMILARITY));
+        assertEquals(Optional.of("r1"), item.get(AuditAttribute.REFERENCE_VERSION_ID));
     }
 
     @Test
@@ -148,7 +148,7 @@ class DecisionFlowTest {
 
         flow(identification).decideAll(List.of(upload), INVOCATION);
 
-        assertEquals("UNSUPPORTED_FORMAT", recorded().get(AuditAttribute.REASONS));
+        assertEquals(Optional.of("UNSUPPORTED_FORMAT"), recorded().get(AuditAttribute.REASONS));
         verify(faces, never()).analyze(any(), any(), anySet());
         verifyNoInteractions(identification);
     }
@@ -180,7 +180,7 @@ class DecisionFlowTest {
 
         verify(auditLog).contains(answered.attemptId());
         assertEquals(answered.attemptId(), recorded().attemptId());
-        assertEquals("v7", recorded().get(AuditAttribute.VERSION_ID));
+        assertEquals(Optional.of("v7"), recorded().get(AuditAttribute.VERSION_ID));
     }
 
     @Test
@@ -192,8 +192,8 @@ class DecisionFlowTest {
 
         flow(identification).decideAll(List.of(upload), INVOCATION);
 
-        assertEquals("UNVERSIONED_TOO_LARGE", recorded().get(AuditAttribute.REASONS));
-        assertEquals("aa".repeat(32), recorded().get(AuditAttribute.SHA256));
+        assertEquals(Optional.of("UNVERSIONED_TOO_LARGE"), recorded().get(AuditAttribute.REASONS));
+        assertEquals(Optional.of("aa".repeat(32)), recorded().get(AuditAttribute.SHA256));
         verifyNoInteractions(faces, identification);
     }
 

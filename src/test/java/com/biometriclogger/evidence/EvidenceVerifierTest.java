@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.evidence.EvidenceVerifier.ArchivedSeal;
-import com.biometriclogger.evidence.EvidenceVerifier.StoredItem;
 import com.biometriclogger.evidence.Finding.Problem;
 import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import java.nio.file.Path;
@@ -64,7 +62,7 @@ class EvidenceVerifierTest {
 
         assertTrue(report.clean(), report.findings().toString());
         assertEquals(3, report.signaturesValid());
-        assertEquals(2, report.hoursSealed());
+        assertEquals(2, report.periodsSealed());
         assertEquals(0, report.unsealedItems());
         assertEquals(List.of(), report.warnings());
     }
@@ -156,7 +154,7 @@ class EvidenceVerifierTest {
         var report = verify();
 
         assertEquals(List.of(Problem.UNTRUSTED_KEY, Problem.DELETED_AFTER_SEALING), problems(report));
-        assertEquals("erasure-a1", report.findings().get(0).subject());
+        assertEquals("erasure-a1", report.findings().get(0).about());
         assertEquals(0, report.erased());
     }
 
@@ -285,7 +283,7 @@ class EvidenceVerifierTest {
 
         assertEquals(List.of(new Finding(Problem.SEAL_INVALID, "seal " + period + "#0",
                 "'" + period + "' is not an hour like 2026-05-03T08")), report.findings().stream()
-                .filter(f -> f.subject().equals("seal " + period + "#0")).toList());
+                .filter(f -> f.about().equals("seal " + period + "#0")).toList());
     }
 
     @Test
@@ -295,7 +293,7 @@ class EvidenceVerifierTest {
         var report = verifyTableOnly();
 
         assertEquals(List.of("2026-05-03T10 to 9999-12-31T22"), report.findings().stream()
-                .filter(f -> f.problem() == Problem.SEAL_MISSING).map(Finding::subject).toList());
+                .filter(f -> f.problem() == Problem.SEAL_MISSING).map(Finding::about).toList());
     }
 
     /** The 09 hour's seal, re-filed under another period and correctly signed: what a buggy sealer or a kms:Sign holder writes. */

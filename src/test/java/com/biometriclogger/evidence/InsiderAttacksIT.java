@@ -116,7 +116,7 @@ class InsiderAttacksIT {
         putItem(itemKeyHolder().signItem(decidedAt(template, "future", "9999-12-31T23:10:00Z")).attributes());
         var misfiled = new HashMap<>(itemKeyHolder().signItem(decidedAt(template, "misfiled", "2020-01-01T00:10:00Z"))
                 .attributes());
-        misfiled.put("sealPeriod", SealPeriod.of(Instant.now()));
+        misfiled.put("sealPeriod", SealPeriod.containing(Instant.now()).toString());
         putItem(itemKeyHolder().sign(misfiled));
 
         assertEquals(Set.of("BEFORE_GENESIS past", "IN_FUTURE future", "ITEM_MISDATED misfiled", "NOT_IN_SEAL misfiled"),

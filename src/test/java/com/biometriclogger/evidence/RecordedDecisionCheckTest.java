@@ -15,7 +15,7 @@ class RecordedDecisionCheckTest {
 
     @Test
     void anAuthorizedFaceAtEveryThresholdFollows() {
-        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(goodFace()));
+        assertEquals(Optional.of(Outcome.FOLLOWS), check.rederive(goodFace()));
     }
 
     @Test
@@ -23,7 +23,7 @@ class RecordedDecisionCheckTest {
         var item = goodFace();
         item.put("topConfidence", "89.99");
 
-        assertEquals(Optional.of(new Outcome(false, "recorded AUTHORIZED, but the recorded figures fail [LOW_CONFIDENCE]")),
+        assertEquals(Optional.of(Outcome.contradicted("recorded AUTHORIZED, but the recorded figures fail [LOW_CONFIDENCE]")),
                 check.rederive(item));
     }
 
@@ -33,10 +33,10 @@ class RecordedDecisionCheckTest {
         item.put("faceCount", "3");
         item.put("decision", "UNAUTHORIZED");
         item.put("reasons", "MULTIPLE_FACES");
-        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(item));
+        assertEquals(Optional.of(Outcome.FOLLOWS), check.rederive(item));
 
         item.put("reasons", "NO_FACE");
-        assertEquals(Optional.of(new Outcome(false, "recorded UNAUTHORIZED [NO_FACE], the recorded figures give [MULTIPLE_FACES]")),
+        assertEquals(Optional.of(Outcome.contradicted("recorded UNAUTHORIZED [NO_FACE], the recorded figures give [MULTIPLE_FACES]")),
                 check.rederive(item));
     }
 
@@ -46,15 +46,15 @@ class RecordedDecisionCheckTest {
         item.put("referenceKey", "references/alice.jpg");
         item.put("similarity", "95");
         item.put("similarityThreshold", "95");
-        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(item));
+        assertEquals(Optional.of(Outcome.FOLLOWS), check.rederive(item));
 
         item.put("similarity", "94.9");
-        assertEquals(Optional.of(new Outcome(false, "recorded AUTHORIZED, but similarity 94.9 is under the threshold 95")),
+        assertEquals(Optional.of(Outcome.contradicted("recorded AUTHORIZED, but similarity 94.9 is under the threshold 95")),
                 check.rederive(item));
 
         item.put("decision", "UNAUTHORIZED");
         item.put("reasons", "NO_MATCH");
-        assertEquals(Optional.of(new Outcome(true, null)), check.rederive(item));
+        assertEquals(Optional.of(Outcome.FOLLOWS), check.rederive(item));
     }
 
     @Test

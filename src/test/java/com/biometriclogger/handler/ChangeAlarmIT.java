@@ -112,7 +112,7 @@ class ChangeAlarmIT {
     void aDeletedSealRaisesAnAlertAndTheSealersRestorationNone(Scenario scenario) throws Exception {
         var poller = poller(scenario);
         decide(scenario, "uploads/sam/1.jpg", 1205);
-        String period = SealPeriod.of(Instant.now());
+        String period = SealPeriod.containing(Instant.now()).toString();
         var sealer = LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC());
         sealer.sealThrough(Instant.now().plus(Duration.ofHours(1)));
         pollFor(poller, 2);

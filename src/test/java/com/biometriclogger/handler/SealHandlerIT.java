@@ -40,7 +40,7 @@ class SealHandlerIT {
         scenario.invoke(S3Events.event(scenario.upload("uploads/alice/selfie.jpg", selfie)));
         String decidedIn = scenario.onlyAuditItem().get("sealPeriod");
         // An hour and a grace period later, as the schedule would run.
-        var later = Clock.fixed(SealPeriod.end(decidedIn).plus(Sealer.GRACE), ZoneOffset.UTC);
+        var later = Clock.fixed(SealPeriod.parse(decidedIn).end().plus(Sealer.GRACE), ZoneOffset.UTC);
         var settings = SealSettings.fromEnvironment(scenario.environment());
         var handler = new SealHandler(Wiring.sealer(settings, later));
 

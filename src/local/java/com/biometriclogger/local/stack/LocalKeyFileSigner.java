@@ -79,7 +79,7 @@ public final class LocalKeyFileSigner implements EvidenceSigner {
 
     @Override
     public String keyId() {
-        return publicKey.keyId();
+        return publicKey.keyId().orElseThrow();
     }
 
     /** The same key material signing under a KMS key id: what a holder of {@code kms:Sign} on that key produces. */

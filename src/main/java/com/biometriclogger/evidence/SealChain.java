@@ -1,0 +1,108 @@
+package com.biometriclogger.evidence;
+
+import com.biometriclogger.evidence.Finding.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The readable seals as one chain: the version-2 heads from the genesis seal (height 0) to the
+ * newest, each naming its predecessor's digest, none forking; no hour missing between two seals;
+ * and no item filed under an hour the chain can no longer cover.
+ */
+final class SealChain {
+
+    private final SortedMap<SealPeriod, SealedPeriod> sealed;
+
+    SealChain(SortedMap<SealPeriod, SealedPeriod> sealed) {
+        this.sealed = sealed;
+    }
+
+    /** Walks the version-2 heads from the oldest to the newest; returns the genesis period. */
+    Optional<SealPeriod> checkLinks(Consumer<Finding> findings) {
+        var chained = new TreeMap<SealPeriod, SealedPeriod>();
+        sealed.forEach((period, seal) -> {
+            if (seal.commitsToContent()) {
+                chained.put(period, seal);
+            }
+        });
+        if (chained.isEmpty()) {
+            return Optional.empty();
+        }
+        var first = chained.firstEntry();
+        var genesis = first.getValue().head();
+        if (genesis.chainHeight() != 0 || genesis.previous().isPresent()) {
+            findings.accept(new Finding(Problem.CHAIN_TRUNCATED, "seal " + first.getKey(), "the oldest seal left has height "
+                    + genesis.chainHeight() + ", not 0: the seals before it (and what they sealed) were removed"));
+        }
+        Map<String, SealPeriod> claimedBy = new HashMap<>();
+        Optional<SealedPeriod> before = Optional.empty();
+        for (var seal : chained.values()) {
+            seal.head().previous().ifPresent(link -> {
+                var other = claimedBy.putIfAbsent(link, seal.period());
+                if (other != null) {
+                    findings.accept(new Finding(Problem.SEAL_FORK, "seal " + seal.period(),
+                            "names the same predecessor as the seal of " + other + ": the chain forks"));
+                }
+            });
+            before.ifPresent(previous -> checkFollows(previous, seal, findings));
+            before = Optional.of(seal);
+        }
+        return Optional.of(first.getKey());
+    }
+
+    private static void checkFollows(SealedPeriod before, SealedPeriod seal, Consumer<Finding> findings) {
+        long height = seal.head().chainHeight();
+        long heightBefore = before.head().chainHeight();
+        if (!seal.head().previousSeal().equals(CanonicalForm.linkDigest(before.storedHead())) || height != heightBefore + 1) {
+            findings.accept(new Finding(Problem.SEAL_CHAIN_BROKEN, "seal " + seal.period(), "does not follow the "
+                    + "seal of " + before.period() + " (height " + heightBefore + " -> " + height
+                    + "): a seal between them was removed or rewritten"));
+        }
+    }
+
+    /** One finding per run of hours without a seal between two sealed hours, however long the run. */
+    void checkContinuity(Consumer<Finding> findings) {
+        List<SealPeriod> periods = new ArrayList<>(sealed.keySet());
+        for (int i = 1; i < periods.size(); i++) {
+            var earlier = periods.get(i - 1);
+            var later = periods.get(i);
+            long missing = earlier.hoursUntil(later) - 1;
+            if (missing > 0) {
+                String from = earlier.next().toString();
+                String to = later.previous().toString();
+                findings.accept(new Finding(Problem.SEAL_MISSING, missing == 1 ? from : from + " to " + to,
+                        missing + " hour(s) without a seal between " + earlier + " and " + later + ": a seal was deleted"));
+            }
+        }
+    }
+
+    /** Items filed under hours no seal can cover: before the chain began, or in the future. */
+    void checkItemPeriods(SortedMap<SealPeriod, Set<String>> idsByPeriod, Optional<SealPeriod> genesis,
+                          SealPeriod current, Consumer<Finding> findings) {
+        idsByPeriod.forEach((period, unsorted) -> {
+            if (sealed.containsKey(period)) {
+                return;
+            }
+            var ids = unsorted.stream().sorted().toList();
+            if (period.isAfter(current)) {
+                ids.forEach(id -> findings.accept(new Finding(Problem.IN_FUTURE, id,
+                        "dated hour " + period + " UTC, after " + current + ": no honest function decides in the future")));
+            } else if (genesis.isPresent() && period.isBefore(genesis.get())) {
+                ids.forEach(id -> findings.accept(new Finding(Problem.BEFORE_GENESIS, id,
+                        "dated hour " + period + " UTC, before the first seal (" + genesis.get() + ") and in no seal: "
+                                + "inserted under an hour nothing can seal any more")));
+            } else if (genesis.isPresent() && sealed.lastKey().isAfter(period)) {
+                findings.accept(new Finding(Problem.SEAL_MISSING, period.toString(), "items "
+                        + String.join(", ", ids) + " are dated in an unsealed hour behind the newest seal"));
+            }
+        });
+    }
+}

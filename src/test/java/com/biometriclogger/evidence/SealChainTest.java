@@ -1,0 +1,116 @@
+package com.biometriclogger.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.biometriclogger.evidence.Finding.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SealChainTest {
+
+    private static final SealPeriod H08 = SealPeriod.parse("2026-05-03T08");
+    private static final SealPeriod H09 = SealPeriod.parse("2026-05-03T09");
+    private static final SealPeriod H10 = SealPeriod.parse("2026-05-03T10");
+
+    @TempDir
+    Path dir;
+
+    private SealedLedger ledger;
+    private final SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    @BeforeEach
+    void threeChainedHours() {
+        ledger = new SealedLedger(dir);
+        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add("b1", "2026-05-03T09:10:00Z");
+        ledger.add("c1", "2026-05-03T10:10:00Z");
+        ledger.sealAt("2026-05-03T11:05:00Z");
+        for (var period : List.of(H08, H09, H10)) {
+            sealed.put(period, ledger.hour(period.toString()));
+        }
+    }
+
+    @Test
+    void anIntactChainStartsAtItsGenesisAndHasNoGaps() {
+        var chain = new SealChain(sealed);
+
+        assertEquals(Optional.of(H08), chain.checkLinks(findings::add));
+        chain.checkContinuity(findings::add);
+        assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void removingTheOldestSealsTruncatesTheChain() {
+        sealed.remove(H08);
+
+        assertEquals(Optional.of(H09), new SealChain(sealed).checkLinks(findings::add));
+        assertEquals(List.of(new Finding(Problem.CHAIN_TRUNCATED, "seal 2026-05-03T09", "the oldest seal left has "
+                + "height 1, not 0: the seals before it (and what they sealed) were removed")), findings);
+    }
+
+    @Test
+    void removingASealBetweenTwoBreaksTheChainAndLeavesAGap() {
+        sealed.remove(H09);
+        var chain = new SealChain(sealed);
+
+        chain.checkLinks(findings::add);
+        chain.checkContinuity(findings::add);
+
+        assertEquals(List.of(
+                new Finding(Problem.SEAL_CHAIN_BROKEN, "seal 2026-05-03T10", "does not follow the seal of 2026-05-03T08 "
+                        + "(height 0 -> 2): a seal between them was removed or rewritten"),
+                new Finding(Problem.SEAL_MISSING, "2026-05-03T09", "1 hour(s) without a seal between 2026-05-03T08 and "
+                        + "2026-05-03T10: a seal was deleted")), findings);
+    }
+
+    @Test
+    void twoSealsNamingOnePredecessorFork() {
+        var copy = ledger.parts("2026-05-03T10").get(0);
+        copy.put(SealRecord.PERIOD, "2026-05-03T11");
+        copy.put(SealRecord.SEAL_ID, "2026-05-03T11#0");
+        var h11 = SealPeriod.parse("2026-05-03T11");
+        sealed.put(h11, new SealedPeriod(h11, SealRecord.from(copy), copy, sealed.get(H10).leaves()));
+
+        new SealChain(sealed).checkLinks(findings::add);
+
+        assertEquals(new Finding(Problem.SEAL_FORK, "seal 2026-05-03T11",
+                "names the same predecessor as the seal of 2026-05-03T10: the chain forks"), findings.get(0));
+    }
+
+    @Test
+    void aRunOfMissingHoursIsOneFinding() {
+        sealed.remove(H09);
+        sealed.remove(H10);
+        sealed.put(SealPeriod.parse("2026-05-04T00"), ledger.hour("2026-05-03T10"));
+
+        new SealChain(sealed).checkContinuity(findings::add);
+
+        assertEquals(List.of(new Finding(Problem.SEAL_MISSING, "2026-05-03T09 to 2026-05-03T23", "15 hour(s) without "
+                + "a seal between 2026-05-03T08 and 2026-05-04T00: a seal was deleted")), findings);
+    }
+
+    @Test
+    void itemsOutsideWhatTheChainCanCoverAreNamed() {
+        sealed.remove(H09);
+        SortedMap<SealPeriod, Set<String>> items = new TreeMap<>();
+        items.put(SealPeriod.parse("2026-05-03T07"), Set.of("early"));
+        items.put(H08, Set.of("a1"));
+        items.put(H09, Set.of("b2", "b1"));
+        items.put(SealPeriod.parse("2026-05-03T12"), Set.of("later"));
+
+        new SealChain(sealed).checkItemPeriods(items, Optional.of(H08), SealPeriod.parse("2026-05-03T11"), findings::add);
+
+        assertEquals(List.of(Problem.BEFORE_GENESIS, Problem.SEAL_MISSING, Problem.IN_FUTURE),
+                findings.stream().map(Finding::problem).toList());
+        assertEquals("items b1, b2 are dated in an unsealed hour behind the newest seal", findings.get(1).detail());
+    }
+}
