@@ -1,7 +1,7 @@
 package com.biometriclogger.evidence;
 
 import com.biometriclogger.decision.AuditItem;
-import com.biometriclogger.local.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

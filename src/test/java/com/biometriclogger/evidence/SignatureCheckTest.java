@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.evidence.Finding.Problem;
-import com.biometriclogger.local.LocalKeyFileSigner;
+import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
