@@ -142,7 +142,7 @@ public final class LocalMain {
         }
 
         private static LocalStack.Ports ports(String value) {
-            String[] parts = value.split(",");
+            String[] parts = value.split(",", -1);
             try {
                 if (parts.length == 5) {
                     return new LocalStack.Ports(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),

@@ -83,7 +83,7 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
         if (!Decision.ENROLLED.name().equals(attributes.get(AuditAttribute.DECISION.stored()))) {
             return Optional.empty();
         }
-        return Optional.of(new EnrolledReference(reference, attributes.get(AuditAttribute.SHA256.stored())));
+        return Optional.of(new EnrolledReference(reference, attributes.getOrDefault(AuditAttribute.SHA256.stored(), "")));
     }
 
     /** Why the item is not the function's signed evidence; empty when it is. */

@@ -56,7 +56,7 @@ class VerifyOptionsTest {
                 "--from", "2026-05-01", "--to", "2026-05-03"});
 
         assertEquals("--from and --to choose what --export writes; add --export DIR", error.getMessage());
-        assertEquals(LocalDate.of(2026, 5, 3), options.to());
+        assertEquals(Optional.of(LocalDate.of(2026, 5, 3)), options.to());
     }
 
     @Test

@@ -304,7 +304,7 @@ class EvidenceIT {
                 .redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return out.split(" ")[0];
+        return out.split(" ", -1)[0];
     }
 
     private static Run python(Path bundle) throws Exception {

@@ -26,7 +26,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -92,8 +94,9 @@ public final class PerformanceBenchmark {
             stack.createUploadBucket(BUCKET);
             stack.createAuditTable(TABLE);
             stack.dynamoDb().createTable(b -> b.tableName(PEER_TABLE).billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("ImageHash").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("ImageHash").keyType(KeyType.HASH)));
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("ImageHash")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("ImageHash").keyType(KeyType.HASH).build()));
             new PerformanceBenchmark(stack, ours, hello).run(runs, warm);
         }
     }

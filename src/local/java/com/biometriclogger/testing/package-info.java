@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.testing;
+
+import org.jspecify.annotations.NullMarked;
