@@ -1,6 +1,7 @@
 package com.biometriclogger.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A one-line progress bar on stderr, redrawn at most ten times a second. */
@@ -43,12 +44,12 @@ class ProgressBar {
 
     private void draw(PrintStream err, boolean finished) {
         if (estimatedTotal <= 0) {
-            err.printf("\rverifying: %,d items", done);
+            err.printf(Locale.ROOT, "\rverifying: %,d items", done);
             return;
         }
         int percent = finished ? 100 : (int) Math.min(99, done * 100 / estimatedTotal);
         int filled = percent * WIDTH / 100;
-        err.printf("\rverifying [%s%s] %2d%%  %,d of ~%,d items", "#".repeat(filled), " ".repeat(WIDTH - filled),
+        err.printf(Locale.ROOT, "\rverifying [%s%s] %2d%%  %,d of ~%,d items", "#".repeat(filled), " ".repeat(WIDTH - filled),
                 percent, done, estimatedTotal);
     }
 }

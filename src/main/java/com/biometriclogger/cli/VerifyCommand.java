@@ -100,7 +100,8 @@ public final class VerifyCommand {
             }));
             options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
                     .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
-            var report = verifier.finish(Instant.now());
+            Instant now = Instant.now();
+            var report = verifier.finish(now);
             String printed = options.json() ? ReportFormat.json(options, keys, sealKeys, report)
                     : ReportFormat.table(options, keys, sealKeys, report);
             out.print(printed);
@@ -111,7 +112,7 @@ public final class VerifyCommand {
                 return 2;
             }
             if (bundle.isPresent()) {
-                bundle.get().finish(ReportFormat.json(options, keys, sealKeys, report));
+                bundle.get().finish(ReportFormat.json(options, keys, sealKeys, report), now);
                 err.println("evidence bundle written to " + options.exportDir().orElseThrow().toAbsolutePath());
             }
             return report.clean() ? 0 : 1;

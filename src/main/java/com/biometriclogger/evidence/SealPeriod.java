@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * The hour (UTC) a decision belongs to for completeness seals, written {@code 2026-05-03T08}. An
@@ -13,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 public final class SealPeriod {
 
     private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private SealPeriod() {
     }
