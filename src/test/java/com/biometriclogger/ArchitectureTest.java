@@ -94,7 +94,7 @@ class ArchitectureTest {
     }
 
     private static String layerOf(String className) {
-        return className.substring(ROOT.length() + 1).split("\\.")[0];
+        return className.substring(ROOT.length() + 1).split("\\.", -1)[0];
     }
 
     @Test

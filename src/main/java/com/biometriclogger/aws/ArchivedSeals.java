@@ -45,7 +45,7 @@ public final class ArchivedSeals {
                         versions.size(), markers, Optional.empty()));
             } catch (IllegalArgumentException unreadable) {
                 each.accept(new ArchivedSeal(period.get(), key, List.of(), versions.size(), markers,
-                        Optional.of(unreadable.getMessage())));
+                        Optional.of(String.valueOf(unreadable.getMessage()))));
             }
         });
     }

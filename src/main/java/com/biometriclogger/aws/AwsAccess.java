@@ -5,6 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
@@ -22,23 +29,46 @@ public record AwsAccess(String region, Credentials credentials, Endpoints endpoi
      * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} instead, because variables would be frozen in the
      * snapshot. The command-line tools, run by a person, also take a named profile as the AWS CLI does.
      *
-     * @param profile with {@link Source#PROFILE}, the profile whose credentials the SDK's own
-     *                provider resolves (keys, an assumed role, a credential process); else null
      */
-    public record Credentials(Source source, String accessKeyId, String secretAccessKey, String sessionToken,
-                              Profile profile) {
+    public sealed interface Credentials {
 
-        public enum Source { CONTAINER, ENVIRONMENT, PROFILE }
+        AwsCredentialsProvider provider();
 
-        public static Credentials fromProfile(Profile profile) {
-            return new Credentials(Source.PROFILE, null, null, null, profile);
+        /** SnapStart: the execution role's credentials served at {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}. */
+        record Container() implements Credentials {
+
+            @Override
+            public AwsCredentialsProvider provider() {
+                return ContainerCredentialsProvider.builder().build();
+            }
         }
 
-        /** Never prints the secret. */
-        @Override
-        public String toString() {
-            return "Credentials[source=" + source + (profile == null ? ", accessKeyId=" + accessKeyId
-                    : ", profile=" + profile.name()) + "]";
+        /** Keys given in the environment, as Lambda sets them from the execution role. */
+        record Environment(String accessKeyId, String secretAccessKey, Optional<String> sessionToken)
+                implements Credentials {
+
+            @Override
+            public AwsCredentialsProvider provider() {
+                return StaticCredentialsProvider.create(sessionToken
+                        .<AwsCredentials>map(token -> AwsSessionCredentials.create(accessKeyId, secretAccessKey, token))
+                        .orElseGet(() -> AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+            }
+
+            /** Never prints the secret. */
+            @Override
+            public String toString() {
+                return "Environment[accessKeyId=" + accessKeyId + "]";
+            }
+        }
+
+        /** A profile whose credentials the SDK's own provider resolves (keys, an assumed role, a credential process). */
+        record FromProfile(Profile profile) implements Credentials {
+
+            @Override
+            public AwsCredentialsProvider provider() {
+                return ProfileCredentialsProvider.builder().profileFile(profile.profileFile()).profileName(profile.name())
+                        .build();
+            }
         }
     }
 

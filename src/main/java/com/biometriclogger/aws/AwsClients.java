@@ -3,12 +3,7 @@ package com.biometriclogger.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -49,7 +44,7 @@ public final class AwsClients {
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(8))
                 .build();
-        this.credentials = credentialsProvider(settings.credentials());
+        this.credentials = settings.credentials().provider();
     }
 
     public S3Client s3() {
@@ -96,17 +91,4 @@ public final class AwsClients {
         return builder;
     }
 
-    private static AwsCredentialsProvider credentialsProvider(AwsAccess.Credentials credentials) {
-        if (credentials.source() == AwsAccess.Credentials.Source.CONTAINER) {
-            return ContainerCredentialsProvider.builder().build();
-        }
-        if (credentials.source() == AwsAccess.Credentials.Source.PROFILE) {
-            var profile = credentials.profile();
-            return ProfileCredentialsProvider.builder().profileFile(profile.profileFile()).profileName(profile.name()).build();
-        }
-        return StaticCredentialsProvider.create(credentials.sessionToken() == null
-                ? AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())
-                : AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                        credentials.sessionToken()));
-    }
 }

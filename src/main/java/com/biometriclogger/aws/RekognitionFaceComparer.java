@@ -12,11 +12,9 @@ import java.util.List;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.AccessDeniedException;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesMatch;
-import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.InvalidParameterException;
 import software.amazon.awssdk.services.rekognition.model.InvalidS3ObjectException;
 import software.amazon.awssdk.services.rekognition.model.QualityFilter;
-import software.amazon.awssdk.services.rekognition.model.S3Object;
 
 /**
  * Rekognition CompareFaces: the reference as an S3 object pinned to its enrolled version (versions

@@ -13,10 +13,8 @@ final class RekognitionImages {
     }
 
     static Image of(ObjectVersion image, ImageContent content) {
-        if (content.hasBytes()) {
-            return Image.builder().bytes(SdkBytes.fromByteArrayUnsafe(content.bytes())).build();
-        }
-        return stored(image);
+        return content.bytes().map(bytes -> Image.builder().bytes(SdkBytes.fromByteArrayUnsafe(bytes)).build())
+                .orElseGet(() -> stored(image));
     }
 
     /** The image as S3 stores it, pinned to its version where the bucket keeps versions. */

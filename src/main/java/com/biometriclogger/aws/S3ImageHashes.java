@@ -18,7 +18,7 @@ public final class S3ImageHashes implements EvidenceVerifier.ImageHashes {
     @Override
     public Optional<String> sha256(ObjectVersion image) {
         try {
-            return Optional.ofNullable(images.read(image).content().sha256());
+            return images.read(image).content().sha256();
         } catch (UnjudgeableImageException goneOrReplaced) {
             return Optional.empty();
         }

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -74,7 +76,7 @@ public final class S3ImageSource implements ImageSource {
     private static ImageContent hashWhileReading(InputStream in, long declaredSize) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         boolean inline = declaredSize <= RekognitionLimits.MAX_INLINE_BYTES;
-        byte[] whole = inline ? new byte[(int) declaredSize] : null;
+        byte @Nullable [] whole = inline ? new byte[(int) declaredSize] : null;
         byte[] head = new byte[ImageContent.HEAD_LENGTH];
         byte[] chunk = new byte[CHUNK];
         long total = 0;
@@ -94,8 +96,8 @@ public final class S3ImageSource implements ImageSource {
         if (total != declaredSize) {
             throw new IOException("expected " + declaredSize + " bytes but the stream ended after " + total);
         }
-        return new ImageContent(HexFormat.of().formatHex(digest.digest()), total,
-                Arrays.copyOf(head, (int) Math.min(total, head.length)), whole);
+        return new ImageContent(Optional.of(HexFormat.of().formatHex(digest.digest())), total,
+                Arrays.copyOf(head, (int) Math.min(total, head.length)), Optional.ofNullable(whole));
     }
 
     /**

@@ -154,7 +154,7 @@ public final class S3SealArchive implements Sealer.SealArchive {
      */
     public static List<Map<String, String>> parse(String jsonLines) {
         List<Map<String, String>> parts = new ArrayList<>();
-        for (String line : jsonLines.split("\n")) {
+        for (String line : jsonLines.split("\n", -1)) {
             if (!line.isBlank()) {
                 parts.add(FlatJson.parse(line));
             }

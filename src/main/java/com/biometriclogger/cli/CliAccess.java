@@ -43,7 +43,7 @@ final class CliAccess {
                     + (found.isEmpty() ? " is in neither " : " has no " + String.join(", ", CREDENTIAL_PROPERTIES) + " in ")
                     + profile.credentialsFile() + " nor " + profile.configFile() + " (run aws configure, or export the keys)");
         }
-        return Settings.awsAccess(withRegion, AwsAccess.Credentials.fromProfile(profile));
+        return Settings.awsAccess(withRegion, new AwsAccess.Credentials.FromProfile(profile));
     }
 
     /** The files as the AWS CLI and the SDK find them: {@code ~} is {@code HOME} when set (the JVM's user.home is the passwd entry's). */

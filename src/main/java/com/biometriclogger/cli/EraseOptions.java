@@ -1,5 +1,7 @@
 package com.biometriclogger.cli;
 
+import org.jspecify.annotations.Nullable;
+
 /** The {@code erase} command's arguments. */
 record EraseOptions(String table, String sealTable, String bucket, String uploadPrefix, String referencePrefix,
                     String subject, String legalBasis, String request, String erasedBy, String kmsKeyId,
@@ -21,16 +23,16 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
             yet: rerun after its seal), 2 the erasure could not run (a rerun finishes what was begun)""";
 
     static EraseOptions parse(String[] args, String localUser) {
-        String table = null;
-        String sealTable = null;
-        String bucket = null;
+        @Nullable String table = null;
+        @Nullable String sealTable = null;
+        @Nullable String bucket = null;
         String uploadPrefix = "uploads/";
         String referencePrefix = "references/";
-        String subject = null;
-        String legalBasis = null;
-        String request = null;
+        @Nullable String subject = null;
+        @Nullable String legalBasis = null;
+        @Nullable String request = null;
         String erasedBy = localUser;
-        String kmsKeyId = null;
+        @Nullable String kmsKeyId = null;
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -48,20 +50,17 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
-        required("--table", table);
-        required("--bucket", bucket);
-        required("--kms-key-id", kmsKeyId);
-        required("--subject", subject);
-        required("--legal-basis", legalBasis);
-        required("--request", request);
-        required("--erased-by", erasedBy);
-        return new EraseOptions(table, sealTable == null ? table + "-seals" : sealTable, bucket, uploadPrefix,
-                referencePrefix, subject, legalBasis, request, erasedBy, kmsKeyId, dryRun);
+        String requiredTable = required("--table", table);
+        return new EraseOptions(requiredTable, sealTable == null ? requiredTable + "-seals" : sealTable,
+                required("--bucket", bucket), uploadPrefix, referencePrefix, required("--subject", subject),
+                required("--legal-basis", legalBasis), required("--request", request), required("--erased-by", erasedBy),
+                required("--kms-key-id", kmsKeyId), dryRun);
     }
 
-    private static void required(String option, String value) {
+    private static String required(String option, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(option + " is required");
         }
+        return value;
     }
 }

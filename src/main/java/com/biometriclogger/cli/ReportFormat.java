@@ -105,7 +105,7 @@ final class ReportFormat {
         var out = new StringBuilder(value.length());
         value.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c));
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }
@@ -124,7 +124,7 @@ final class ReportFormat {
     }
 
     private static void row(StringBuilder text, String label, String value) {
-        text.append(String.format("  %-22s %s%n", label, value));
+        text.append(String.format(Locale.ROOT, "  %-22s %s%n", label, value));
     }
 
     /** A check not asked for, or an hour that does not exist, is JSON null. */

@@ -3,7 +3,6 @@ package com.biometriclogger.cli;
 import com.biometriclogger.aws.ArchivedSeals;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
-import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.S3ImageHashes;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.evidence.EvidenceBundle;
@@ -11,10 +10,8 @@ import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
 import com.biometriclogger.evidence.RecordedDecisionCheck;
 import com.biometriclogger.logging.JsonLoggingConfigurator;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +33,16 @@ public final class VerifyCommand {
     public static void main(String[] args) {
         // Before any logger exists: stdout carries the report (JSON with --json), so logs go to stderr.
         System.setProperty(JsonLoggingConfigurator.LOG_TO_STDERR, "true");
-        System.exit(run(args, System.getenv(), System.out, System.err, stderrIsTerminal() ? System.err : null));
+        System.exit(run(args, System.getenv(), System.out, System.err,
+                stderrIsTerminal() ? Optional.of(System.err) : Optional.empty()));
     }
 
-    /** The launcher says (its shell can test stderr itself); without it, the JVM's console is the best guess. */
+    /**
+     * The launcher says (its shell can test stderr itself); without it, the JVM's console is the best guess.
+     * On JDK 22+ a console exists even when redirected; {@code Console.isTerminal()} is JDK 22 API, and the
+     * launchers always say.
+     */
+    @SuppressWarnings("SystemConsoleNull")
     static boolean stderrIsTerminal() {
         return Boolean.parseBoolean(System.getProperty(STDERR_IS_TERMINAL, String.valueOf(System.console() != null)));
     }
@@ -47,17 +50,18 @@ public final class VerifyCommand {
     /** Set by {@code target/bin/*}: whether stderr is a terminal ({@code [ -t 2 ]}). */
     public static final String STDERR_IS_TERMINAL = "biometriclogger.stderrIsTerminal";
 
-    /** As {@link #run(String[], Map, PrintStream, PrintStream, PrintStream)} with no progress bar. */
+    /** As {@link #run(String[], Map, PrintStream, PrintStream, Optional)} with no progress bar. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, out, err, null);
+        return run(args, env, out, err, Optional.empty());
     }
 
     /**
-     * @param terminal where the progress bar goes: stderr when it is a terminal, else null, so a
+     * @param terminal where the progress bar goes: stderr when it is a terminal, else none, so a
      *                 redirected or captured stderr gets no {@code \r} frames
      * @return the exit status: 0 intact, 1 something found, 2 the check could not run
      */
-    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, PrintStream terminal) {
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+                          Optional<PrintStream> terminal) {
         if (List.of(args).contains("--help")) {
             out.println(VerifyOptions.USAGE);
             return 0;
@@ -78,39 +82,38 @@ public final class VerifyCommand {
                     options.rederive() ? Optional.of(new RecordedDecisionCheck()) : Optional.empty(),
                     options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
-            var bundle = options.exportDir() == null ? null
-                    : new EvidenceBundle(options.exportDir(), keys, sealKeys, options.from(), options.to());
-            var progress = options.progress() && terminal != null
-                    ? new ProgressBar(terminal, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
+            var bundle = options.exportDir().map(directory -> new EvidenceBundle(directory, keys, sealKeys,
+                    options.from().orElse(null), options.to().orElse(null)));
+            var progress = terminal.filter(stream -> options.progress())
+                    .map(stream -> new ProgressBar(stream, table.approximateItemCount(options.table())))
+                    .orElse(ProgressBar.SILENT);
             table.scan(options.table(), page -> page.parallelStream().map(verifier::checkSignature).toList()
                     .forEach(checked -> {
                         verifier.record(checked);
-                        if (bundle != null) {
-                            bundle.addItem(checked.item().attributes());
-                        }
+                        bundle.ifPresent(writer -> writer.addItem(checked.item().attributes()));
                         progress.step();
                     }));
             progress.done();
             table.scan(options.sealTable(), page -> page.forEach(seal -> {
                 verifier.checkSeal(seal);
-                if (bundle != null) {
-                    bundle.addSeal(seal.attributes());
-                }
+                bundle.ifPresent(writer -> writer.addSeal(seal.attributes()));
             }));
             options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
                     .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
-            var report = verifier.finish(Instant.now());
+            Instant now = Instant.now();
+            var report = verifier.finish(now);
             String printed = options.json() ? ReportFormat.json(options, keys, sealKeys, report)
                     : ReportFormat.table(options, keys, sealKeys, report);
             out.print(printed);
-            if (bundle != null && bundle.isEmpty()) {
-                err.println("verify: nothing in " + options.table() + " is dated from " + (options.from() == null ? "the beginning"
-                        : options.from()) + " to " + (options.to() == null ? "the end" : options.to()) + " (UTC): no bundle written");
+            if (bundle.isPresent() && bundle.get().isEmpty()) {
+                err.println("verify: nothing in " + options.table() + " is dated from "
+                        + options.from().map(String::valueOf).orElse("the beginning") + " to "
+                        + options.to().map(String::valueOf).orElse("the end") + " (UTC): no bundle written");
                 return 2;
             }
-            if (bundle != null) {
-                bundle.finish(ReportFormat.json(options, keys, sealKeys, report));
-                err.println("evidence bundle written to " + options.exportDir().toAbsolutePath());
+            if (bundle.isPresent()) {
+                bundle.get().finish(ReportFormat.json(options, keys, sealKeys, report), now);
+                err.println("evidence bundle written to " + options.exportDir().orElseThrow().toAbsolutePath());
             }
             return report.clean() ? 0 : 1;
         } catch (ConfigurationException e) {
@@ -127,17 +130,7 @@ public final class VerifyCommand {
     }
 
     private static List<EvidenceKey> trustedKeys(List<VerifyOptions.KeySource> sources, AwsClients clients) {
-        return sources.stream().map(source -> trustedKey(source, clients)).toList();
+        return sources.stream().map(source -> source.load(clients.kms())).toList();
     }
 
-    private static EvidenceKey trustedKey(VerifyOptions.KeySource source, AwsClients clients) {
-        if (source.kmsKeyId() != null) {
-            return KmsEvidenceSigner.publicKey(clients.kms(), source.kmsKeyId());
-        }
-        try {
-            return EvidenceKey.fromPem(Files.readString(source.publicKey()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the public key " + source.publicKey(), e);
-        }
-    }
 }

@@ -1,27 +1,56 @@
 package com.biometriclogger.cli;
 
+import com.biometriclogger.aws.KmsEvidenceSigner;
+import com.biometriclogger.evidence.EvidenceKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /** The {@code verify} command's arguments. */
 record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, List<KeySource> sealKeys,
                      Optional<Archive> archive,
-                     boolean rederive, boolean checkImages, boolean json, boolean progress, Path exportDir,
-                     LocalDate from, LocalDate to) {
+                     boolean rederive, boolean checkImages, boolean json, boolean progress, Optional<Path> exportDir,
+                     Optional<LocalDate> from, Optional<LocalDate> to) {
 
-    /** Where a trusted key comes from: a PEM file of its public half, or KMS by key id (exactly one). */
-    record KeySource(Path publicKey, String kmsKeyId) {
+    /** Where a trusted key comes from: a PEM file of its public half, or KMS by key id. */
+    sealed interface KeySource {
+
+        EvidenceKey load(KmsClient kms);
+
+        record Pem(Path publicKey) implements KeySource {
+
+            @Override
+            public EvidenceKey load(KmsClient kms) {
+                try {
+                    return EvidenceKey.fromPem(Files.readString(publicKey));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the public key " + publicKey, e);
+                }
+            }
+        }
+
+        record Kms(String keyId) implements KeySource {
+
+            @Override
+            public EvidenceKey load(KmsClient kms) {
+                return KmsEvidenceSigner.publicKey(kms, keyId);
+            }
+        }
 
         static KeySource pem(String file) {
-            return new KeySource(Path.of(file), null);
+            return new Pem(Path.of(file));
         }
 
         static KeySource kms(String keyId) {
-            return new KeySource(null, keyId);
+            return new Kms(keyId);
         }
     }
 
@@ -58,18 +87,18 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
             exit status: 0 the evidence is intact, 1 something was found, 2 the check could not run""";
 
     static VerifyOptions parse(String[] args) {
-        String table = null;
-        String sealTable = null;
+        @Nullable String table = null;
+        @Nullable String sealTable = null;
         List<KeySource> itemKeys = new ArrayList<>();
         List<KeySource> sealKeys = new ArrayList<>();
-        Archive archive = null;
+        Optional<Archive> archive = Optional.empty();
         boolean rederive = false;
         boolean checkImages = false;
         boolean json = false;
         boolean progress = true;
-        Path exportDir = null;
-        LocalDate from = null;
-        LocalDate to = null;
+        Optional<Path> exportDir = Optional.empty();
+        Optional<LocalDate> from = Optional.empty();
+        Optional<LocalDate> to = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--table" -> table = value(args, ++i);
@@ -78,14 +107,14 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                 case "--kms-key-id" -> itemKeys.add(KeySource.kms(value(args, ++i)));
                 case "--seal-public-key" -> sealKeys.add(KeySource.pem(value(args, ++i)));
                 case "--seal-kms-key-id" -> sealKeys.add(KeySource.kms(value(args, ++i)));
-                case "--seal-archive" -> archive = Archive.parse(value(args, ++i));
+                case "--seal-archive" -> archive = Optional.of(Archive.parse(value(args, ++i)));
                 case "--rederive" -> rederive = true;
                 case "--check-images" -> checkImages = true;
                 case "--json" -> json = true;
                 case "--no-progress" -> progress = false;
-                case "--export" -> exportDir = Path.of(value(args, ++i));
-                case "--from" -> from = date(value(args, ++i));
-                case "--to" -> to = date(value(args, ++i));
+                case "--export" -> exportDir = Optional.of(Path.of(value(args, ++i)));
+                case "--from" -> from = Optional.of(date(value(args, ++i)));
+                case "--to" -> to = Optional.of(date(value(args, ++i)));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
@@ -100,14 +129,15 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
             throw new IllegalArgumentException("--seal-public-key or --seal-kms-key-id is required (once per trusted "
                     + "key): seals are signed by their own key, not by the items' key");
         }
-        if ((from != null || to != null) && exportDir == null) {
+        if ((from.isPresent() || to.isPresent()) && exportDir.isEmpty()) {
             throw new IllegalArgumentException("--from and --to choose what --export writes; add --export DIR");
         }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new IllegalArgumentException("--from " + from + " is after --to " + to + ": no day is in that range");
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get()
+                    + ": no day is in that range");
         }
         return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
-                List.copyOf(itemKeys), List.copyOf(sealKeys), Optional.ofNullable(archive),
+                List.copyOf(itemKeys), List.copyOf(sealKeys), archive,
                 rederive, checkImages, json, progress, exportDir, from, to);
     }
 

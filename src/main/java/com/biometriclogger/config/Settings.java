@@ -50,7 +50,7 @@ public record Settings(
         var reader = new Reader(env);
         var defaults = PolicyThresholds.defaults();
         String table = reader.required("AUDIT_TABLE_NAME");
-        String bucket = reader.optional("UPLOAD_BUCKET").orElse(null);
+        Optional<String> bucket = reader.optional("UPLOAD_BUCKET");
         String prefix = reader.optional("UPLOAD_PREFIX").orElse("uploads/");
         var thresholds = new PolicyThresholds(
                 reader.number("MIN_FACE_CONFIDENCE", defaults.minConfidence(), 0, 100),
@@ -67,7 +67,8 @@ public record Settings(
         String signingKeyArn = reader.signingKeyArn();
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
-        var scope = new UploadScope(bucket, prefix, identity.mode() == Mode.VERIFY ? identity.referencePrefix() : null);
+        var scope = new UploadScope(bucket, prefix,
+                identity.mode() == Mode.VERIFY ? Optional.of(identity.referencePrefix()) : Optional.empty());
         return new Settings(table, scope, thresholds, identity, signingKeyArn, aws);
     }
 
@@ -87,7 +88,7 @@ public record Settings(
         String required(String name) {
             return optional(name).orElseGet(() -> {
                 problems.add(name + " is required but not set");
-                return null;
+                return ""; // never read: failIfAnyProblem throws before a Settings is built
             });
         }
 
@@ -155,17 +156,16 @@ public record Settings(
 
         private AwsAccess.Credentials credentials() {
             if (optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
-                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.CONTAINER, null, null, null, null);
+                return new AwsAccess.Credentials.Container();
             }
             var accessKey = optional("AWS_ACCESS_KEY_ID");
             var secretKey = optional("AWS_SECRET_ACCESS_KEY");
             if (accessKey.isEmpty() || secretKey.isEmpty()) {
                 problem("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_CONTAINER_CREDENTIALS_FULL_URI) "
                         + "are required; Lambda sets them from the execution role");
-                return new AwsAccess.Credentials(AwsAccess.Credentials.Source.ENVIRONMENT, null, null, null, null);
+                return new AwsAccess.Credentials.Environment("", "", Optional.empty());
             }
-            return new AwsAccess.Credentials(AwsAccess.Credentials.Source.ENVIRONMENT, accessKey.get(), secretKey.get(),
-                    optional("AWS_SESSION_TOKEN").orElse(null), null);
+            return new AwsAccess.Credentials.Environment(accessKey.get(), secretKey.get(), optional("AWS_SESSION_TOKEN"));
         }
 
         /** The KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) that signs every item: unsigned evidence is not an option. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Turns the facts of one attempt into its stored, string-typed {@link AuditItem}. */
 final class AuditItems {
@@ -33,7 +34,7 @@ final class AuditItems {
         item.put(E_TAG, object.eTag());
         item.put(SEQUENCER, orEmpty(image.sequencer()));
         item.put(SIZE_BYTES, Long.toString(content.map(ImageContent::size).orElse(image.size())));
-        item.put(SHA256, content.map(c -> orEmpty(c.sha256())).orElse(""));
+        item.put(SHA256, content.flatMap(ImageContent::sha256).orElse(""));
         item.put(IMAGE_FORMAT, content.flatMap(c -> ImageFormat.sniff(c.head())).map(Enum::name).orElse(""));
         item.put(DECISION, verdict.decision().name());
         item.put(REASONS, verdict.reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
@@ -79,7 +80,7 @@ final class AuditItems {
         item.put(attribute, face.map(figure).orElse(""));
     }
 
-    private static String booleanOrEmpty(Boolean value) {
+    private static String booleanOrEmpty(@Nullable Boolean value) {
         return value == null ? "" : value.toString();
     }
 

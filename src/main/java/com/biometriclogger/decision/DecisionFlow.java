@@ -162,7 +162,7 @@ public final class DecisionFlow {
             stored = images.read(event.object());
         } catch (UnjudgeableImageException unreadable) {
             timings.readMs = millisSince(timings.started);
-            return alreadyAudited(event, null).orElseGet(() ->
+            return alreadyAudited(event, Optional.empty()).orElseGet(() ->
                     record(event, Judgement.unjudgeable(Optional.empty(), unreadable), invocation, timings));
         }
         timings.readMs = millisSince(timings.started);
@@ -175,7 +175,7 @@ public final class DecisionFlow {
     }
 
     /** The pre-check: an upload already audited costs one consistent read, no Rekognition call and no signature. */
-    private Optional<RecordResult> alreadyAudited(UploadedImage upload, String sha256) {
+    private Optional<RecordResult> alreadyAudited(UploadedImage upload, Optional<String> sha256) {
         if (!auditLog.contains(upload.object().attemptId())) {
             return Optional.empty();
         }
@@ -183,7 +183,7 @@ public final class DecisionFlow {
                 .addKeyValue("outcome", Outcome.DUPLICATE)
                 .addKeyValue("attemptId", upload.object().attemptId())
                 .log("DUPLICATE: this upload was already audited; not judged again, nothing written");
-        return Optional.of(RecordResult.duplicate(upload.object(), sha256, RecordResult.FOUND_BEFORE_JUDGING));
+        return Optional.of(RecordResult.duplicate(upload.object(), sha256.orElse(null), RecordResult.FOUND_BEFORE_JUDGING));
     }
 
     private RecordResult record(UploadedImage upload, Judgement judgement, Invocation invocation, Timings timings) {

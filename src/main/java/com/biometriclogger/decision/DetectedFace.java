@@ -1,16 +1,18 @@
 package com.biometriclogger.decision;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the face detector reported about one face. A {@code null} field means the detector did not
  * report that attribute; the policy then fails closed for any check that needs it.
  */
 public record DetectedFace(
         float confidence,
-        Float yaw,
-        Float pitch,
-        Float roll,
-        Float brightness,
-        Float sharpness,
-        Boolean eyesOpen,
-        Boolean sunglasses) {
+        @Nullable Float yaw,
+        @Nullable Float pitch,
+        @Nullable Float roll,
+        @Nullable Float brightness,
+        @Nullable Float sharpness,
+        @Nullable Boolean eyesOpen,
+        @Nullable Boolean sunglasses) {
 }

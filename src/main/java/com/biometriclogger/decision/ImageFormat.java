@@ -7,6 +7,7 @@ public enum ImageFormat {
     JPEG(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
     PNG(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
 
+    @SuppressWarnings("ImmutableEnumChecker") // private, and never written after construction
     private final byte[] magic;
 
     ImageFormat(byte[] magic) {

@@ -38,7 +38,7 @@ public record PolicyThresholds(
     /** Reads {@link #canonical()} back. @throws IllegalArgumentException when a threshold is missing or malformed */
     public static PolicyThresholds parse(String canonical) {
         Map<String, String> values = new HashMap<>();
-        for (String pair : canonical.split(";")) {
+        for (String pair : canonical.split(";", -1)) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
                 values.put(pair.substring(0, equals), pair.substring(equals + 1));

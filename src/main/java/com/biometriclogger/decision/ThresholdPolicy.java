@@ -2,6 +2,7 @@ package com.biometriclogger.decision;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges the faces found in an image against {@link PolicyThresholds}. Pure: no I/O, no clock.
@@ -91,7 +92,7 @@ public final class ThresholdPolicy {
         }
     }
 
-    private static Outcome withinAngle(Float value, float max) {
+    private static Outcome withinAngle(@Nullable Float value, float max) {
         if (max >= PolicyThresholds.ANGLE_CHECK_OFF) {
             return Outcome.PASS;
         }
@@ -101,7 +102,7 @@ public final class ThresholdPolicy {
         return Math.abs(value) <= max ? Outcome.PASS : Outcome.FAIL;
     }
 
-    private static Outcome atLeast(Float value, float min) {
+    private static Outcome atLeast(@Nullable Float value, float min) {
         if (min <= PolicyThresholds.QUALITY_CHECK_OFF) {
             return Outcome.PASS;
         }

@@ -1,6 +1,7 @@
 package com.biometriclogger.decision;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What became of each record of one invocation; the handler's result. */
 public record VerificationReport(List<RecordResult> results) {
@@ -39,9 +40,9 @@ public record VerificationReport(List<RecordResult> results) {
             String key,
             String versionId,
             Outcome outcome,
-            Decision decision,
+            @Nullable Decision decision,
             List<ReasonCode> reasons,
-            String sha256,
+            @Nullable String sha256,
             String detail) {
 
         public static RecordResult audited(ObjectVersion object, Verdict verdict, String sha256) {
@@ -60,7 +61,7 @@ public record VerificationReport(List<RecordResult> results) {
                 + " or this write's own lost answer); nothing more written";
 
         /** @param why {@link #FOUND_BEFORE_JUDGING} or {@link #WRITTEN_MEANWHILE} */
-        public static RecordResult duplicate(ObjectVersion object, String sha256, String why) {
+        public static RecordResult duplicate(ObjectVersion object, @Nullable String sha256, String why) {
             return new RecordResult(object.bucket(), object.key(), object.versionId(), Outcome.DUPLICATE, null,
                     List.of(), sha256, why);
         }

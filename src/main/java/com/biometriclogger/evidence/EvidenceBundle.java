@@ -87,8 +87,11 @@ public final class EvidenceBundle {
         }
     }
 
-    /** @param reportJson the verify report over the whole table, kept beside the bundle's own check */
-    public void finish(String reportJson) {
+    /**
+     * @param reportJson the verify report over the whole table, kept beside the bundle's own check
+     * @param exportedAt when the report was made, from the command's clock
+     */
+    public void finish(String reportJson, Instant exportedAt) {
         try {
             items.close();
             seals.close();
@@ -105,7 +108,7 @@ public final class EvidenceBundle {
                             + (to == null ? "the end" : to.toString()) + " (UTC days)")
                     .replace("{{items}}", Integer.toString(itemCount))
                     .replace("{{seals}}", Integer.toString(sealCount))
-                    .replace("{{exportedAt}}", Instant.now().toString()));
+                    .replace("{{exportedAt}}", exportedAt.toString()));
             Files.writeString(directory.resolve("verify_bundle.py"), resource("verify_bundle.py"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evidence bundle to " + directory, e);

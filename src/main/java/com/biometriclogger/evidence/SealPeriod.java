@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 public record SealPeriod(Instant start) implements Comparable<SealPeriod> {
 
     private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH", Locale.ROOT).withZone(ZoneOffset.UTC);
     /** Four-digit years only, so a far-future or malformed period is refused here rather than walked hour by hour. */
     private static final Pattern WRITTEN = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
 

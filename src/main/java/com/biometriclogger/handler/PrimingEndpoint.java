@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the SnapStart priming's requests go: a loopback socket in this process that answers each
@@ -84,7 +85,7 @@ final class PrimingEndpoint implements AutoCloseable {
     }
 
     private void answer(InputStream in, OutputStream out) throws IOException {
-        String[] head = new String(readHead(in), StandardCharsets.ISO_8859_1).split("\r\n");
+        String[] head = new String(readHead(in), StandardCharsets.ISO_8859_1).split("\r\n", -1);
         String method = head[0].substring(0, head[0].indexOf(' '));
         String target = head[0].substring(head[0].indexOf(' ') + 1, head[0].lastIndexOf(' '));
         Map<String, String> headers = new HashMap<>();
@@ -96,16 +97,17 @@ final class PrimingEndpoint implements AutoCloseable {
         var response = respond(method, target, headers.get("x-amz-target"));
         answered.incrementAndGet(); // before the answer: the caller may count as soon as it has read it
         byte[] body = response.body();
-        var status = new StringBuilder("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: ").append(response.contentType())
-                .append("\r\nContent-Length: ").append(body.length).append("\r\nx-amz-request-id: snapstart-priming\r\n")
-                .append(response.extraHeaders()).append("\r\n");
-        out.write(status.toString().getBytes(StandardCharsets.ISO_8859_1));
+        String status = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: " + response.contentType()
+                + "\r\nContent-Length: " + body.length + "\r\nx-amz-request-id: snapstart-priming\r\n"
+                + response.extraHeaders() + "\r\n";
+        out.write(status.getBytes(StandardCharsets.ISO_8859_1));
         if (!"HEAD".equals(method)) {
             out.write(body);
         }
         out.flush();
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // never compared: one answer, written once
     private record Response(String contentType, String extraHeaders, byte[] body) {
         static Response json(String protocol, String body) {
             return new Response(protocol, "", body.getBytes(StandardCharsets.UTF_8));
@@ -113,7 +115,7 @@ final class PrimingEndpoint implements AutoCloseable {
     }
 
     /** One answer per operation the function calls, told apart as each protocol does. */
-    private static Response respond(String method, String target, String operation) {
+    private static Response respond(String method, String target, @Nullable String operation) {
         if (operation != null) {
             return switch (operation) {
                 case "RekognitionService.DetectFaces" -> Response.json("application/x-amz-json-1.1", "{\"FaceDetails\":[" + FACE + "]}");

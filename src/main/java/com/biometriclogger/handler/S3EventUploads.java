@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an S3 event notification as the Lambda runtime hands it over (the event's JSON as maps,
@@ -85,7 +86,7 @@ final class S3EventUploads {
             var object = object(s3.get("object"), "s3.object");
             String versionId = text(object, "s3.object.versionId", false);
             String eTag = text(object, "s3.object.eTag", false);
-            if (isEmpty(versionId) && isEmpty(eTag)) {
+            if (versionId.isEmpty() && eTag.isEmpty()) {
                 throw new Unreadable("names neither s3.object.versionId nor s3.object.eTag: which upload it means cannot be"
                         + " known, and the object now under its key is not judged in its place");
             }
@@ -93,7 +94,7 @@ final class S3EventUploads {
                     new ObjectVersion(text(bucket, "s3.bucket.name", true), decodedKey(text(object, "s3.object.key", true)), versionId, eTag),
                     size(object), text(object, "s3.object.sequencer", false));
         } catch (Unreadable problem) {
-            return new UnreadableRecord(index, problem.getMessage());
+            return new UnreadableRecord(index, problem.problem());
         }
     }
 
@@ -138,7 +139,7 @@ final class S3EventUploads {
         return number.longValue();
     }
 
-    private static Map<?, ?> object(Object value, String field) throws Unreadable {
+    private static Map<?, ?> object(@Nullable Object value, String field) throws Unreadable {
         if (value instanceof Map<?, ?> map) {
             return map;
         }
@@ -147,21 +148,18 @@ final class S3EventUploads {
 
     /**
      * @param field    its path in the record, for the message; the map holds its last part
-     * @param required whether an absent or empty value makes the record unreadable
+     * @param required whether an absent or empty value makes the record unreadable; else it reads as empty
      */
     private static String text(Map<?, ?> map, String field, boolean required) throws Unreadable {
         Object value = map.get(field.substring(field.lastIndexOf('.') + 1));
         if (value != null && !(value instanceof String)) {
             throw new Unreadable("has " + field + " " + kind(value) + ", not a string");
         }
-        if (required && isEmpty((String) value)) {
+        String text = value == null ? "" : (String) value;
+        if (required && text.isEmpty()) {
             throw new Unreadable("has no " + field);
         }
-        return (String) value;
-    }
-
-    private static boolean isEmpty(String value) {
-        return value == null || value.isEmpty();
+        return text;
     }
 
     private static String kind(Object value) {
@@ -176,8 +174,15 @@ final class S3EventUploads {
 
     /** Why one record names no upload; becomes its {@link UnreadableRecord}. */
     static final class Unreadable extends Exception {
+        private final String problem;
+
         Unreadable(String problem) {
             super(problem, null, false, false);
+            this.problem = problem;
+        }
+
+        String problem() {
+            return problem;
         }
     }
 }

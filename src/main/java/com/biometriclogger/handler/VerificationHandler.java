@@ -9,6 +9,7 @@ import com.biometriclogger.decision.Invocation;
 import com.biometriclogger.decision.VerificationReport;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.crac.Core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,9 @@ public final class VerificationHandler implements RequestHandler<Map<String, Obj
     private static final Logger LOG = LoggerFactory.getLogger(VerificationHandler.class);
 
     private final DecisionFlow verifier;
-    /** Held here because a CRaC context need not keep its resources reachable. */
-    private final SnapStartPriming priming;
+    /** Held, never read: a CRaC context need not keep its resources reachable. */
+    @SuppressWarnings("UnusedVariable")
+    private final Optional<SnapStartPriming> priming;
 
     /** Lambda: configuration validated, clients built and priming registered once per container. */
     public VerificationHandler() {
@@ -45,14 +47,14 @@ public final class VerificationHandler implements RequestHandler<Map<String, Obj
 
     public VerificationHandler(DecisionFlow verifier) {
         this.verifier = verifier;
-        this.priming = null;
+        this.priming = Optional.empty();
     }
 
     /** Registers the priming; without SnapStart (no CRaC in the JVM) registering does nothing. */
     private VerificationHandler(Wiring.VerificationFunction function) {
         this.verifier = function.flow();
-        this.priming = function.priming();
-        Core.getGlobalContext().register(priming);
+        this.priming = Optional.of(function.priming());
+        Core.getGlobalContext().register(function.priming());
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.biometriclogger.util;
 
+import java.util.Locale;
+
 /**
  * JSON string literals escaped exactly as RFC 8785 (and ECMAScript's {@code JSON.stringify}) do:
  * the short escapes for quote, backslash, \b \f \n \r \t, {@code \\u00xx} for other control
@@ -25,7 +27,7 @@ public final class JsonStrings {
                 case '\t' -> json.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
+                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         json.append(c);
                     }

@@ -1,6 +1,7 @@
 package com.biometriclogger.util;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /** Number formatting for stored evidence: plain decimal, never exponent notation. */
 public final class Numbers {
@@ -13,7 +14,7 @@ public final class Numbers {
         return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
     }
 
-    public static String plainOrEmpty(Float value) {
+    public static String plainOrEmpty(@Nullable Float value) {
         return value == null ? "" : plain(value);
     }
 }

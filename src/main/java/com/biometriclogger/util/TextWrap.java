@@ -18,7 +18,7 @@ public final class TextWrap {
         var out = new StringBuilder(first);
         int lineStart = 0;
         boolean lineEmpty = true;
-        for (String word : text.split(" ")) {
+        for (String word : text.split(" ", -1)) {
             if (!lineEmpty && out.length() - lineStart + 1 + word.length() >= MAX_COLUMNS) {
                 out.append('\n');
                 lineStart = out.length();

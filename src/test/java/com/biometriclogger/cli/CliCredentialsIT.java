@@ -54,8 +54,11 @@ class CliCredentialsIT {
     @Test
     void theNamedProfileOfTheNamedFilesSignsTheRequestsNotTheDefaultOne() throws Exception {
         Files.createDirectories(home.resolve(".aws"));
-        Files.writeString(home.resolve(".aws/credentials"), "[default]\naws_access_key_id = DEFAULTPROFILEKEY\n"
-                + "aws_secret_access_key = default-secret\n");
+        Files.writeString(home.resolve(".aws/credentials"), """
+                [default]
+                aws_access_key_id = DEFAULTPROFILEKEY
+                aws_secret_access_key = default-secret
+                """);
         Path credentials = Files.writeString(home.resolve("team-credentials"), "[auditor]\naws_access_key_id = " + STACK_KEY
                 + "\naws_secret_access_key = " + LocalStack.SECRET_KEY + "\n");
         Path config = Files.writeString(home.resolve("team-config"), "[profile auditor]\nregion = us-east-1\n");
@@ -70,8 +73,11 @@ class CliCredentialsIT {
 
     @Test
     void keysInTheEnvironmentWinOverTheProfileAsInTheAwsCli() throws Exception {
-        Path credentials = Files.writeString(home.resolve("credentials"), "[default]\naws_access_key_id = PROFILEKEY\n"
-                + "aws_secret_access_key = profile-secret\n");
+        Path credentials = Files.writeString(home.resolve("credentials"), """
+                [default]
+                aws_access_key_id = PROFILEKEY
+                aws_secret_access_key = profile-secret
+                """);
 
         var run = verify(Map.of("AWS_ACCESS_KEY_ID", STACK_KEY, "AWS_SECRET_ACCESS_KEY", LocalStack.SECRET_KEY,
                 "AWS_REGION", "us-east-1", "AWS_SHARED_CREDENTIALS_FILE", credentials.toString()));
@@ -97,10 +103,17 @@ class CliCredentialsIT {
             }
         });
         try {
-            Path credentials = Files.writeString(home.resolve("credentials"), "[base]\naws_access_key_id = BASEPROFILEKEY\n"
-                    + "aws_secret_access_key = base-secret\n");
-            Path config = Files.writeString(home.resolve("config"), "[profile auditor]\n"
-                    + "role_arn = arn:aws:iam::000000000000:role/auditor-role\nsource_profile = base\nregion = us-east-1\n");
+            Path credentials = Files.writeString(home.resolve("credentials"), """
+                    [base]
+                    aws_access_key_id = BASEPROFILEKEY
+                    aws_secret_access_key = base-secret
+                    """);
+            Path config = Files.writeString(home.resolve("config"), """
+                    [profile auditor]
+                    role_arn = arn:aws:iam::000000000000:role/auditor-role
+                    source_profile = base
+                    region = us-east-1
+                    """);
 
             var run = verify(Map.of("AWS_PROFILE", "auditor", "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
                     "AWS_CONFIG_FILE", config.toString(),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +55,7 @@ class VerifyOptionsTest {
                 "--from", "2026-05-01", "--to", "2026-05-03"});
 
         assertEquals("--from and --to choose what --export writes; add --export DIR", error.getMessage());
-        assertEquals(LocalDate.of(2026, 5, 3), options.to());
+        assertEquals(Optional.of(LocalDate.of(2026, 5, 3)), options.to());
     }
 
     @Test

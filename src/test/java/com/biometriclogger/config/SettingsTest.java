@@ -32,9 +32,10 @@ class SettingsTest {
 
         assertEquals(PolicyThresholds.defaults(), settings.thresholds());
         assertEquals("uploads/", settings.uploadScope().prefix());
-        assertEquals(null, settings.uploadScope().bucket());
+        assertEquals(Optional.empty(), settings.uploadScope().bucket());
         assertEquals(Optional.empty(), settings.aws().endpoints().s3());
-        assertEquals(AwsAccess.Credentials.Source.ENVIRONMENT, settings.aws().credentials().source());
+        assertEquals(new AwsAccess.Credentials.Environment("AKIDEXAMPLE", "secret", Optional.empty()),
+                settings.aws().credentials());
     }
 
     @Test
@@ -94,20 +95,20 @@ class SettingsTest {
         env.remove("AWS_SECRET_ACCESS_KEY");
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.2/creds");
 
-        assertEquals(AwsAccess.Credentials.Source.CONTAINER, Settings.fromEnvironment(env).aws().credentials().source());
+        assertEquals(new AwsAccess.Credentials.Container(), Settings.fromEnvironment(env).aws().credentials());
     }
 
     @Test
     void identityVerificationIsOnByDefaultAndCanBeTurnedOff() {
         var verify = Settings.fromEnvironment(minimal());
         assertEquals(new Settings.Identity(Settings.Mode.VERIFY, "references/", 95f), verify.identity());
-        assertEquals("references/", verify.uploadScope().referencePrefix());
+        assertEquals(Optional.of("references/"), verify.uploadScope().referencePrefix());
 
         var env = minimal();
         env.put("VERIFICATION_MODE", "detect_only");
         var detectOnly = Settings.fromEnvironment(env);
         assertEquals(Settings.Mode.DETECT_ONLY, detectOnly.identity().mode());
-        assertEquals(null, detectOnly.uploadScope().referencePrefix());
+        assertEquals(Optional.empty(), detectOnly.uploadScope().referencePrefix());
     }
 
     @Test

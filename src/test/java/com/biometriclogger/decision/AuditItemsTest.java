@@ -19,7 +19,8 @@ class AuditItemsTest {
 
     @Test
     void aJudgedImageRecordsItsFiguresAsPlainStrings() {
-        var content = new ImageContent("ab".repeat(32), 1234, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, null);
+        var content = new ImageContent(Optional.of("ab".repeat(32)), 1234, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+                Optional.empty());
         var face = new DetectedFace(99.99846f, -12.5f, 0.000012f, 1e-7f, 78f, 100f, true, false);
         var verdict = new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.LOW_SHARPNESS, ReasonCode.EYES_CLOSED));
 

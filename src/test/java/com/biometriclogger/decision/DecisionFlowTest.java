@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 
 import com.biometriclogger.decision.VerificationReport.Outcome;
 import com.biometriclogger.decision.VerificationReport.RecordResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +144,7 @@ class DecisionFlowTest {
     void aNonImageIsRejectedByTheScreenBeforeAnyDetection() {
         var upload = upload("uploads/alice/notes.jpg", "v1");
         when(images.read(upload.object())).thenReturn(new StoredImage(upload.object(),
-                new ImageContent("dd".repeat(32), 5, "hello".getBytes(), null)));
+                new ImageContent(Optional.of("dd".repeat(32)), 5, "hello".getBytes(StandardCharsets.US_ASCII), Optional.empty())));
         when(auditLog.recordOnce(any())).thenReturn(true);
 
         flow(identification).decideAll(List.of(upload), INVOCATION);
@@ -171,7 +172,7 @@ class DecisionFlowTest {
     void theAttemptIdIsThatOfTheVersionStorageReturned() {
         var withoutVersion = upload("uploads/alice/a.jpg", "");
         var answered = new ObjectVersion("b", "uploads/alice/a.jpg", "v7", "e");
-        var content = new ImageContent("aa".repeat(32), 10, JPEG_HEAD, null);
+        var content = new ImageContent(Optional.of("aa".repeat(32)), 10, JPEG_HEAD, Optional.empty());
         when(images.read(withoutVersion.object())).thenReturn(new StoredImage(answered, content));
         when(faces.analyze(eq(answered), eq(content), anySet())).thenReturn(new FaceAnalysis(List.of(GOOD_FACE)));
         when(auditLog.recordOnce(any())).thenReturn(true);
@@ -187,7 +188,7 @@ class DecisionFlowTest {
     void anImageTooLargeToSendInlineFromAnUnversionedBucketIsRejectedUnjudged() {
         var upload = upload("uploads/alice/a.jpg", "");
         when(images.read(upload.object())).thenReturn(new StoredImage(upload.object(),
-                new ImageContent("aa".repeat(32), 6_000_000, JPEG_HEAD, null)));
+                new ImageContent(Optional.of("aa".repeat(32)), 6_000_000, JPEG_HEAD, Optional.empty())));
         when(auditLog.recordOnce(any())).thenReturn(true);
 
         flow(identification).decideAll(List.of(upload), INVOCATION);
@@ -247,13 +248,13 @@ class DecisionFlowTest {
     }
 
     private DecisionFlow flow(Identification strategy) {
-        return new DecisionFlow(new UploadScope(null, "uploads/", "references/"), images, faces,
+        return new DecisionFlow(new UploadScope(Optional.empty(), "uploads/", Optional.of("references/")), images, faces,
                 new ThresholdPolicy(PolicyThresholds.defaults()), strategy, auditLog,
                 Clock.fixed(Instant.parse("2026-05-03T08:14:00.250Z"), ZoneOffset.UTC), Duration.ofSeconds(3));
     }
 
     private void givenAGoodFace(UploadedImage upload, String hashByte) {
-        var content = new ImageContent(hashByte.repeat(32), 10, JPEG_HEAD, null);
+        var content = new ImageContent(Optional.of(hashByte.repeat(32)), 10, JPEG_HEAD, Optional.empty());
         when(images.read(upload.object())).thenReturn(new StoredImage(upload.object(), content));
         when(faces.analyze(any(), eq(content), anySet()))
                 .thenReturn(new FaceAnalysis(List.of(GOOD_FACE)));

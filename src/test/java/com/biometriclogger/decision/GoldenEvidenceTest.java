@@ -47,7 +47,8 @@ class GoldenEvidenceTest {
     void aCompared1to1UploadSignsExactlyTheseBytes() {
         var upload = new UploadedImage("ObjectCreated:Put", new ObjectVersion("bucket", "uploads/alice/selfie 1.jpg",
                 "v000042", "0123456789abcdef0123456789abcdef"), 34567, "0062A1B2C3D4E5F607");
-        var content = new ImageContent("ab".repeat(32), 34567, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, null);
+        var content = new ImageContent(Optional.of("ab".repeat(32)), 34567, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+                Optional.empty());
         var face = new DetectedFace(99.99846f, -12.5f, 3.25f, 1e-7f, 78.5f, 92f, true, false);
         var identity = IdentityFacts.compared("alice", new EnrolledReference(
                 new ObjectVersion("bucket", "references/alice.jpg", "v000007", "ef"), "cd".repeat(32)), Optional.of(99.12f), 95f);

@@ -2,6 +2,7 @@ package com.biometriclogger.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -11,14 +12,14 @@ class ImageScreenTest {
     private static final byte[] PNG_HEAD = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private static ImageContent content(long size, byte[] head) {
-        return new ImageContent("hash", size, head, null);
+        return new ImageContent(Optional.of("hash"), size, head, Optional.empty());
     }
 
     @Test
     void jpegAndPngAreRecognisedByMagicBytes() {
         assertEquals(Optional.of(ImageFormat.JPEG), ImageFormat.sniff(JPEG_HEAD));
         assertEquals(Optional.of(ImageFormat.PNG), ImageFormat.sniff(PNG_HEAD));
-        assertEquals(Optional.empty(), ImageFormat.sniff("GIF89a".getBytes()));
+        assertEquals(Optional.empty(), ImageFormat.sniff("GIF89a".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(Optional.empty(), ImageFormat.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8}));
     }
 
@@ -43,13 +44,13 @@ class ImageScreenTest {
     }
 
     private static byte[] pngHead(int width, int height) {
-        return java.nio.ByteBuffer.allocate(32).put(PNG_HEAD).putInt(13).put("IHDR".getBytes())
+        return java.nio.ByteBuffer.allocate(32).put(PNG_HEAD).putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII))
                 .putInt(width).putInt(height).array();
     }
 
     @Test
     void aTextFileNamedJpgIsUnsupported() {
         assertEquals(Optional.of(ReasonCode.UNSUPPORTED_FORMAT),
-                ImageScreen.rejectionOf(content(12, "hello world!".getBytes())));
+                ImageScreen.rejectionOf(content(12, "hello world!".getBytes(StandardCharsets.US_ASCII))));
     }
 }

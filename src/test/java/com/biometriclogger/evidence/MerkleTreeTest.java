@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,7 +28,7 @@ class MerkleTreeTest {
     void everyLeafsProofLeadsToTheRootForEveryTreeSize() {
         List<byte[]> leaves = new ArrayList<>();
         for (int size = 1; size <= 33; size++) {
-            leaves.add(("leaf " + size).getBytes());
+            leaves.add(("leaf " + size).getBytes(StandardCharsets.UTF_8));
             byte[] root = MerkleTree.root(leaves);
             for (int i = 0; i < size; i++) {
                 var proof = MerkleTree.inclusionProof(leaves, i);
@@ -40,7 +41,7 @@ class MerkleTreeTest {
     void aChangedLeafLeadsElsewhere() {
         var proof = MerkleTree.inclusionProof(CT_LEAVES, 3);
 
-        assertNotEquals(hex(MerkleTree.root(CT_LEAVES)), hex(MerkleTree.rootFromProof("changed".getBytes(), 3, 8, proof)));
+        assertNotEquals(hex(MerkleTree.root(CT_LEAVES)), hex(MerkleTree.rootFromProof("changed".getBytes(StandardCharsets.UTF_8), 3, 8, proof)));
     }
 
     private static String hex(byte[] bytes) {

@@ -19,7 +19,6 @@ import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.util.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

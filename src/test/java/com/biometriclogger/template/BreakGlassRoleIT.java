@@ -254,7 +254,7 @@ class BreakGlassRoleIT {
     }
 
     private static String reference(String attribute) {
-        var parts = attribute.split("\\.");
+        var parts = attribute.split("\\.", -1);
         return (String) WITH_BREAK_GLASS.resolve(Map.of("Fn::GetAtt", List.of(parts[0], parts[1])));
     }
 

@@ -92,7 +92,7 @@ class ControlPlaneRuleTest {
     }
 
     private static Machine machine(Deployment deployment) throws Exception {
-        var machine = new Machine();
+        var machine = Machine.builder().build();
         machine.addRule("ControlPlaneChangesRule", JSON.writeValueAsString(pattern(deployment)));
         return machine;
     }

@@ -57,7 +57,7 @@ class DeployBuildIT {
             String ours = names.stream().filter(n -> n.startsWith("lib/biometric-logger-")).findFirst()
                     .orElseThrow(() -> new AssertionError("our jar is not under lib/: " + names));
 
-            assertTrue(names.stream().allMatch(n -> n.equals("lib/") || n.startsWith("lib/") && n.endsWith(".jar")), names.toString());
+            assertTrue(names.stream().allMatch(n -> n.equals("lib/") || (n.startsWith("lib/") && n.endsWith(".jar"))), names.toString());
             assertFalse(names.stream().anyMatch(n -> n.contains("junit") || n.contains("DynamoDBLocal") || n.contains("s3proxy")
                     || n.contains("onnxruntime")), "test-only jars in the deployment zip: " + names);
             try (var jar = new ZipInputStream(zip.getInputStream(zip.getEntry(ours)))) {

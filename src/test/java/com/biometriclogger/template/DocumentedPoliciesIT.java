@@ -116,7 +116,7 @@ class DocumentedPoliciesIT {
         }
         if (node.isObject()) {
             ObjectNode copy = JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), normalised(e.getValue())));
+            node.properties().forEach(e -> copy.set(e.getKey(), normalised(e.getValue())));
             return copy;
         }
         return node;

@@ -57,7 +57,7 @@ class MetricFiltersIT {
         if (!body.startsWith("{") || !body.endsWith("}")) {
             throw new IllegalArgumentException("not a JSON filter pattern: " + pattern);
         }
-        for (String term : body.substring(1, body.length() - 1).split("&&")) {
+        for (String term : body.substring(1, body.length() - 1).split("&&", -1)) {
             var matcher = TERM.matcher(term.strip());
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("unsupported filter term \"" + term.strip() + "\" in " + pattern);

@@ -33,7 +33,7 @@ final class PolicyEvaluation {
         }
 
         private String account() {
-            return principalArn.split(":")[4];
+            return principalArn.split(":", -1)[4];
         }
     }
 
@@ -56,7 +56,7 @@ final class PolicyEvaluation {
             return false;
         }
         if (resourcePolicy.isPresent() && resourcePolicy.get().keyPolicy()) {
-            return resource.allowsPrincipal() || resource.allowsAccount() && identity.allowsPrincipal();
+            return resource.allowsPrincipal() || (resource.allowsAccount() && identity.allowsPrincipal());
         }
         return identity.allowsPrincipal() || resource.allowsPrincipal();
     }
@@ -156,7 +156,8 @@ final class PolicyEvaluation {
 
     private static Pattern glob(String pattern, boolean caseSensitive) {
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
         }
         return Pattern.compile(regex.toString(), caseSensitive ? 0 : Pattern.CASE_INSENSITIVE);

@@ -25,7 +25,7 @@ class StreamFilterTest {
     void bothMappingsPassModifyAndRemoveAndDropInsert() throws Exception {
         var records = JSON.readTree(Path.of("events/evidence-changes.json").toFile()).get("Records");
         for (String mapping : List.of("AuditTableChanges", "SealTableChanges")) {
-            var machine = new Machine();
+            var machine = Machine.builder().build();
             machine.addRule(mapping, pattern(mapping));
             List<String> invoked = new ArrayList<>();
             for (JsonNode record : records) {

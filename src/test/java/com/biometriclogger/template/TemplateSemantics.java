@@ -334,7 +334,7 @@ final class TemplateSemantics {
 
     private Map<String, JsonNode> ofType(String type) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        resources.fields().forEachRemaining(e -> {
+        resources.properties().forEach(e -> {
             if (e.getValue().path("Type").asText().equals(type)) {
                 found.put(e.getKey(), e.getValue());
             }
@@ -345,7 +345,7 @@ final class TemplateSemantics {
     /** The resources of the encrypted types whose properties name the key. */
     private Map<String, JsonNode> encryptedWith(String key) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        resources.fields().forEachRemaining(e -> {
+        resources.properties().forEach(e -> {
             if (ENCRYPTED_TYPES.contains(e.getValue().path("Type").asText()) && names(e.getValue().get("Properties"), key)) {
                 found.put(e.getKey(), e.getValue());
             }
@@ -472,7 +472,7 @@ final class TemplateSemantics {
             return false;
         }
         String arn = "arn:${AWS::Partition}:s3:::" + nameText.get();
-        return valueText.get().equals(arn) || objects && valueText.get().startsWith(arn + "/");
+        return valueText.get().equals(arn) || (objects && valueText.get().startsWith(arn + "/"));
     }
 
     private static Optional<String> subText(JsonNode value) {

@@ -64,7 +64,7 @@ class TemplateSemanticsIT {
                 breaks("a service principal given key administration", keys, "a service principal is given kms:*",
                         t -> ((ArrayNode) keyStatement(t, "DataKey", "CloudWatchLogsEncryptsTheFunctionLogs").get("Action")).add("kms:*")),
                 breaks("the bucket also notifies the encrypted queue", keys, "use the key, but its policy does not allow s3",
-                        t -> properties(t, "UploadBucket").with("NotificationConfiguration").putArray("QueueConfigurations")
+                        t -> properties(t, "UploadBucket").withObjectProperty("NotificationConfiguration").putArray("QueueConfigurations")
                                 .addObject().put("Event", "s3:ObjectRemoved:*").putObject("Queue")
                                 .putArray("Fn::GetAtt").add("DeadLetterQueue").add("Arn")),
                 breaks("EventBridge left out while the control-plane rule publishes to the encrypted topic", keys,

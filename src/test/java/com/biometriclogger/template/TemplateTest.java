@@ -8,7 +8,6 @@ import com.biometriclogger.config.ChangeAlarmSettings;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.local.stack.AuditTable;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.HashMap;

@@ -17,8 +17,14 @@ final class CurrentTestFaces implements FaceDetectionBackend {
 
     private final AtomicReference<RecordedFaces> current = new AtomicReference<>();
 
-    /** Answers from {@code faces} until the returned turn is closed. */
-    AutoCloseable answerFrom(RecordedFaces faces) {
+    /** A test's hold on the endpoint; closing it cannot fail. */
+    interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Answers from {@code faces} until the returned hold is closed. */
+    Hold answerFrom(RecordedFaces faces) {
         if (!current.compareAndSet(null, faces)) {
             throw new IllegalStateException("the local stack answers one test's face recording at a time: "
                     + "run the tests that use LocalStackExtension one after another, not in parallel");

@@ -19,23 +19,23 @@ class CurrentTestFacesTest {
         var firstRecording = new RecordedFaces();
         firstRecording.respond(IMAGE, "one-clear-face.json");
 
-        try (var firstTest = endpointBackend.answerFrom(firstRecording)) {
-            assertEquals(1, faceCount(endpointBackend));
-        }
-        try (var secondTest = endpointBackend.answerFrom(new RecordedFaces())) {
-            assertEquals(0, faceCount(endpointBackend), "the first test's recording must not answer the second");
-        }
+        var firstTest = endpointBackend.answerFrom(firstRecording);
+        assertEquals(1, faceCount(endpointBackend));
+        firstTest.close();
+        var secondTest = endpointBackend.answerFrom(new RecordedFaces());
+        assertEquals(0, faceCount(endpointBackend), "the first test's recording must not answer the second");
+        secondTest.close();
     }
 
     @Test
     void aSecondTestIsRefusedWhileAnotherHoldsTheEndpoint() throws Exception {
         var endpointBackend = new CurrentTestFaces();
 
-        try (var firstTest = endpointBackend.answerFrom(new RecordedFaces())) {
-            var refused = assertThrows(IllegalStateException.class, () -> endpointBackend.answerFrom(new RecordedFaces()));
-            assertEquals("the local stack answers one test's face recording at a time: run the tests that use "
-                    + "LocalStackExtension one after another, not in parallel", refused.getMessage());
-        }
+        var firstTest = endpointBackend.answerFrom(new RecordedFaces());
+        var refused = assertThrows(IllegalStateException.class, () -> endpointBackend.answerFrom(new RecordedFaces()));
+        assertEquals("the local stack answers one test's face recording at a time: run the tests that use "
+                + "LocalStackExtension one after another, not in parallel", refused.getMessage());
+        firstTest.close();
         endpointBackend.answerFrom(new RecordedFaces()).close();
     }
 

@@ -34,10 +34,10 @@ public final class LocalStackExtension implements ParameterResolver {
     }
 
     /** One test's scenario and its turn at the face endpoint, which ends with the test (or its class). */
-    private record Turn(Scenario scenario, AutoCloseable faces) implements AutoCloseable {
+    private record Turn(Scenario scenario, CurrentTestFaces.Hold faces) implements AutoCloseable {
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             faces.close();
         }
     }

@@ -47,7 +47,7 @@ record Jdk(int feature, Path home) {
         try {
             return Files.readAllLines(home.resolve("release")).stream()
                     .filter(line -> line.startsWith("JAVA_VERSION="))
-                    .map(line -> line.replaceAll("[^0-9.]", "").split("\\.")[0])
+                    .map(line -> line.replaceAll("[^0-9.]", "").split("\\.", -1)[0])
                     .map(Integer::parseInt)
                     .findFirst().orElse(0);
         } catch (IOException | NumberFormatException e) {

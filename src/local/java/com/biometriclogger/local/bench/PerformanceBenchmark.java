@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -78,8 +80,9 @@ public final class PerformanceBenchmark {
             stack.createUploadBucket(BUCKET);
             stack.createAuditTable(TABLE);
             stack.dynamoDb().createTable(b -> b.tableName(PythonPeer.TABLE).billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("ImageHash").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("ImageHash").keyType(KeyType.HASH)));
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("ImageHash")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("ImageHash").keyType(KeyType.HASH).build()));
             new PerformanceBenchmark(stack, ours, hello).run(runs, warm);
         }
     }

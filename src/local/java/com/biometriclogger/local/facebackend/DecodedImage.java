@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
  * model looks at it: the bytes (what recorded answers are keyed by) and the pixels (what the
  * models read), decoded once per request.
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared: one request's image, read and dropped
 public record DecodedImage(byte[] bytes, BufferedImage pixels) {
 
     /** Refuses what the service refuses: anything but a JPEG or PNG that decodes completely. */

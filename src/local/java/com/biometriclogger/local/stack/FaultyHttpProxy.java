@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,7 +162,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
             return;
         }
         answer.headers().map().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
@@ -175,7 +176,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(Duration.ofSeconds(30));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase())) {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
             }
         });

@@ -88,7 +88,7 @@ public final class LocalSns implements AutoCloseable {
 
     private static Map<String, String> form(String body) {
         Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
+        for (String pair : body.split("&", -1)) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

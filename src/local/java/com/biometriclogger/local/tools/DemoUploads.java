@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class DemoUploads {
 
+    @SuppressWarnings("ArrayRecordComponent") // never compared: each upload is put once
     record Upload(String key, byte[] bytes) {
     }
 

@@ -49,7 +49,7 @@ record LocalOptions(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalSt
     }
 
     private static LocalStack.Ports ports(String value) {
-        String[] parts = value.split(",");
+        String[] parts = value.split(",", -1);
         try {
             if (parts.length == 5) {
                 return new LocalStack.Ports(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),

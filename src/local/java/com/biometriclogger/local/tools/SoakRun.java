@@ -191,7 +191,7 @@ public final class SoakRun {
         ExecutorService containers = Executors.newFixedThreadPool(CONTAINERS);
         var inFlight = new AtomicInteger();
         for (int c = 0; c < CONTAINERS; c++) {
-            containers.submit(() -> {
+            containers.execute(() -> {
                 var handler = VerificationHandler.fromEnvironment(env);
                 while (true) {
                     var delivery = queue.poll();

@@ -59,7 +59,7 @@ class LocalMainIT {
         output.lines().takeWhile(line -> !line.contains(" deliveries: "))
                 .filter(line -> line.startsWith("references/") || line.startsWith("uploads/"))
                 .forEach(line -> {
-                    String[] t = line.trim().split("\\s+");
+                    String[] t = line.trim().split("\\s+", -1);
                     int i = 2;
                     String reasons = t[i].matches("[A-Z_,]+") ? t[i++] : "";
                     String similarity = t[i].matches("\\d+\\.\\d") ? t[i] : "";
@@ -186,7 +186,7 @@ class LocalMainIT {
 
     private static URL[] classPath() throws Exception {
         List<URL> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
             urls.add(Path.of(entry).toUri().toURL());
         }
         return urls.toArray(URL[]::new);

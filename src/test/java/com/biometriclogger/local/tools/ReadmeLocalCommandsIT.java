@@ -173,7 +173,7 @@ class ReadmeLocalCommandsIT {
         }
         assertEquals("0.1", rows.get(LocalMainIT.IMPOSTOR).similarity(), "one decimal: " + run.out());
 
-        var reports = run.out().split("A tampered copy");
+        var reports = run.out().split("A tampered copy", -1);
         assertEquals(2, reports.length, run.out());
         assertTrue(reports[0].contains("signatures valid       11") && reports[0].contains("not yet sealed         0 items")
                 && reports[0].strip().endsWith("RESULT: INTACT"), reports[0]);
@@ -182,7 +182,7 @@ class ReadmeLocalCommandsIT {
         assertTrue(changes.contains("and re-signed it with the item key"), reports[1]);
         assertTrue(changes.contains("it restored the seal from the archive"), reports[1]);
         Map<String, Long> problems = reports[1].lines().filter(l -> l.matches("^[A-Z_]+ +[0-9a-f]{64}.*"))
-                .collect(Collectors.groupingBy(l -> l.split(" ")[0], Collectors.counting()));
+                .collect(Collectors.groupingBy(l -> l.split(" ", -1)[0], Collectors.counting()));
         assertEquals(Map.of("SIGNATURE_INVALID", 2L, "CHANGED_AFTER_SEALING", 2L, "DELETED_AFTER_SEALING", 2L, "NOT_IN_SEAL", 1L,
                 "DECISION_DOES_NOT_FOLLOW", 1L), problems, "the changed, re-signed, deleted, forged and unsealed items: "
                 + reports[1]);
@@ -197,7 +197,7 @@ class ReadmeLocalCommandsIT {
     private static void checkEveryEvent(Run run) {
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
-        for (String line : (run.out()).lines().toList()) {
+        for (String line : run.out().lines().toList()) {
             if (line.startsWith("== ")) {
                 current = line.substring(3);
                 sections.put(current, "");

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.local.bench;
+
+import org.jspecify.annotations.NullMarked;

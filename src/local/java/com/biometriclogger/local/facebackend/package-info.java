@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.local.facebackend;
+
+import org.jspecify.annotations.NullMarked;

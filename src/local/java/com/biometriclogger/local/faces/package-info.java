@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.local.faces;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.local.samples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.local.stack;
+
+import org.jspecify.annotations.NullMarked;

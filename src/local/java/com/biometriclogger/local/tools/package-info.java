@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.local.tools;
+
+import org.jspecify.annotations.NullMarked;

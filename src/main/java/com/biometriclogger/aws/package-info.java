@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.aws;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.config;
+
+import org.jspecify.annotations.NullMarked;

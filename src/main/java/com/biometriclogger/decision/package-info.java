@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.decision;
+
+import org.jspecify.annotations.NullMarked;

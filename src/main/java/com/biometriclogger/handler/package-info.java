@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.handler;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.util;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.template;
+
+import org.jspecify.annotations.NullMarked;
