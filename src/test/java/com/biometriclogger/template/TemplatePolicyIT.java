@@ -154,7 +154,8 @@ class TemplatePolicyIT {
                 Arguments.of("no resource policy on the seal table", TABLE_DENIES,
                         (Consumer<ObjectNode>) t -> properties(t, "SealTable").remove("ResourcePolicy")),
                 Arguments.of("no control-plane rule", "control_plane_changes_raise_an_alarm",
-                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("ControlPlaneChangesRule")));
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove(List.of("ControlPlaneKeysRule",
+                                "ControlPlaneTablesRule", "ControlPlaneBucketsRule", "ControlPlaneFunctionsRule", "ControlPlaneAlertsRule"))));
     }
 
     @ParameterizedTest(name = "{0} breaks {1}")
