@@ -495,12 +495,13 @@ class TemplateTest {
     /**
      * Evidence survives stack deletion. A rolled-back first deploy removes what it created
      * (RetainExceptOnCreate), so its retry does not fail on leftovers; the tables keep Retain, as a
-     * table under deletion protection cannot be deleted by a rollback, and so have no fixed name.
+     * table under deletion protection cannot be deleted by a rollback, and so have no fixed name (the
+     * access-log and trail buckets keep Retain too: FirstDeployRollbackTest).
      */
     @Test
     void evidenceResourcesSurviveStackDeletionAndAFailedFirstDeployCanBeRetried() {
         for (String evidence : List.of("UploadBucket", "DataKey", "SigningKey", "SealSigningKey", "DeadLetterQueue",
-                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "AccessLogBucket", "SealArchiveBucket",
+                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "SealArchiveBucket",
                 "ChangeAlarmFunctionLogGroup", "ChangeAlarmFailureQueue")) {
             assertEquals("RetainExceptOnCreate", resource(evidence).get("DeletionPolicy"), evidence);
             assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
