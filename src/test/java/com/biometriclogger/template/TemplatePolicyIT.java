@@ -85,7 +85,7 @@ class TemplatePolicyIT {
                 Arguments.of("the archive without a default retention", "seal_archive_locks_every_seal_in_compliance_mode",
                         (Consumer<ObjectNode>) t -> defaultRetention(t).remove("Days")),
                 Arguments.of("the archive without Object Lock", "seal_archive_locks_every_seal_in_compliance_mode",
-                        (Consumer<ObjectNode>) t -> properties(t, "SealArchiveBucket").remove("ObjectLockEnabled")),
+                        without("SealArchiveBucket", "ObjectLockEnabled")),
                 Arguments.of("the archive's policy allows deleting versions", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
                         (Consumer<ObjectNode>) t -> ((ArrayNode) bucketStatement(t, "NobodyDeletesOrUnlocksSeals").get("Action")).remove(1)),
                 Arguments.of("the archive's deletion deny only for one principal", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
@@ -152,31 +152,31 @@ class TemplatePolicyIT {
                         (Consumer<ObjectNode>) t -> ((ObjectNode) tableStatements(t, "AuditTable").get(3).at("/Fn::If/1/Condition"))
                                 .putObject("ForAnyValue:StringNotLike").put("dynamodb:LeadingKeys", "*")),
                 Arguments.of("no resource policy on the seal table", TABLE_DENIES,
-                        (Consumer<ObjectNode>) t -> properties(t, "SealTable").remove("ResourcePolicy")),
+                        without("SealTable", "ResourcePolicy")),
                 Arguments.of("the access-log bucket unversioned", "buckets_are_versioned",
                         (Consumer<ObjectNode>) t -> properties(t, "AccessLogBucket").with("VersioningConfiguration").put("Status", "Suspended")),
                 Arguments.of("public policies allowed", "buckets_block_all_public_access",
                         (Consumer<ObjectNode>) t -> properties(t, "UploadBucket").with("PublicAccessBlockConfiguration")
                                 .put("BlockPublicPolicy", false)),
                 Arguments.of("no default encryption", "buckets_are_encrypted_by_default",
-                        (Consumer<ObjectNode>) t -> properties(t, "AccessLogBucket").remove("BucketEncryption")),
+                        without("AccessLogBucket", "BucketEncryption")),
                 Arguments.of("ACLs enabled", "buckets_enforce_owner_and_disable_acls",
                         (Consumer<ObjectNode>) t -> ((ObjectNode) properties(t, "UploadBucket").at("/OwnershipControls/Rules/0"))
                                 .put("ObjectOwnership", "ObjectWriter")),
                 Arguments.of("a function logging to the default group", "function_logs_to_its_own_group_with_retention",
-                        (Consumer<ObjectNode>) t -> properties(t, "SealFunction").remove("LoggingConfig")),
+                        without("SealFunction", "LoggingConfig")),
                 Arguments.of("a log group kept forever", "function_logs_to_its_own_group_with_retention",
-                        (Consumer<ObjectNode>) t -> properties(t, "VerifyFunctionLogGroup").remove("RetentionInDays")),
+                        without("VerifyFunctionLogGroup", "RetentionInDays")),
                 Arguments.of("a function without its reservation", "function_concurrency_is_bounded_when_asked",
-                        (Consumer<ObjectNode>) t -> properties(t, "ChangeAlarmFunction").remove("ReservedConcurrentExecutions")),
+                        without("ChangeAlarmFunction", "ReservedConcurrentExecutions")),
                 Arguments.of("an unencrypted queue", "queues_and_topics_are_encrypted",
-                        (Consumer<ObjectNode>) t -> properties(t, "DeadLetterQueue").remove("KmsMasterKeyId")),
+                        without("DeadLetterQueue", "KmsMasterKeyId")),
                 Arguments.of("an unencrypted topic", "queues_and_topics_are_encrypted",
-                        (Consumer<ObjectNode>) t -> properties(t, "AlertTopic").remove("KmsMasterKeyId")),
+                        without("AlertTopic", "KmsMasterKeyId")),
                 Arguments.of("an alarm nobody hears", "alarms_describe_themselves_and_notify",
                         (Consumer<ObjectNode>) t -> properties(t, "SealHoleAlarm").putArray("AlarmActions")),
                 Arguments.of("an alarm without a description", "alarms_describe_themselves_and_notify",
-                        (Consumer<ObjectNode>) t -> properties(t, "DeadLettersAlarm").remove("AlarmDescription")),
+                        without("DeadLettersAlarm", "AlarmDescription")),
                 Arguments.of("no retry", "failed_events_are_retried_then_dead_lettered",
                         (Consumer<ObjectNode>) t -> properties(t, "VerifyFunctionEventInvokeConfig").put("MaximumRetryAttempts", 0)),
                 Arguments.of("events dropped after a minute", "failed_events_are_retried_then_dead_lettered",
@@ -215,6 +215,11 @@ class TemplatePolicyIT {
     private static PolicyTools.Result validate(String guard, Path template) throws Exception {
         return PolicyTools.run(List.of(guard, "validate", "-d", template.toString(), "-r",
                 PolicyTools.GUARD_RULES.toString(), "--show-summary", "all"));
+    }
+
+    /** The template with one property of one resource removed. */
+    private static Consumer<ObjectNode> without(String resource, String property) {
+        return t -> properties(t, resource).remove(property);
     }
 
     private static ObjectNode properties(ObjectNode template, String resource) {
