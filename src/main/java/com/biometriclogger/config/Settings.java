@@ -23,6 +23,13 @@ public record Settings(
         String signingKeyArn,
         AwsAccess aws) {
 
+    /**
+     * A single-Region KMS key's ARN, the one rule for every key ARN the stack is given: template.yaml's
+     * replacement-key parameters allow exactly this (KeyArnRuleTest). Multi-Region keys ({@code mrk-})
+     * are refused everywhere: a replica in another Region signs as the key does, out of this stack's sight.
+     */
+    public static final String KMS_KEY_ARN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}";
+
     /** {@code VERIFY}: 1:1 against the subject's enrolled reference; {@code DETECT_ONLY}: a good face is enough. */
     public enum Mode { VERIFY, DETECT_ONLY }
 
@@ -175,8 +182,8 @@ public record Settings(
 
         String kmsKeyArn(String name) {
             String arn = required(name);
-            if (arn != null && !arn.matches("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+")) {
-                problems.add(name + " must be a KMS key ARN such as "
+            if (arn != null && !arn.matches(KMS_KEY_ARN)) {
+                problems.add(name + " must be a single-Region KMS key ARN such as "
                         + "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab, got '" + arn + "'");
             }
             return arn;

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import software.amazon.event.ruler.Machine;
@@ -55,7 +57,7 @@ class ControlPlaneRuleTest {
         Set<String> sampled = new TreeSet<>();
         samples("control-plane-changes.json").forEach(e -> sampled.add(e.at("/detail/eventName").asText()));
         List<String> unsampled = new ArrayList<>();
-        for (JsonNode branch : pattern().at("/detail/$or")) {
+        for (JsonNode branch : branches(Deployment.defaults())) {
             for (JsonNode name : branch.get("eventName")) {
                 boolean covered = name.has("prefix") ? sampled.stream().anyMatch(s -> s.startsWith(name.get("prefix").asText()))
                         : sampled.contains(name.asText());
@@ -82,7 +84,7 @@ class ControlPlaneRuleTest {
 
         assertTrue(machine(Deployment.defaults()).rulesForJSONEvent(event).isEmpty(), "not the stack's key by default");
         for (String parameter : List.of("ReplacementSigningKeyArn", "ReplacementSealSigningKeyArn")) {
-            assertEquals(List.of("ControlPlaneChangesRule"),
+            assertEquals(List.of("ControlPlaneKeysRule"),
                     machine(Deployment.defaults().with(parameter, replacement)).rulesForJSONEvent(event), parameter);
         }
     }
@@ -91,19 +93,29 @@ class ControlPlaneRuleTest {
         return machine(Deployment.defaults());
     }
 
+    /** The control-plane rules, each under its logical id (the stack creates its archive and access-log buckets). */
     private static Machine machine(Deployment deployment) throws Exception {
         var machine = Machine.builder().build();
-        machine.addRule("ControlPlaneChangesRule", JSON.writeValueAsString(pattern(deployment)));
+        for (var rule : controlPlaneRules(deployment).entrySet()) {
+            machine.addRule(rule.getKey(), JSON.writeValueAsString(rule.getValue().get("EventPattern")));
+        }
         return machine;
     }
 
-    /** The default deployment's pattern (the stack creates its archive and access-log buckets). */
-    private static JsonNode pattern() {
-        return pattern(Deployment.defaults());
+    private static List<JsonNode> branches(Deployment deployment) {
+        List<JsonNode> branches = new ArrayList<>();
+        controlPlaneRules(deployment).values().forEach(r -> {
+            JsonNode detail = JSON.valueToTree(r.get("EventPattern")).get("detail");
+            (detail.has("$or") ? detail.get("$or") : JSON.createArrayNode().add(detail)).forEach(branches::add);
+        });
+        return branches;
     }
 
-    private static JsonNode pattern(Deployment deployment) {
-        return JSON.valueToTree(deployment.properties("ControlPlaneChangesRule").get("EventPattern"));
+    private static Map<String, Map<String, Object>> controlPlaneRules(Deployment deployment) {
+        var rules = new TreeMap<>(deployment.resources("AWS::Events::Rule"));
+        rules.values().removeIf(r -> !r.containsKey("EventPattern"));
+        assertEquals(5, rules.size(), rules.keySet().toString());
+        return rules;
     }
 
     private static List<JsonNode> samples(String file) throws Exception {

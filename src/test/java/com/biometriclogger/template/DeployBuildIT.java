@@ -75,7 +75,8 @@ class DeployBuildIT {
     /** The {@code mvn} lines of the first shell block of docs/deploy.md. */
     private static List<List<String>> deployPageBuildSteps() throws IOException {
         String deploy = Files.readString(Path.of("docs/deploy.md"));
-        String block = deploy.substring(deploy.indexOf("```bash\n") + 8, deploy.indexOf("\n```", deploy.indexOf("```bash\n")));
+        int start = deploy.lastIndexOf("```bash\n", deploy.indexOf("sam deploy --guided")) + 8;
+        String block = deploy.substring(start, deploy.indexOf("\n```", start));
         return block.lines().map(line -> line.replaceAll("\\s+#.*$", "").strip())
                 .filter(line -> line.startsWith("mvn "))
                 .map(line -> Arrays.asList(line.split("\\s+")))

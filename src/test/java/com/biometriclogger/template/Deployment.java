@@ -31,62 +31,47 @@ final class Deployment {
     private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
     private static final Object NO_VALUE = new Object();
 
-    /** What !Ref and !GetAtt give in the deployment the tests' samples (CloudTrail events, ARNs) were written for. */
-    private static final Map<String, String> PHYSICAL = Map.ofEntries(
-            Map.entry("DataKey.Arn", "arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-000000000001"),
-            Map.entry("SigningKey.Arn", "arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-000000000002"),
-            Map.entry("SealSigningKey.Arn", "arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-000000000003"),
-            Map.entry("AuditTable", "biometric-logger-AuditTable-1A2B3C4D5E6F"),
-            Map.entry("AuditTable.Arn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-AuditTable-1A2B3C4D5E6F"),
-            Map.entry("AuditTable.StreamArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-AuditTable-1A2B3C4D5E6F"
-                    + "/stream/2026-05-01T00:00:00.000"),
-            Map.entry("SealTable", "biometric-logger-SealTable-6F5E4D3C2B1A"),
-            Map.entry("SealTable.Arn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-SealTable-6F5E4D3C2B1A"),
-            Map.entry("SealTable.StreamArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/biometric-logger-SealTable-6F5E4D3C2B1A"
-                    + "/stream/2026-05-01T00:00:00.000"),
-            Map.entry("UploadBucket", UPLOAD_BUCKET),
-            Map.entry("UploadBucket.Arn", "arn:aws:s3:::" + UPLOAD_BUCKET),
-            Map.entry("SealArchiveBucket", "biometric-logger-sealarchivebucket-1q2w3e4r5t6y"),
-            Map.entry("SealArchiveBucket.Arn", "arn:aws:s3:::biometric-logger-sealarchivebucket-1q2w3e4r5t6y"),
-            Map.entry("AccessLogBucket", "biometric-logger-accesslogbucket-7u8i9o0p1a2s"),
-            Map.entry("AccessLogBucket.Arn", "arn:aws:s3:::biometric-logger-accesslogbucket-7u8i9o0p1a2s"),
-            Map.entry("DeadLetterQueue", "https://sqs.eu-west-1.amazonaws.com/123456789012/biometric-logger-DeadLetterQueue-AbC123"),
-            Map.entry("VerifyFunction", "biometric-logger-VerifyFunction-Df4Gh5"),
-            Map.entry("VerifyFunctionRole.Arn", VERIFY_ROLE),
-            Map.entry("SealFunctionRole.Arn", SEAL_ROLE),
-            Map.entry("AuditTableChanges", "6d9bfbd5-0b5c-4f5e-9c57-0f7c1f3e0a11"),
-            Map.entry("SealTableChanges", "6d9bfbd5-0b5c-4f5e-9c57-0f7c1f3e0a12"),
-            Map.entry("ChangeAlarmFunction", "biometric-logger-ChangeAlarmFunction-Qw3rTy"),
-            Map.entry("ChangeAlarmFunction.Arn", "arn:aws:lambda:eu-west-1:123456789012:function:biometric-logger-ChangeAlarmFunction-Qw3rTy"),
-            Map.entry("AlertTopic", "arn:aws:sns:eu-west-1:123456789012:biometric-logger-alerts"),
-            Map.entry("SealFunctionHourly", "biometric-logger-SealFunctionHourly-Zx9Cv8"),
-            Map.entry("AWS::StackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/biometric-logger/" + STACK_UUID),
-            Map.entry("AWS::StackName", "biometric-logger"),
-            Map.entry("AWS::AccountId", ACCOUNT),
-            Map.entry("AWS::Region", REGION),
-            Map.entry("AWS::Partition", "aws"));
-
     private final Map<String, String> parameters;
+    private final Map<String, String> physical;
 
-    private Deployment(Map<String, String> parameters) {
+    private Deployment(Map<String, String> parameters, Map<String, String> physical) {
         this.parameters = parameters;
+        this.physical = physical;
     }
 
     /** The default deployment: nothing but the one required parameter given. */
     static Deployment defaults() {
-        return new Deployment(Map.of("EnrolmentPrincipalArn", ENROLMENT_ROLE));
+        return named("biometric-logger");
+    }
+
+    /** The default deployment in a stack of that name. */
+    static Deployment named(String stack) {
+        return new Deployment(Map.of("EnrolmentPrincipalArn", ENROLMENT_ROLE), PhysicalNames.of(stack));
     }
 
     Deployment with(String parameter, String value) {
         var changed = new HashMap<>(parameters);
         changed.put(parameter, value);
-        return new Deployment(changed);
+        return new Deployment(changed, physical);
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> properties(String resource) {
         var resources = (Map<String, Map<String, Object>>) TEMPLATE.get("Resources");
         return (Map<String, Object>) resolve(Objects.requireNonNull(resources.get(resource), resource).get("Properties"));
+    }
+
+    /** The properties of each resource of that type the deployment creates (its condition holds), by logical id. */
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> resources(String type) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) TEMPLATE.get("Resources")).forEach((id, resource) -> {
+            Object condition = resource.get("Condition");
+            if (type.equals(resource.get("Type")) && (condition == null || condition((String) condition))) {
+                found.put(id, properties(id));
+            }
+        });
+        return found;
     }
 
     /** One property of a resource (a path through its maps), resolved: the rest of the resource may refer to more. */
@@ -230,8 +215,8 @@ final class Deployment {
         if (name.equals("AWS::NoValue")) {
             return NO_VALUE;
         }
-        if (PHYSICAL.containsKey(name)) {
-            return PHYSICAL.get(name);
+        if (physical.containsKey(name)) {
+            return physical.get(name);
         }
         var declared = ((Map<String, Map<String, Object>>) TEMPLATE.get("Parameters")).get(name);
         if (declared != null) {

@@ -84,7 +84,7 @@ class TemplatePolicyIT {
                 Arguments.of("the archive without a default retention", "seal_archive_locks_every_seal_in_compliance_mode",
                         (Consumer<ObjectNode>) t -> defaultRetention(t).remove("Days")),
                 Arguments.of("the archive without Object Lock", "seal_archive_locks_every_seal_in_compliance_mode",
-                        (Consumer<ObjectNode>) t -> properties(t, "SealArchiveBucket").remove("ObjectLockEnabled")),
+                        without("SealArchiveBucket", "ObjectLockEnabled")),
                 Arguments.of("the archive's policy allows deleting versions", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
                         (Consumer<ObjectNode>) t -> ((ArrayNode) bucketStatement(t, "NobodyDeletesOrUnlocksSeals").get("Action")).remove(1)),
                 Arguments.of("the archive's deletion deny only for one principal", "seal_archive_policy_denies_deletion_and_unlocking_to_everyone",
@@ -151,9 +151,48 @@ class TemplatePolicyIT {
                         (Consumer<ObjectNode>) t -> ((ObjectNode) tableStatements(t, "AuditTable").get(3).at("/Fn::If/1/Condition"))
                                 .putObject("ForAnyValue:StringNotLike").put("dynamodb:LeadingKeys", "*")),
                 Arguments.of("no resource policy on the seal table", TABLE_DENIES,
-                        (Consumer<ObjectNode>) t -> properties(t, "SealTable").remove("ResourcePolicy")),
+                        without("SealTable", "ResourcePolicy")),
+                Arguments.of("the access-log bucket unversioned", "buckets_are_versioned",
+                        (Consumer<ObjectNode>) t -> properties(t, "AccessLogBucket").withObjectProperty("VersioningConfiguration").put("Status", "Suspended")),
+                Arguments.of("public policies allowed", "buckets_block_all_public_access",
+                        (Consumer<ObjectNode>) t -> properties(t, "UploadBucket").withObjectProperty("PublicAccessBlockConfiguration")
+                                .put("BlockPublicPolicy", false)),
+                Arguments.of("no default encryption", "buckets_are_encrypted_by_default",
+                        without("AccessLogBucket", "BucketEncryption")),
+                Arguments.of("ACLs enabled", "buckets_enforce_owner_and_disable_acls",
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) properties(t, "UploadBucket").at("/OwnershipControls/Rules/0"))
+                                .put("ObjectOwnership", "ObjectWriter")),
+                Arguments.of("a function logging to the default group", "function_logs_to_its_own_group_with_retention",
+                        without("SealFunction", "LoggingConfig")),
+                Arguments.of("a log group kept forever", "function_logs_to_its_own_group_with_retention",
+                        without("VerifyFunctionLogGroup", "RetentionInDays")),
+                Arguments.of("a function without its reservation", "function_concurrency_is_bounded_when_asked",
+                        without("ChangeAlarmFunction", "ReservedConcurrentExecutions")),
+                Arguments.of("an unencrypted queue", "queues_and_topics_are_encrypted",
+                        without("DeadLetterQueue", "KmsMasterKeyId")),
+                Arguments.of("an unencrypted topic", "queues_and_topics_are_encrypted",
+                        without("AlertTopic", "KmsMasterKeyId")),
+                Arguments.of("an alarm nobody hears", "alarms_describe_themselves_and_notify",
+                        (Consumer<ObjectNode>) t -> properties(t, "SealHoleAlarm").putArray("AlarmActions")),
+                Arguments.of("an alarm without a description", "alarms_describe_themselves_and_notify",
+                        without("DeadLettersAlarm", "AlarmDescription")),
+                Arguments.of("no retry", "failed_events_are_retried_then_dead_lettered",
+                        (Consumer<ObjectNode>) t -> properties(t, "VerifyFunctionEventInvokeConfig").put("MaximumRetryAttempts", 0)),
+                Arguments.of("events dropped after a minute", "failed_events_are_retried_then_dead_lettered",
+                        (Consumer<ObjectNode>) t -> properties(t, "VerifyFunctionEventInvokeConfig").put("MaximumEventAgeInSeconds", 60)),
+                Arguments.of("anyone may enrol", "only_the_enrolment_principal_writes_references",
+                        (Consumer<ObjectNode>) t -> removeStatement((ArrayNode) properties(t, "UploadBucketPolicy")
+                                .at("/PolicyDocument/Statement"), "OnlyTheEnrolmentPrincipalEnrols")),
+                Arguments.of("the enrolment deny without DeleteObject", "only_the_enrolment_principal_writes_references",
+                        (Consumer<ObjectNode>) t -> bySid((ArrayNode) properties(t, "UploadBucketPolicy").at("/PolicyDocument/Statement"),
+                                "OnlyTheEnrolmentPrincipalEnrols").putArray("Action").add("s3:PutObject")),
+                Arguments.of("the enrolment deny exempting everyone in the account", "only_the_enrolment_principal_writes_references",
+                        (Consumer<ObjectNode>) t -> bySid((ArrayNode) properties(t, "UploadBucketPolicy").at("/PolicyDocument/Statement"),
+                                "OnlyTheEnrolmentPrincipalEnrols").withObjectProperty("Condition").putObject("StringNotEquals")
+                                .put("aws:PrincipalAccount", "123456789012")),
                 Arguments.of("no control-plane rule", "control_plane_changes_raise_an_alarm",
-                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove("ControlPlaneChangesRule")));
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("Resources")).remove(List.of("ControlPlaneKeysRule",
+                                "ControlPlaneTablesRule", "ControlPlaneBucketsRule", "ControlPlaneFunctionsRule", "ControlPlaneAlertsRule"))));
     }
 
     @ParameterizedTest(name = "{0} breaks {1}")
@@ -175,6 +214,11 @@ class TemplatePolicyIT {
     private static PolicyTools.Result validate(String guard, Path template) throws Exception {
         return PolicyTools.run(List.of(guard, "validate", "-d", template.toString(), "-r",
                 PolicyTools.GUARD_RULES.toString(), "--show-summary", "all"));
+    }
+
+    /** The template with one property of one resource removed. */
+    private static Consumer<ObjectNode> without(String resource, String property) {
+        return t -> properties(t, resource).remove(property);
     }
 
     private static ObjectNode properties(ObjectNode template, String resource) {

@@ -68,7 +68,7 @@ class TemplateSemanticsIT {
                                 .addObject().put("Event", "s3:ObjectRemoved:*").putObject("Queue")
                                 .putArray("Fn::GetAtt").add("DeadLetterQueue").add("Arn")),
                 breaks("EventBridge left out while the control-plane rule publishes to the encrypted topic", keys,
-                        "[ControlPlaneChangesRule] use the key, but its policy does not allow events",
+                        "Rule] use the key, but its policy does not allow events",
                         t -> removeKeyStatement(t, "DataKey", "EventBridgePublishesToEncryptedTopic")),
                 breaks("EventBridge's statement conditioned on a source it never sends", keys,
                         "EventBridge sends KMS no aws:SourceArn/aws:SourceAccount",

@@ -226,19 +226,24 @@ class TemplateTest {
                 .get("ResourcePolicy")).get("PolicyDocument")).get("Statement");
     }
 
-    /** EventBridge may publish to the alert topic for the control-plane rule only. */
+    /** EventBridge may publish to the alert topic for the control-plane rules only, each to that topic alone. */
     @Test
     @SuppressWarnings("unchecked")
-    void onlyTheControlPlaneRuleMayPublishToTheTopicInEventBridgesName() {
+    void onlyTheControlPlaneRulesMayPublishToTheTopicInEventBridgesName() {
         var statements = (List<Map<String, Object>>) ((Map<String, Object>) properties("AlertTopicPolicy").get("PolicyDocument"))
                 .get("Statement");
         var events = bySid(statements, "ControlPlaneRulePublishes");
         assertEquals(Map.of("Service", "events.amazonaws.com"), events.get("Principal"));
         assertEquals("sns:Publish", events.get("Action"));
-        assertEquals(Map.of("ArnEquals", Map.of("aws:SourceArn", getAtt("ControlPlaneChangesRule", "Arn"))), events.get("Condition"));
-        var targets = (List<Map<String, Object>>) properties("ControlPlaneChangesRule").get("Targets");
-        assertEquals(Map.of("Ref", "AlertTopic"), targets.get(0).get("Arn"));
-        assertEquals(1, targets.size());
+        var rules = List.of("ControlPlaneKeysRule", "ControlPlaneTablesRule", "ControlPlaneBucketsRule",
+                "ControlPlaneFunctionsRule", "ControlPlaneAlertsRule");
+        assertEquals(Map.of("ArnEquals", Map.of("aws:SourceArn", rules.stream().map(r -> getAtt(r, "Arn")).toList())),
+                events.get("Condition"));
+        for (String rule : rules) {
+            var targets = (List<Map<String, Object>>) properties(rule).get("Targets");
+            assertEquals(Map.of("Ref", "AlertTopic"), targets.get(0).get("Arn"), rule);
+            assertEquals(1, targets.size(), rule);
+        }
     }
 
     /** The names the settings read from a function's environment, given the template's variables with valid values. */
@@ -489,12 +494,13 @@ class TemplateTest {
     /**
      * Evidence survives stack deletion. A rolled-back first deploy removes what it created
      * (RetainExceptOnCreate), so its retry does not fail on leftovers; the tables keep Retain, as a
-     * table under deletion protection cannot be deleted by a rollback, and so have no fixed name.
+     * table under deletion protection cannot be deleted by a rollback, and so have no fixed name (the
+     * access-log and trail buckets keep Retain too: FirstDeployRollbackTest).
      */
     @Test
     void evidenceResourcesSurviveStackDeletionAndAFailedFirstDeployCanBeRetried() {
         for (String evidence : List.of("UploadBucket", "DataKey", "SigningKey", "SealSigningKey", "DeadLetterQueue",
-                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "AccessLogBucket", "SealArchiveBucket",
+                "VerifyFunctionLogGroup", "SealFunctionLogGroup", "SealArchiveBucket",
                 "ChangeAlarmFunctionLogGroup", "ChangeAlarmFailureQueue")) {
             assertEquals("RetainExceptOnCreate", resource(evidence).get("DeletionPolicy"), evidence);
             assertEquals("Retain", resource(evidence).get("UpdateReplacePolicy"), evidence);
