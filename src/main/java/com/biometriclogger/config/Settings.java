@@ -30,8 +30,14 @@ public record Settings(
      */
     public static final String KMS_KEY_ARN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}";
 
-    /** {@code VERIFY}: 1:1 against the subject's enrolled reference; {@code DETECT_ONLY}: a good face is enough. */
-    public enum Mode { VERIFY, DETECT_ONLY }
+    /**
+     * {@code MATCH}: 1:1 against the subject's enrolled reference; {@code DETECT_ONLY}: a good face is enough.
+     * "Verify" names only the evidence check, so the mode that matches faces is called MATCH; stacks deployed
+     * before that rename still say {@code VERIFY}, which is read as MATCH.
+     */
+    public enum Mode { MATCH, DETECT_ONLY }
+
+    private static final String FORMER_NAME_OF_MATCH = "VERIFY";
 
     /** @param referencePrefix where subjects' reference images are enrolled, e.g. {@code references/alice.jpg} */
     public record Identity(Mode mode, String referencePrefix, float minSimilarity) {
@@ -75,7 +81,7 @@ public record Settings(
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
         var scope = new UploadScope(bucket, prefix,
-                identity.mode() == Mode.VERIFY ? Optional.of(identity.referencePrefix()) : Optional.empty());
+                identity.mode() == Mode.MATCH ? Optional.of(identity.referencePrefix()) : Optional.empty());
         return new Settings(table, scope, thresholds, identity, signingKeyArn, aws);
     }
 
@@ -136,13 +142,17 @@ public record Settings(
         Mode mode(String name) {
             var raw = optional(name);
             if (raw.isEmpty()) {
-                return Mode.VERIFY;
+                return Mode.MATCH;
+            }
+            var written = raw.get().toUpperCase(Locale.ROOT);
+            if (written.equals(FORMER_NAME_OF_MATCH)) {
+                return Mode.MATCH;
             }
             try {
-                return Mode.valueOf(raw.get().toUpperCase(Locale.ROOT));
+                return Mode.valueOf(written);
             } catch (IllegalArgumentException e) {
-                problems.add(name + " must be VERIFY or DETECT_ONLY, got '" + raw.get() + "'");
-                return Mode.VERIFY;
+                problems.add(name + " must be MATCH or DETECT_ONLY (or VERIFY, MATCH's former name), got '" + raw.get() + "'");
+                return Mode.MATCH;
             }
         }
 

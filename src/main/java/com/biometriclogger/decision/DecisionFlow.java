@@ -1,8 +1,8 @@
 package com.biometriclogger.decision;
 
 import com.biometriclogger.decision.FaceAnalyzer.FaceAttribute;
-import com.biometriclogger.decision.VerificationReport.Outcome;
-import com.biometriclogger.decision.VerificationReport.RecordResult;
+import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.decision.DecisionReport.RecordResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -59,9 +59,9 @@ public final class DecisionFlow {
      * left to start another: those not started fail, so Lambda delivers the event again and the
      * records already audited are found by {@link AuditLog#contains} without being judged again.
      *
-     * @throws RetryableVerificationException after all records were tried, if any failed
+     * @throws RetryableDecisionException after all records were tried, if any failed
      */
-    public VerificationReport decideAll(List<? extends EventRecord> records, Invocation invocation) {
+    public DecisionReport decideAll(List<? extends EventRecord> records, Invocation invocation) {
         MDC.put("requestId", invocation.requestId());
         try {
             List<RecordResult> results = new ArrayList<>(records.size());
@@ -89,9 +89,9 @@ public final class DecisionFlow {
                 results.add(decideGuarded(upload, invocation));
                 slowestMillis = Math.max(slowestMillis, millisSince(started));
             }
-            var report = new VerificationReport(results);
+            var report = new DecisionReport(results);
             if (report.count(Outcome.FAILED) > 0) {
-                throw new RetryableVerificationException(report);
+                throw new RetryableDecisionException(report);
             }
             return report;
         } finally {

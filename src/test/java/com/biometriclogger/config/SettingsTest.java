@@ -99,16 +99,24 @@ class SettingsTest {
     }
 
     @Test
-    void identityVerificationIsOnByDefaultAndCanBeTurnedOff() {
-        var verify = Settings.fromEnvironment(minimal());
-        assertEquals(new Settings.Identity(Settings.Mode.VERIFY, "references/", 95f), verify.identity());
-        assertEquals(Optional.of("references/"), verify.uploadScope().referencePrefix());
+    void identityMatchingIsOnByDefaultAndCanBeTurnedOff() {
+        var match = Settings.fromEnvironment(minimal());
+        assertEquals(new Settings.Identity(Settings.Mode.MATCH, "references/", 95f), match.identity());
+        assertEquals(Optional.of("references/"), match.uploadScope().referencePrefix());
 
         var env = minimal();
         env.put("VERIFICATION_MODE", "detect_only");
         var detectOnly = Settings.fromEnvironment(env);
         assertEquals(Settings.Mode.DETECT_ONLY, detectOnly.identity().mode());
         assertEquals(Optional.empty(), detectOnly.uploadScope().referencePrefix());
+    }
+
+    @Test
+    void aStackDeployedBeforeTheRenameStillMatchesWithVerify() {
+        var env = minimal();
+        env.put("VERIFICATION_MODE", "VERIFY");
+
+        assertEquals(Settings.Mode.MATCH, Settings.fromEnvironment(env).identity().mode());
     }
 
     @Test
@@ -119,7 +127,8 @@ class SettingsTest {
 
         var error = assertThrows(ConfigurationException.class, () -> Settings.fromEnvironment(env));
 
-        assertEquals("Invalid configuration: VERIFICATION_MODE must be VERIFY or DETECT_ONLY, got 'MAYBE'; "
+        assertEquals("Invalid configuration: VERIFICATION_MODE must be MATCH or DETECT_ONLY (or VERIFY, "
+                + "MATCH's former name), got 'MAYBE'; "
                 + "MIN_SIMILARITY must be a number from 0 to 100, got '101'", error.getMessage());
     }
 

@@ -14,8 +14,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import com.biometriclogger.decision.VerificationReport.Outcome;
-import com.biometriclogger.decision.VerificationReport.RecordResult;
+import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.decision.DecisionReport.RecordResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class DecisionFlowTest {
         when(images.read(broken.object())).thenThrow(new IllegalStateException("S3 503 SlowDown"));
         when(auditLog.recordOnce(any())).thenReturn(true);
 
-        var failure = assertThrows(RetryableVerificationException.class,
+        var failure = assertThrows(RetryableDecisionException.class,
                 () -> flow(Identification.DETECT_ONLY).decideAll(List.of(first, broken, third), INVOCATION));
 
         assertEquals(List.of(Outcome.AUDITED, Outcome.FAILED, Outcome.AUDITED),
@@ -223,7 +223,7 @@ class DecisionFlowTest {
         var remaining = new java.util.ArrayDeque<>(List.of(10_000L, 2_999L));
         var invocation = new Invocation("req-1", "7", remaining::pop);
 
-        var failure = assertThrows(RetryableVerificationException.class,
+        var failure = assertThrows(RetryableDecisionException.class,
                 () -> flow(Identification.DETECT_ONLY).decideAll(List.of(first, second, third), invocation));
 
         assertEquals(List.of(Outcome.AUDITED, Outcome.FAILED, Outcome.FAILED),
@@ -239,7 +239,7 @@ class DecisionFlowTest {
         givenAGoodFace(upload, "aa");
         when(auditLog.recordOnce(any())).thenReturn(true);
 
-        var failure = assertThrows(RetryableVerificationException.class, () -> flow(Identification.DETECT_ONLY)
+        var failure = assertThrows(RetryableDecisionException.class, () -> flow(Identification.DETECT_ONLY)
                 .decideAll(List.of(new UnreadableRecord(0, "has no eventName"), upload), INVOCATION));
 
         assertEquals(List.of(Outcome.FAILED, Outcome.AUDITED),

@@ -63,7 +63,7 @@ class ErasureIT {
         this.scenario = scenario;
         subject = "erasee" + SUBJECTS.incrementAndGet() + scenario.table();
         bystander = subject + "-bystander";
-        var handler = scenario.handlerAt(Instant.now().minus(Duration.ofHours(2)), Map.of("VERIFICATION_MODE", "VERIFY"));
+        var handler = scenario.handlerAt(Instant.now().minus(Duration.ofHours(2)), Map.of("VERIFICATION_MODE", "MATCH"));
         scenario.decideMatching(handler, "references/" + subject + ".jpg", 4001);
         scenario.decideMatching(handler, "uploads/" + subject + "/1.jpg", 4002);
         scenario.decideMatching(handler, "uploads/" + subject + "/2.jpg", 4003);

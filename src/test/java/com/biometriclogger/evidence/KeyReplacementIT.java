@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.cli.VerifyCommand;
-import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.handler.Wiring;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.LocalEvidence;
@@ -53,10 +53,10 @@ class KeyReplacementIT {
     void itemsSignedByKeyOneThenByKeyTwo(Scenario scenario) {
         this.scenario = scenario;
         var at = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        var before = VerificationHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withClock(at));
+        var before = DecisionHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withClock(at));
         var env = new HashMap<>(scenario.environment());
         env.put("SIGNING_KEY_ARN", LocalKms.REPLACEMENT_KEY_ARN);
-        var after = VerificationHandler.fromEnvironment(env, Wiring.Seams.NONE.withClock(at));
+        var after = DecisionHandler.fromEnvironment(env, Wiring.Seams.NONE.withClock(at));
         firstKeyItems = List.of(decide(before, "uploads/before-1.jpg", 5001), decide(before, "uploads/before-2.jpg", 5002));
         secondKeyItems = List.of(decide(after, "uploads/after-1.jpg", 5003), decide(after, "uploads/after-2.jpg", 5004));
         LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(Instant.now());
@@ -99,10 +99,10 @@ class KeyReplacementIT {
     @Test
     void aReferenceEnrolledUnderTheOldKeyIsReEnrolledByCopyingItOntoItself() {
         var env = new HashMap<>(scenario.environment());
-        env.put("VERIFICATION_MODE", "VERIFY");
-        var before = VerificationHandler.fromEnvironment(env);
+        env.put("VERIFICATION_MODE", "MATCH");
+        var before = DecisionHandler.fromEnvironment(env);
         env.put("SIGNING_KEY_ARN", LocalKms.REPLACEMENT_KEY_ARN);
-        var after = VerificationHandler.fromEnvironment(env);
+        var after = DecisionHandler.fromEnvironment(env);
         String subject = "rekeyed-" + scenario.table();
         String reference = "references/" + subject + ".jpg";
         byte[] face = TestImages.jpeg(5101);
@@ -119,13 +119,13 @@ class KeyReplacementIT {
         assertEquals("AUTHORIZED ", judged(after, "uploads/" + subject + "/2.jpg", face));
     }
 
-    private String judged(VerificationHandler handler, String key, byte[] image) {
+    private String judged(DecisionHandler handler, String key, byte[] image) {
         Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));
         var item = scenario.auditItems().stream().filter(i -> i.get("objectKey").s().equals(key)).findFirst().orElseThrow();
         return item.get("decision").s() + " " + item.get("reasons").s();
     }
 
-    private String decide(VerificationHandler handler, String key, long seed) {
+    private String decide(DecisionHandler handler, String key, long seed) {
         byte[] image = TestImages.jpeg(seed);
         scenario.faces().respond(image, "one-clear-face.json");
         Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));

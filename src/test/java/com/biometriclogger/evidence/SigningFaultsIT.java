@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.decision.RetryableDecisionException;
+import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.FreePort;
 import com.biometriclogger.local.stack.LocalKms;
@@ -27,7 +27,7 @@ class SigningFaultsIT {
         var event = S3Events.event(scenario.upload("uploads/alice/selfie.jpg", selfie));
         var kmsDown = scenario.handler(Map.of("AWS_ENDPOINT_URL_KMS", "http://127.0.0.1:" + FreePort.pick()));
 
-        var failure = assertThrows(RetryableVerificationException.class, () -> Scenario.invoke(kmsDown, event));
+        var failure = assertThrows(RetryableDecisionException.class, () -> Scenario.invoke(kmsDown, event));
         assertEquals(Outcome.FAILED, failure.report().results().get(0).outcome());
         assertEquals(0, scenario.auditItems().size());
 
@@ -43,7 +43,7 @@ class SigningFaultsIT {
         String otherKey = "arn:aws:kms:us-east-1:000000000000:key/00000000-0000-4000-8000-000000000bad";
         var wrongKey = scenario.handler(Map.of("SIGNING_KEY_ARN", otherKey));
 
-        var failure = assertThrows(RetryableVerificationException.class,
+        var failure = assertThrows(RetryableDecisionException.class,
                 () -> Scenario.invoke(wrongKey, S3Events.event(scenario.upload("uploads/alice/selfie.jpg", selfie))));
 
         var result = failure.report().results().get(0);

@@ -78,7 +78,7 @@ class ChangeAlarmIT {
         var poller = poller(scenario);
         // Decided two hours ago and sealed: the erase command erases sealed hours only.
         var earlier = Wiring.Seams.NONE.withClock(Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC));
-        var handler = VerificationHandler.fromEnvironment(scenario.environment(), earlier);
+        var handler = DecisionHandler.fromEnvironment(scenario.environment(), earlier);
         String erased = decide(scenario, handler, "uploads/erin/1.jpg", 1203);
         String forged = decide(scenario, handler, "uploads/fred/1.jpg", 1204);
         LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(Instant.now());
@@ -159,11 +159,11 @@ class ChangeAlarmIT {
         return decide(scenario, scenario.handler(), key, seed, recording);
     }
 
-    private static String decide(Scenario scenario, VerificationHandler handler, String key, int seed) {
+    private static String decide(Scenario scenario, DecisionHandler handler, String key, int seed) {
         return decide(scenario, handler, key, seed, "one-clear-face.json");
     }
 
-    private static String decide(Scenario scenario, VerificationHandler handler, String key, int seed, String recording) {
+    private static String decide(Scenario scenario, DecisionHandler handler, String key, int seed, String recording) {
         byte[] image = TestImages.jpeg(seed);
         scenario.faces().respond(image, recording);
         Scenario.invoke(handler, S3Events.event(scenario.upload(key, image)));

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.decision.VerificationReport;
-import com.biometriclogger.decision.VerificationReport.Outcome;
-import com.biometriclogger.decision.VerificationReport.RecordResult;
+import com.biometriclogger.decision.RetryableDecisionException;
+import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.decision.DecisionReport.RecordResult;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.FaultyHttpProxy;
 import com.biometriclogger.local.stack.FaultyHttpProxy.Fault;
@@ -69,7 +69,7 @@ class HostileEventsIT {
             "sns-envelope.json | record 0 is an SNS message (EventSource aws:sns)"})
     @DisplayName("an S3 notification wrapped by SQS or SNS fails the invocation, naming the wrapper")
     void anEnvelopeFailsNamingTheWrapper(String file, String named) {
-        var failure = assertThrows(RetryableVerificationException.class,
+        var failure = assertThrows(RetryableDecisionException.class,
                 () -> Scenario.invoke(scenario.handler(), Scenario.eventJson(file)));
 
         assertTrue(failure.report().results().get(0).detail().startsWith(named), failure.getMessage());
@@ -97,7 +97,7 @@ class HostileEventsIT {
         var event = S3Events.delivered(S3Events.event(first, scenario.upload("uploads/bob/selfie.jpg", clearFace(3003)), last));
         malform(record(event, 1), malformation);
 
-        var failure = assertThrows(RetryableVerificationException.class, () -> Scenario.invoke(scenario.handler(), event));
+        var failure = assertThrows(RetryableDecisionException.class, () -> Scenario.invoke(scenario.handler(), event));
 
         assertEquals(List.of(Outcome.AUDITED, Outcome.FAILED, Outcome.AUDITED), outcomes(failure.report()));
         assertEquals(named, failure.report().results().get(1).detail());
@@ -134,7 +134,7 @@ class HostileEventsIT {
         object(record(event, 0)).remove("versionId");
         object(record(event, 0)).remove("eTag");
 
-        var failure = assertThrows(RetryableVerificationException.class, () -> Scenario.invoke(scenario.handler(), event));
+        var failure = assertThrows(RetryableDecisionException.class, () -> Scenario.invoke(scenario.handler(), event));
 
         assertEquals(List.of(Outcome.FAILED, Outcome.AUDITED), outcomes(failure.report()));
         assertTrue(failure.report().results().get(0).detail().startsWith(
@@ -194,7 +194,7 @@ class HostileEventsIT {
                     try {
                         handler.handleRequest(event, context);
                         attempts.add("succeeded");
-                    } catch (RetryableVerificationException e) {
+                    } catch (RetryableDecisionException e) {
                         attempts.add("failed");
                     }
                     assertTrue(context.getRemainingTimeInMillis() > 0, "attempt " + attempt + " ran past the function's timeout");
@@ -283,7 +283,7 @@ class HostileEventsIT {
         return scenario.auditItems().stream().map(item -> item.get("objectKey").s()).toList();
     }
 
-    private static List<Outcome> outcomes(VerificationReport report) {
+    private static List<Outcome> outcomes(DecisionReport report) {
         return report.results().stream().map(RecordResult::outcome).toList();
     }
 }

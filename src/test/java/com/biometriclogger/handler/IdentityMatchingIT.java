@@ -38,12 +38,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class IdentityMatchingIT {
 
     private Scenario scenario;
-    private VerificationHandler handler;
+    private DecisionHandler handler;
 
     @BeforeEach
     void verifyMode(Scenario scenario) {
         this.scenario = scenario;
-        handler = scenario.handler(Map.of("VERIFICATION_MODE", "VERIFY", "MIN_SIMILARITY", "95"));
+        handler = scenario.handler(Map.of("VERIFICATION_MODE", "MATCH", "MIN_SIMILARITY", "95"));
     }
 
     private S3EventNotificationRecord enrol(String subject, byte[] reference) {
@@ -107,7 +107,7 @@ class IdentityMatchingIT {
     void inAnUnversionedBucketTheEnrolmentIsFoundByTheReferencesETag() {
         String bucket = "unversioned-uploads";
         scenario.stack().s3().createBucket(b -> b.bucket(bucket));
-        var unversioned = scenario.handler(Map.of("VERIFICATION_MODE", "VERIFY", "UPLOAD_BUCKET", bucket));
+        var unversioned = scenario.handler(Map.of("VERIFICATION_MODE", "MATCH", "UPLOAD_BUCKET", bucket));
         byte[] reference = clearFace(3151);
         byte[] selfie = clearFace(3152);
         scenario.faces().respondToComparison(selfie, "compare-match.json");

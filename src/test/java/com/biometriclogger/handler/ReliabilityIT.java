@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.decision.AuditLog;
-import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.decision.VerificationReport;
-import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.decision.RetryableDecisionException;
+import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.local.facebackend.RekognitionError;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.FaultyHttpProxy;
@@ -78,14 +78,14 @@ class ReliabilityIT {
         try {
             for (int round = 0; round < 10; round++) {
                 var event = S3Events.event(scenario.upload("uploads/race/" + round + ".jpg", clearFace(1100 + round)));
-                VerificationHandler first = scenario.handler();
-                VerificationHandler second = scenario.handler();
+                DecisionHandler first = scenario.handler();
+                DecisionHandler second = scenario.handler();
                 var start = new CyclicBarrier(2);
-                Future<VerificationReport> a = containers.submit(() -> {
+                Future<DecisionReport> a = containers.submit(() -> {
                     start.await();
                     return Scenario.invoke(first, event);
                 });
-                Future<VerificationReport> b = containers.submit(() -> {
+                Future<DecisionReport> b = containers.submit(() -> {
                     start.await();
                     return Scenario.invoke(second, event);
                 });
@@ -126,7 +126,7 @@ class ReliabilityIT {
         int detectCallsBefore = scenario.stack().rekognition().callCount("DetectFaces");
 
         var crashing = handlerWithAuditLog(crashOnceBeforeWriting());
-        assertThrows(RetryableVerificationException.class, () -> Scenario.invoke(crashing, event));
+        assertThrows(RetryableDecisionException.class, () -> Scenario.invoke(crashing, event));
         assertEquals(0, scenario.auditItems().size());
 
         assertEquals(List.of(Outcome.AUDITED), outcomes(scenario.invoke(event)));
@@ -164,7 +164,7 @@ class ReliabilityIT {
         var throttled = scenario.upload("uploads/carol/selfie.jpg", throttledBytes);
         var alsoGood = scenario.upload("uploads/dave/selfie.jpg", clearFace(1503));
 
-        var failure = assertThrows(RetryableVerificationException.class,
+        var failure = assertThrows(RetryableDecisionException.class,
                 () -> scenario.invoke(S3Events.event(good, notAnImage, throttled, alsoGood)));
 
         assertEquals(List.of(Outcome.AUDITED, Outcome.AUDITED, Outcome.FAILED, Outcome.AUDITED), outcomes(failure.report()));
@@ -290,7 +290,7 @@ class ReliabilityIT {
             var event = S3Events.event(scenario.upload("uploads/alice/selfie.jpg", clearFace(2101)));
 
             String logs = LogCapture.productionLogsOf(() -> {
-                var failure = assertThrows(RetryableVerificationException.class, () -> Scenario.invoke(handler, event));
+                var failure = assertThrows(RetryableDecisionException.class, () -> Scenario.invoke(handler, event));
                 assertTrue(failure.getMessage().contains("S3 AccessDenied"), failure.getMessage());
             });
 
@@ -307,7 +307,7 @@ class ReliabilityIT {
         var elsewhere = S3Events.objectCreated("us-east-1", "bucket-that-was-deleted", "uploads/alice/selfie.jpg", 10,
                 "etag", "v1", 1);
 
-        var failure = assertThrows(RetryableVerificationException.class, () ->
+        var failure = assertThrows(RetryableDecisionException.class, () ->
                 Scenario.invoke(scenario.handler(Map.of("UPLOAD_BUCKET", "bucket-that-was-deleted")), S3Events.event(elsewhere)));
 
         assertTrue(failure.getMessage().contains("S3 NoSuchBucket"), failure.getMessage());
@@ -322,7 +322,7 @@ class ReliabilityIT {
         assertEquals(List.of(Outcome.SKIPPED), outcomes(skipped));
         assertTrue(skipped.results().get(0).detail().contains("someone-elses-bucket"));
 
-        var error = assertThrows(RetryableVerificationException.class,
+        var error = assertThrows(RetryableDecisionException.class,
                 () -> Scenario.invoke(scenario.handler(), Scenario.eventJson("malformed-record.json")));
         assertEquals("1 of 1 records failed and must be retried: record 0 has no s3.object", error.getMessage());
         assertEquals(0, scenario.auditItems().size());
@@ -347,8 +347,8 @@ class ReliabilityIT {
         };
     }
 
-    private VerificationHandler handlerWithAuditLog(UnaryOperator<AuditLog> auditLog) {
-        return VerificationHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withAuditLog(auditLog));
+    private DecisionHandler handlerWithAuditLog(UnaryOperator<AuditLog> auditLog) {
+        return DecisionHandler.fromEnvironment(scenario.environment(), Wiring.Seams.NONE.withAuditLog(auditLog));
     }
 
     private List<String> keysAndDecisions() {
@@ -360,7 +360,7 @@ class ReliabilityIT {
                 .map(i -> i.get("objectKey").s() + " " + i.get("decision").s() + " " + i.get("reasons").s()).toList();
     }
 
-    private static List<Outcome> outcomes(VerificationReport report) {
-        return report.results().stream().map(VerificationReport.RecordResult::outcome).toList();
+    private static List<Outcome> outcomes(DecisionReport report) {
+        return report.results().stream().map(DecisionReport.RecordResult::outcome).toList();
     }
 }

@@ -103,7 +103,7 @@ class SnapStartPrimingIT {
         function.priming().beforeCheckpoint(null);
 
         assertEquals(before, everyTable(scenario), "priming changed a table");
-        var report = Scenario.invoke(new VerificationHandler(function.flow()), event);
+        var report = Scenario.invoke(new DecisionHandler(function.flow()), event);
         assertEquals("AUTHORIZED", report.results().get(0).decision().name());
         assertEquals("AUTHORIZED", scenario.onlyAuditItem().get("decision"));
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.local.facebackend.RekognitionError;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.S3Events;
@@ -44,7 +44,7 @@ class LogsCarryNoBiometricsIT {
             scenario.invoke(S3Events.event(authorized));
             scenario.stack().rekognition().failNext(5, RekognitionError.throttling());
             var failing = S3Events.event(scenario.upload("uploads/dave/selfie.jpg", throttled));
-            assertThrows(RetryableVerificationException.class, () -> scenario.invoke(failing));
+            assertThrows(RetryableDecisionException.class, () -> scenario.invoke(failing));
         });
 
         assertEquals(5, logs.lines().filter(l -> l.contains("\"outcome\":\"")).count(), logs);

@@ -65,7 +65,7 @@ class DeployBuildIT {
                 for (var entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
                     classes.add(entry.getName());
                 }
-                assertTrue(classes.contains("com/biometriclogger/handler/VerificationHandler.class"), ours);
+                assertTrue(classes.contains("com/biometriclogger/handler/DecisionHandler.class"), ours);
                 assertTrue(classes.contains("com/biometriclogger/handler/SealHandler.class"), ours);
                 assertFalse(classes.stream().anyMatch(c -> c.startsWith("com/biometriclogger/local/")), "the local stack is in " + ours);
             }

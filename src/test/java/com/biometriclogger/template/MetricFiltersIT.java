@@ -31,7 +31,7 @@ class MetricFiltersIT {
 
     @Test
     void theEnrolmentAndUnauthorizedFiltersCountExactlyTheirDecisions(Scenario scenario) {
-        var handler = scenario.handler(Map.of("VERIFICATION_MODE", "VERIFY"));
+        var handler = scenario.handler(Map.of("VERIFICATION_MODE", "MATCH"));
         byte[] reference = TestImages.jpeg(7001);
         byte[] stranger = TestImages.jpeg(7002);
         scenario.faces().respond(reference, "one-clear-face.json");

@@ -431,7 +431,7 @@ class TemplateTest {
         env.put("UPLOAD_PREFIX", "uploads/");
         env.put("AUDIT_TABLE_NAME", "audit");
         env.put("UPLOAD_BUCKET", "bucket");
-        env.put("VERIFICATION_MODE", "VERIFY");
+        env.put("VERIFICATION_MODE", "MATCH");
         env.put("REFERENCE_PREFIX", "references/");
         env.put("SIGNING_KEY_ARN", KEY_ARN);
         env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));

@@ -3,8 +3,8 @@ package com.biometriclogger.testing;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.biometriclogger.decision.VerificationReport;
-import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.handler.Wiring;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.LocalContext;
@@ -71,47 +71,47 @@ public final class Scenario {
     }
 
     /** The real handler, wired by the same factory Lambda uses, pointed at the local stack. */
-    public VerificationHandler handler() {
+    public DecisionHandler handler() {
         return handler(Map.of());
     }
 
     /** The same, with some variables changed (an endpoint through a fault proxy, a bucket…). */
-    public VerificationHandler handler(Map<String, String> overrides) {
+    public DecisionHandler handler(Map<String, String> overrides) {
         Map<String, String> env = new java.util.HashMap<>(environment());
         env.putAll(overrides);
-        return VerificationHandler.fromEnvironment(env);
+        return DecisionHandler.fromEnvironment(env);
     }
 
     /** The real handler deciding as if at {@code at}: a ledger that spans hours, without waiting for them. */
-    public VerificationHandler handlerAt(Instant at) {
+    public DecisionHandler handlerAt(Instant at) {
         return handlerAt(at, Map.of());
     }
 
     /** The same, with some variables changed. */
-    public VerificationHandler handlerAt(Instant at, Map<String, String> overrides) {
+    public DecisionHandler handlerAt(Instant at, Map<String, String> overrides) {
         Map<String, String> env = new java.util.HashMap<>(environment());
         env.putAll(overrides);
-        return VerificationHandler.fromEnvironment(env, Wiring.Seams.NONE.withClock(Clock.fixed(at, ZoneOffset.UTC)));
+        return DecisionHandler.fromEnvironment(env, Wiring.Seams.NONE.withClock(Clock.fixed(at, ZoneOffset.UTC)));
     }
 
     /** Uploads an image that shows one clear face matching its subject's reference, and lets {@code handler} decide it. */
-    public VerificationReport decideMatching(VerificationHandler handler, String key, long seed) {
+    public DecisionReport decideMatching(DecisionHandler handler, String key, long seed) {
         byte[] image = TestImages.jpeg(seed);
         faces.respond(image, "one-clear-face.json");
         faces.respondToComparison(image, "compare-match.json");
         return invoke(handler, S3Events.event(upload(key, image)));
     }
 
-    public VerificationReport invoke(S3Event event) {
+    public DecisionReport invoke(S3Event event) {
         return invoke(handler(), event);
     }
 
-    public static VerificationReport invoke(VerificationHandler handler, S3Event event) {
+    public static DecisionReport invoke(DecisionHandler handler, S3Event event) {
         return invoke(handler, S3Events.delivered(event));
     }
 
     /** Any event, as the runtime hands it over (see {@link #eventJson}). */
-    public static VerificationReport invoke(VerificationHandler handler, Map<String, Object> event) {
+    public static DecisionReport invoke(DecisionHandler handler, Map<String, Object> event) {
         return handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()));
     }
 

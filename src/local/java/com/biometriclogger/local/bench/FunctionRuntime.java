@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class FunctionRuntime {
 
-    static final String OURS = "com.biometriclogger.handler.VerificationHandler::handleRequest";
+    static final String OURS = "com.biometriclogger.handler.DecisionHandler::handleRequest";
     static final String MARKED = "com.biometriclogger.local.bench.MarkedHandler::handleRequest";
     static final String HELLO = "com.biometriclogger.local.bench.HelloHandler::handleRequest";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";

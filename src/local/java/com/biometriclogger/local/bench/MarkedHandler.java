@@ -3,8 +3,8 @@ package com.biometriclogger.local.bench;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.biometriclogger.config.Settings;
-import com.biometriclogger.decision.VerificationReport;
-import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.handler.Wiring;
 import java.util.Map;
 
@@ -13,20 +13,20 @@ import java.util.Map;
  * event begins. With {@code BENCH_PRIMING=on} it runs the SnapStart priming at the end of init, as
  * Lambda does before the snapshot, so the first event shows what a restored, primed JVM still loads.
  */
-public final class MarkedHandler implements RequestHandler<Map<String, Object>, VerificationReport> {
+public final class MarkedHandler implements RequestHandler<Map<String, Object>, DecisionReport> {
 
-    private final VerificationHandler handler;
+    private final DecisionHandler handler;
 
     public MarkedHandler() {
         var function = Wiring.verificationFunction(Settings.fromEnvironment(System.getenv()), Wiring.Seams.NONE);
         if ("on".equals(System.getenv("BENCH_PRIMING"))) {
             function.priming().beforeCheckpoint(null);
         }
-        handler = new VerificationHandler(function.flow());
+        handler = new DecisionHandler(function.flow());
     }
 
     @Override
-    public VerificationReport handleRequest(Map<String, Object> event, Context context) {
+    public DecisionReport handleRequest(Map<String, Object> event, Context context) {
         FirstEvent.mark();
         return handler.handleRequest(event, context);
     }

@@ -47,7 +47,7 @@ public final class PrimingClassList {
             stack.createAuditTable(TABLE);
             var uploads = new BenchUploads(stack, BUCKET);
             Map<String, String> env = new HashMap<>(stack.functionEnvironment(BUCKET, TABLE));
-            env.put("VERIFICATION_MODE", "VERIFY");
+            env.put("VERIFICATION_MODE", "MATCH");
             var decisions = List.of("ENROLLED", "AUTHORIZED", "REJECTED");
             var events = List.of(uploads.reference(), uploads.upload(), uploads.notAnImage());
             List<String> flags = new ArrayList<>(FunctionRuntime.lambdaFlags(1024));

@@ -1,8 +1,8 @@
 package com.biometriclogger.local.tools;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.biometriclogger.decision.VerificationReport;
-import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
@@ -80,7 +80,7 @@ final class LocalDemo {
         }
     }
 
-    private static void count(Map<String, Long> outcomes, VerificationReport.RecordResult result) {
+    private static void count(Map<String, Long> outcomes, DecisionReport.RecordResult result) {
         String label = result.outcome() == Outcome.AUDITED ? result.decision().name() : result.outcome().name();
         outcomes.merge(label, 1L, Long::sum);
     }

@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.config.Settings;
-import com.biometriclogger.decision.RetryableVerificationException;
+import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.handler.ChangeAlarmHandler;
 import com.biometriclogger.handler.MalformedEventException;
 import com.biometriclogger.handler.SealHandler;
-import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.local.stack.LocalContext;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
@@ -83,7 +83,7 @@ final class LocalInvoke {
     /** The two functions, each built on first use only, as Lambda builds one per container. */
     private static final class Functions {
         private final Map<String, String> env;
-        private VerificationHandler verification;
+        private DecisionHandler verification;
         private SealHandler seal;
         private ChangeAlarmHandler changeAlarm;
 
@@ -91,9 +91,9 @@ final class LocalInvoke {
             this.env = env;
         }
 
-        VerificationHandler verification() {
+        DecisionHandler verification() {
             if (verification == null) {
-                verification = VerificationHandler.fromEnvironment(env);
+                verification = DecisionHandler.fromEnvironment(env);
             }
             return verification;
         }
@@ -143,11 +143,11 @@ final class LocalInvoke {
         }
     }
 
-    private static int verify(Map<String, Object> event, VerificationHandler handler, PrintStream out) {
+    private static int verify(Map<String, Object> event, DecisionHandler handler, PrintStream out) {
         try {
             out.println(json(handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString()))));
             return 0;
-        } catch (RetryableVerificationException e) {
+        } catch (RetryableDecisionException e) {
             out.println(json(e.report()));
             throw new IllegalStateException(e.getMessage() + " (Lambda would retry this event)", e);
         } catch (MalformedEventException e) {
@@ -181,7 +181,7 @@ final class LocalInvoke {
 
     /**
      * As the Lambda runtime hands it to the function, which takes any JSON object as maps (see
-     * {@code VerificationHandler}); a JSON array the runtime refuses before the function runs.
+     * {@code DecisionHandler}); a JSON array the runtime refuses before the function runs.
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> s3Event(Path file, JsonNode tree) {

@@ -2,9 +2,9 @@ package com.biometriclogger.local.tools;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.config.ConfigurationException;
-import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.decision.VerificationReport;
-import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.decision.RetryableDecisionException;
+import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.local.faces.ModelFaceBackend;
 import com.biometriclogger.local.stack.LocalContext;
 import com.biometriclogger.local.stack.LocalStack;
@@ -132,17 +132,17 @@ public final class LocalMain {
         return versioned;
     }
 
-    static VerificationHandler handler(LocalStack stack, boolean detectOnly) {
+    static DecisionHandler handler(LocalStack stack, boolean detectOnly) {
         Map<String, String> env = new HashMap<>(stack.functionEnvironment(BUCKET, TABLE));
         env.putAll(LocalProfile.settings(detectOnly));
-        return VerificationHandler.fromEnvironment(env);
+        return DecisionHandler.fromEnvironment(env);
     }
 
-    static VerificationReport.RecordResult deliver(VerificationHandler handler, S3EventNotificationRecord record) {
+    static DecisionReport.RecordResult deliver(DecisionHandler handler, S3EventNotificationRecord record) {
         try {
             return handler.handleRequest(S3Events.delivered(S3Events.event(record)), new LocalContext(UUID.randomUUID().toString()))
                     .results().get(0);
-        } catch (RetryableVerificationException e) {
+        } catch (RetryableDecisionException e) {
             return e.report().results().get(0);
         }
     }

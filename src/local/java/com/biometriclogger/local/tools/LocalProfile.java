@@ -17,15 +17,15 @@ public final class LocalProfile {
     public static Map<String, String> settings(boolean detectOnly) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("REJECT_SUNGLASSES", "false");
-        settings.put("VERIFICATION_MODE", detectOnly ? "DETECT_ONLY" : "VERIFY");
+        settings.put("VERIFICATION_MODE", detectOnly ? "DETECT_ONLY" : "MATCH");
         return settings;
     }
 
     /** Printed at start-up, one line per point, to fit a terminal. */
     public static String explanation(boolean detectOnly) {
         return "local profile:\n"
-                + (detectOnly ? "  identity verification is OFF (VERIFICATION_MODE=DETECT_ONLY)\n"
-                        : "  identity verification is ON (VERIFICATION_MODE=VERIFY: CompareFaces with the bundled face-embedding model)\n")
+                + (detectOnly ? "  identity matching is OFF (VERIFICATION_MODE=DETECT_ONLY)\n"
+                        : "  identity matching is ON (VERIFICATION_MODE=MATCH: CompareFaces with the bundled face-embedding model)\n")
                 + "  face count, confidence, yaw, pitch, roll, brightness, sharpness and eyes open are ON (the bundled models)\n"
                 + "  the sunglasses check is OFF (no bundled model measures it; on AWS, Rekognition does and it is on)";
     }

@@ -2,7 +2,7 @@ package com.biometriclogger.local.tools;
 
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.handler.ChangeAlarmHandler;
-import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.StreamPoller;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 final class ServeSession implements AutoCloseable {
 
     private final LocalStack stack;
-    private final VerificationHandler handler;
+    private final DecisionHandler handler;
     private final UploadWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Sealer sealer;

@@ -4,12 +4,12 @@ import static com.biometriclogger.decision.AuditAttribute.*;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
-import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.decision.VerificationReport;
-import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.decision.RetryableDecisionException;
+import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.SignatureCheck;
-import com.biometriclogger.handler.VerificationHandler;
+import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.local.facebackend.FixedFaceBackend;
 import com.biometriclogger.local.facebackend.RekognitionError;
 import com.biometriclogger.local.samples.TestImages;
@@ -192,7 +192,7 @@ public final class SoakRun {
         var inFlight = new AtomicInteger();
         for (int c = 0; c < CONTAINERS; c++) {
             containers.execute(() -> {
-                var handler = VerificationHandler.fromEnvironment(env);
+                var handler = DecisionHandler.fromEnvironment(env);
                 while (true) {
                     var delivery = queue.poll();
                     if (delivery == null) {
@@ -222,14 +222,14 @@ public final class SoakRun {
         return counts;
     }
 
-    private static void deliverOnce(VerificationHandler handler, Delivery delivery, ConcurrentLinkedQueue<Delivery> queue,
+    private static void deliverOnce(DecisionHandler handler, Delivery delivery, ConcurrentLinkedQueue<Delivery> queue,
                                     Counts counts) {
         counts.deliveries().incrementAndGet();
-        VerificationReport report;
+        DecisionReport report;
         try {
             report = handler.handleRequest(S3Events.delivered(S3Events.event(delivery.records())),
                     new LocalContext(UUID.randomUUID().toString()));
-        } catch (RetryableVerificationException e) {
+        } catch (RetryableDecisionException e) {
             report = e.report();
             counts.failed().incrementAndGet();
             if (delivery.attempt() < MAX_DELIVERIES_PER_EVENT) {
@@ -240,7 +240,7 @@ public final class SoakRun {
         }
         counts.duplicates().addAndGet((int) report.count(Outcome.DUPLICATE));
         counts.writtenMeanwhile().addAndGet((int) report.results().stream()
-                .filter(r -> VerificationReport.RecordResult.WRITTEN_MEANWHILE.equals(r.detail())).count());
+                .filter(r -> DecisionReport.RecordResult.WRITTEN_MEANWHILE.equals(r.detail())).count());
     }
 
     /** {@code mvn -q test-compile exec:java@soak -Dexec.args="--uploads 1000 --fault-rate 0.1"} */

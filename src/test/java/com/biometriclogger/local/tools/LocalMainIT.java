@@ -26,7 +26,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The local main job's other modes and errors, in-process (the demo itself runs through its launcher: ReadmeLocalCommandsIT). */
+/** The local main job's other modes and errors, in-process (the demo itself runs through its launcher: DocCommandsIT). */
 class LocalMainIT {
 
     @TempDir
@@ -73,7 +73,7 @@ class LocalMainIT {
         var run = run("--detect-only");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("identity verification is OFF (VERIFICATION_MODE=DETECT_ONLY)"), run.out());
+        assertTrue(run.out().contains("identity matching is OFF (VERIFICATION_MODE=DETECT_ONLY)"), run.out());
         assertRow(run.out(), "uploads/demo/astronaut.jpg", "AUTHORIZED");
         assertRow(run.out(), "uploads/demo/grace_hopper.jpg", "AUTHORIZED");
         assertRow(run.out(), "uploads/demo/camera.jpg", "UNAUTHORIZED  POSE_OUT_OF_RANGE,EYES_CLOSED");

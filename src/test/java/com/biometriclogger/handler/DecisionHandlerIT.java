@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.decision.Decision;
 import com.biometriclogger.decision.ReasonCode;
-import com.biometriclogger.decision.RetryableVerificationException;
-import com.biometriclogger.decision.VerificationReport.Outcome;
+import com.biometriclogger.decision.RetryableDecisionException;
+import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.local.facebackend.RekognitionError;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.LocalContext;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The real handler and SDK clients against DynamoDB Local, S3Proxy and the Rekognition-protocol endpoint. */
 @ExtendWith(LocalStackExtension.class)
-class VerificationHandlerIT {
+class DecisionHandlerIT {
 
     private Scenario scenario;
 
@@ -225,7 +225,7 @@ class VerificationHandlerIT {
         var event = S3Events.event(throttled, rejected);
         scenario.stack().rekognition().failNext(5, RekognitionError.throttling());
 
-        var failure = assertThrows(RetryableVerificationException.class, () -> scenario.invoke(event));
+        var failure = assertThrows(RetryableDecisionException.class, () -> scenario.invoke(event));
 
         assertEquals(List.of(Outcome.FAILED, Outcome.AUDITED), outcomes(failure.report()));
         assertEquals("UNSUPPORTED_FORMAT", scenario.onlyAuditItem().get("reasons"));
@@ -287,7 +287,7 @@ class VerificationHandlerIT {
         }
     }
 
-    private static List<Outcome> outcomes(com.biometriclogger.decision.VerificationReport report) {
+    private static List<Outcome> outcomes(com.biometriclogger.decision.DecisionReport report) {
         return report.results().stream().map(r -> r.outcome()).toList();
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * page gives as 9000/8000/9100/9200/9300, are free ports here (other builds share this machine), in
  * the commands and in what {@code --serve} prints alike.
  */
-class ReadmeLocalCommandsIT {
+class DocCommandsIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Path LOCAL_PAGE = PROJECT.resolve("docs/local.md");
@@ -161,7 +161,7 @@ class ReadmeLocalCommandsIT {
     /** The demo: every outcome once, the evidence intact, a tampered copy named, every line under 120 columns. */
     private static void checkDemo(Run run) {
         assertEquals(0, run.status(), run.both());
-        assertTrue(run.out().contains("identity verification is ON (VERIFICATION_MODE=VERIFY"), run.out());
+        assertTrue(run.out().contains("identity matching is ON (VERIFICATION_MODE=MATCH"), run.out());
         assertTrue(run.out().contains("  the sunglasses check is OFF"), run.out());
         assertTrue(run.out().contains("11 images, 12 deliveries: {AUTHORIZED=3, DUPLICATE=1, ENROLLED=2, REJECTED=1, "
                 + "UNAUTHORIZED=5}\n11 items in " + LocalMain.TABLE), run.both());

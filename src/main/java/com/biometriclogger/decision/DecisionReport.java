@@ -4,9 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What became of each record of one invocation; the handler's result. */
-public record VerificationReport(List<RecordResult> results) {
+public record DecisionReport(List<RecordResult> results) {
 
-    public VerificationReport {
+    public DecisionReport {
         results = List.copyOf(results);
     }
 

@@ -7,25 +7,25 @@ import java.util.stream.Collectors;
  * pass. Failing the invocation makes Lambda retry it; records already audited are then seen as
  * duplicates, so the retry is safe.
  */
-public final class RetryableVerificationException extends RuntimeException {
+public final class RetryableDecisionException extends RuntimeException {
 
-    private final transient VerificationReport report;
+    private final transient DecisionReport report;
 
-    public RetryableVerificationException(VerificationReport report) {
+    public RetryableDecisionException(DecisionReport report) {
         super(describe(report));
         this.report = report;
     }
 
-    public VerificationReport report() {
+    public DecisionReport report() {
         return report;
     }
 
-    private static String describe(VerificationReport report) {
-        return report.count(VerificationReport.Outcome.FAILED) + " of " + report.results().size()
+    private static String describe(DecisionReport report) {
+        return report.count(DecisionReport.Outcome.FAILED) + " of " + report.results().size()
                 + " records failed and must be retried: "
                 + report.results().stream()
-                        .filter(r -> r.outcome() == VerificationReport.Outcome.FAILED)
-                        .map(VerificationReport.RecordResult::describe)
+                        .filter(r -> r.outcome() == DecisionReport.Outcome.FAILED)
+                        .map(DecisionReport.RecordResult::describe)
                         .collect(Collectors.joining("; "));
     }
 }

@@ -6,7 +6,7 @@ import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.DecisionFlow;
 import com.biometriclogger.decision.EventRecord;
 import com.biometriclogger.decision.Invocation;
-import com.biometriclogger.decision.VerificationReport;
+import com.biometriclogger.decision.DecisionReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * records, so an EventBridge event, an SQS or SNS envelope and an {@code s3:TestEvent} all looked
  * the same and "succeeded" with nothing audited. {@link S3EventUploads} tells them apart.
  */
-public final class VerificationHandler implements RequestHandler<Map<String, Object>, VerificationReport> {
+public final class DecisionHandler implements RequestHandler<Map<String, Object>, DecisionReport> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(VerificationHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
 
     private final DecisionFlow verifier;
     /** Held, never read: a CRaC context need not keep its resources reachable. */
@@ -32,26 +32,26 @@ public final class VerificationHandler implements RequestHandler<Map<String, Obj
     private final Optional<SnapStartPriming> priming;
 
     /** Lambda: configuration validated, clients built and priming registered once per container. */
-    public VerificationHandler() {
+    public DecisionHandler() {
         this(Wiring.verificationFunction(Settings.fromEnvironment(System.getenv()), Wiring.Seams.NONE));
     }
 
     /** The function as Lambda builds it, from another environment (local stand-ins), with seams for tests. */
-    public static VerificationHandler fromEnvironment(Map<String, String> env, Wiring.Seams seams) {
-        return new VerificationHandler(Wiring.verificationFunction(Settings.fromEnvironment(env), seams));
+    public static DecisionHandler fromEnvironment(Map<String, String> env, Wiring.Seams seams) {
+        return new DecisionHandler(Wiring.verificationFunction(Settings.fromEnvironment(env), seams));
     }
 
-    public static VerificationHandler fromEnvironment(Map<String, String> env) {
+    public static DecisionHandler fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env, Wiring.Seams.NONE);
     }
 
-    public VerificationHandler(DecisionFlow verifier) {
+    public DecisionHandler(DecisionFlow verifier) {
         this.verifier = verifier;
         this.priming = Optional.empty();
     }
 
     /** Registers the priming; without SnapStart (no CRaC in the JVM) registering does nothing. */
-    private VerificationHandler(Wiring.VerificationFunction function) {
+    private DecisionHandler(Wiring.VerificationFunction function) {
         this.verifier = function.flow();
         this.priming = Optional.of(function.priming());
         Core.getGlobalContext().register(function.priming());
@@ -63,7 +63,7 @@ public final class VerificationHandler implements RequestHandler<Map<String, Obj
      *                                 on-failure destination
      */
     @Override
-    public VerificationReport handleRequest(Map<String, Object> event, Context context) {
+    public DecisionReport handleRequest(Map<String, Object> event, Context context) {
         List<EventRecord> records;
         try {
             records = S3EventUploads.from(event);
