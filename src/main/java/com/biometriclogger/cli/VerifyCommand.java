@@ -79,7 +79,8 @@ public final class VerifyCommand {
                     options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
             var bundle = options.exportDir() == null ? null
-                    : new EvidenceBundle(options.exportDir(), keys, sealKeys, options.from(), options.to());
+                    : new EvidenceBundle(options.exportDir(), keys, sealKeys, options.from(), options.to(),
+                    options.archive().isPresent());
             var progress = options.progress() && terminal != null
                     ? new ProgressBar(terminal, table.approximateItemCount(options.table())) : ProgressBar.SILENT;
             table.scan(options.table(), page -> page.parallelStream().map(verifier::checkSignature).toList()
@@ -98,8 +99,14 @@ public final class VerifyCommand {
                 }
             }));
             options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
-                    .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
-            var report = verifier.finish(Instant.now());
+                    .forEach(archived -> {
+                        verifier.checkArchivedSeal(archived);
+                        if (bundle != null && archived.unreadable().isEmpty()) {
+                            bundle.addArchivedSeal(archived.parts());
+                        }
+                    }, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
+            var now = Instant.now();
+            var report = verifier.finish(now);
             String printed = options.json() ? ReportFormat.json(options, keys, sealKeys, report)
                     : ReportFormat.table(options, keys, sealKeys, report);
             out.print(printed);
@@ -109,7 +116,7 @@ public final class VerifyCommand {
                 return 2;
             }
             if (bundle != null) {
-                bundle.finish(ReportFormat.json(options, keys, sealKeys, report));
+                bundle.finish(ReportFormat.json(options, keys, sealKeys, report), report.findings().size(), now);
                 err.println("evidence bundle written to " + options.exportDir().toAbsolutePath());
             }
             return report.clean() ? 0 : 1;
