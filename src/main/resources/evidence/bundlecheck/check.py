@@ -28,36 +28,9 @@ def run(bundle, carried, expected_head):
     items = accepted(bundle, "items.jsonl", problems)
     seals = accepted(bundle, "seals.jsonl", problems)
     proofs = accepted(bundle, "proofs.jsonl", problems)
-    items_by_id, present, erasures = {}, collections.defaultdict(set), {}
-    hours = collections.defaultdict(dict)
     with tempfile.TemporaryDirectory() as workdir:
-        item_signatures = keys.Signatures(carried, "item", workdir)
-        for item in items:
-            attempt_id = item.get("attemptId", "?")
-            if attempt_id in items_by_id:
-                problems.append(("DUPLICATE_ITEM", attempt_id))
-                continue
-            items_by_id[attempt_id] = item
-            present[item.get("sealPeriod", "")].add(attempt_id)
-            problem = item_signatures.problem(item)
-            if problem is not None:
-                problems.append((problem, attempt_id))
-            elif item.get("kind") == "ERASURE":
-                erased_id = ledger.erasure_of(item, problems)
-                if erased_id is not None:
-                    erasures[erased_id] = item
-            if ledger.misdated(item):
-                problems.append(("ITEM_MISDATED", attempt_id))
-        seal_signatures = keys.Signatures(carried, "seal", workdir)
-        for seal in seals:
-            problem = seal_signatures.problem(seal)
-            part = strict.count(seal.get("part"))
-            if problem is None and (part is None or not strict.is_hour(seal.get("period"))):
-                problem = "SEAL_INVALID"
-            if problem is not None:
-                problems.append((problem, "seal " + seal.get("sealId", "?")))
-            else:
-                hours[seal["period"]][part] = seal
+        items_by_id, present, erasures = check_items(items, keys.Signatures(carried, "item", workdir), problems)
+        hours = signed_hours(seals, keys.Signatures(carried, "seal", workdir), problems)
     problems.extend(("ERASURE_INCOMPLETE", ledger.ERASURE_PREFIX + i) for i in sorted(erasures) if i in items_by_id)
     heads, erased = {}, 0
     for period in sorted(hours):
@@ -77,6 +50,44 @@ def run(bundle, carried, expected_head):
                                                    "verify-report.json" % plural(stated.verify_problems, "problem")))
     report(carried, stated, heads, (items, seals, hours, proofs, erased, unsealed), problems)
     return 0 if not problems else 1
+
+
+def check_items(items, signatures, problems):
+    """Each item's signature, erasure record and dating; returns the items by id, their ids by hour and
+    the validly signed erasure records by the attempt id each accounts for."""
+    items_by_id, present, erasures = {}, collections.defaultdict(set), {}
+    for item in items:
+        attempt_id = item.get("attemptId", "?")
+        if attempt_id in items_by_id:
+            problems.append(("DUPLICATE_ITEM", attempt_id))
+            continue
+        items_by_id[attempt_id] = item
+        present[item.get("sealPeriod", "")].add(attempt_id)
+        problem = signatures.problem(item)
+        if problem is not None:
+            problems.append((problem, attempt_id))
+        elif item.get("kind") == "ERASURE":
+            erased_id = ledger.erasure_of(item, problems)
+            if erased_id is not None:
+                erasures[erased_id] = item
+        if ledger.misdated(item):
+            problems.append(("ITEM_MISDATED", attempt_id))
+    return items_by_id, present, erasures
+
+
+def signed_hours(seals, signatures, problems):
+    """The validly signed seal parts, by hour and part number."""
+    hours = collections.defaultdict(dict)
+    for seal in seals:
+        problem = signatures.problem(seal)
+        part = strict.count(seal.get("part"))
+        if problem is None and (part is None or not strict.is_hour(seal.get("period"))):
+            problem = "SEAL_INVALID"
+        if problem is not None:
+            problems.append((problem, "seal " + seal.get("sealId", "?")))
+        else:
+            hours[seal["period"]][part] = seal
+    return hours
 
 
 def report(carried, stated, heads, counts, problems):
