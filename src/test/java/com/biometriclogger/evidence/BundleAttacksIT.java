@@ -5,25 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.cli.VerifyCommand;
-import com.biometriclogger.local.LocalEvidence;
-import com.biometriclogger.local.S3Events;
-import com.biometriclogger.testing.LocalStackFixture;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.testing.TestImages;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,35 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BundleAttacksIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
+    private SealedLedger ledger;
     private Scenario scenario;
     private Insider insider;
     /** attempt id and hour by object key; one decision per hour, oldest first. */
-    private final Map<String, String> ids = new LinkedHashMap<>();
-    private final Map<String, String> periods = new HashMap<>();
+    private Map<String, String> ids;
+    private Map<String, String> periods;
 
     @BeforeEach
     void fourHoursDecidedAndSealed() {
-        scenario = LocalStackFixture.newScenario();
+        ledger = new SealedLedger();
+        scenario = ledger.scenario;
         insider = new Insider(scenario);
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
-        var uploads = List.of("uploads/alice/selfie.jpg", "uploads/alice/wall.jpg", "uploads/alice/crowd.jpg",
-                "uploads/alice/door.jpg");
-        for (int i = 0; i < uploads.size(); i++) {
-            byte[] image = TestImages.jpeg(7300 + i);
-            scenario.faces().respond(image, i == 1 ? "no-face.json" : "one-clear-face.json");
-            var at = hour.plus(i, ChronoUnit.HOURS).plus(10, ChronoUnit.MINUTES);
-            Scenario.invoke(scenario.handlerAt(at), S3Events.event(scenario.upload(uploads.get(i), image)));
-        }
-        scenario.auditItems().forEach(item -> {
-            ids.put(item.get("objectKey").s(), item.get("attemptId").s());
-            periods.put(item.get("objectKey").s(), item.get("sealPeriod").s());
-        });
-        LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC())
-                .sealThrough(Instant.now().plus(Duration.ofHours(1)));
+        ids = ledger.ids;
+        periods = ledger.periods;
     }
 
     @Test
@@ -77,7 +52,7 @@ class BundleAttacksIT {
         insider.putSeal(insider.emptiedAndReSigned(periods.get("uploads/alice/wall.jpg")));
         insider.deleteItem(wall);
 
-        var export = export(dir.resolve("bundle"));
+        var export = ledger.export(dir.resolve("bundle"));
         var checked = BundleChecker.trustingExportedKeys(dir.resolve("bundle"));
 
         assertEquals(1, export.status());
@@ -97,7 +72,7 @@ class BundleAttacksIT {
         misfiled.put("sealPeriod", SealPeriod.of(Instant.now()));
         insider.putItem(insider.itemKeyHolder().sign(misfiled));
 
-        var export = export(dir.resolve("bundle"));
+        var export = ledger.export(dir.resolve("bundle"));
         var checked = BundleChecker.trustingExportedKeys(dir.resolve("bundle"));
 
         var expected = Set.of("BEFORE_GENESIS past", "IN_FUTURE future", "ITEM_MISDATED misfiled", "NOT_IN_SEAL misfiled");
@@ -110,7 +85,7 @@ class BundleAttacksIT {
     @Test
     void aBundleWithoutItsLatestHoursIsShortOfTheRangeItStatesAndOfTheHeadTheRecipientWasGiven() throws Exception {
         Path genuine = dir.resolve("genuine");
-        assertEquals(0, export(genuine).status());
+        assertEquals(0, ledger.export(genuine).status());
         String door = ids.get("uploads/alice/door.jpg");
         String last = periods.get("uploads/alice/door.jpg");
         var dropped = TamperedBundle.copyOf(genuine, dir.resolve("dropped"));
@@ -136,9 +111,42 @@ class BundleAttacksIT {
     }
 
     @Test
+    void aBundleStartingAfterGenesisMustChainFromTheHeadItStates() throws Exception {
+        Path genuine = dir.resolve("genuine");
+        assertEquals(0, ledger.export(genuine).status());
+        String selfie = ids.get("uploads/alice/selfie.jpg");
+        String first = periods.get("uploads/alice/selfie.jpg");
+        String second = periods.get("uploads/alice/wall.jpg");
+        // What an export from the second hour on holds: the first hour left out, the chain said to start after its head.
+        var later = TamperedBundle.copyOf(genuine, dir.resolve("later"));
+        var firstHead = later.lines("seals.jsonl").stream().filter(seal -> seal.get("period").equals(first)).findFirst()
+                .orElseThrow();
+        later.edit("items.jsonl", item -> item.get("attemptId").equals(selfie) ? null : item);
+        later.edit("proofs.jsonl", proof -> proof.get("attemptId").equals(selfie) ? null : proof);
+        later.edit("seals.jsonl", seal -> seal.get("period").equals(first) ? null : seal);
+        later.edit(BundleManifest.FILE, manifest -> stating(manifest, second, CanonicalForm.linkDigest(firstHead),
+                firstHead.get(SealRecord.CHAIN_HEIGHT)));
+        assertEquals(0, BundleChecker.trustingExportedKeys(later.dir).status());
+
+        later.edit(BundleManifest.FILE, manifest -> stating(manifest, second, "0".repeat(64), "0"));
+        assertEquals(List.of("CHAIN_TRUNCATED seal " + second), BundleChecker.trustingExportedKeys(later.dir).findings());
+        later.edit(BundleManifest.FILE, manifest -> stating(manifest, second, "", ""));
+        assertEquals(List.of("CHAIN_TRUNCATED seal " + second), BundleChecker.trustingExportedKeys(later.dir).findings(),
+                "from genesis, the oldest seal must have height 0");
+    }
+
+    private static Map<String, String> stating(Map<String, String> manifest, String firstHour, String startHead,
+                                               String startHeight) {
+        manifest.put("firstHour", firstHour);
+        manifest.put("startHead", startHead);
+        manifest.put("startHeight", startHeight);
+        return manifest;
+    }
+
+    @Test
     void aBundleReSignedWithAForgersOwnKeysFailsAgainstTheKeysTheRecipientExpects() throws Exception {
         Path genuine = dir.resolve("genuine");
-        assertEquals(0, export(genuine).status());
+        assertEquals(0, ledger.export(genuine).status());
         var expected = BundleChecker.expectedKeys(genuine);
         var forged = TamperedBundle.copyOf(genuine, dir.resolve("forged"));
         var realItemKeys = forged.keys("item");
@@ -164,7 +172,7 @@ class BundleAttacksIT {
     @Test
     void anAttemptIdWithTerminalEscapesReachesTheTerminalEscaped() throws Exception {
         Path genuine = dir.resolve("genuine");
-        assertEquals(0, export(genuine).status());
+        assertEquals(0, ledger.export(genuine).status());
         var painted = TamperedBundle.copyOf(genuine, dir.resolve("painted"));
         String wall = ids.get("uploads/alice/wall.jpg");
         String hostile = wall + "\u001b[2J\u001b[H\rRESULT: INTACT\n\u202e";
@@ -192,7 +200,7 @@ class BundleAttacksIT {
     @Test
     void aLineWithADuplicateNameIsRefusedNotReadAsItsLastValue() throws Exception {
         Path genuine = dir.resolve("genuine");
-        assertEquals(0, export(genuine).status());
+        assertEquals(0, ledger.export(genuine).status());
         var doubled = TamperedBundle.copyOf(genuine, dir.resolve("doubled"));
         String wall = ids.get("uploads/alice/wall.jpg");
         doubled.writeRaw("items.jsonl", doubled.raw("items.jsonl").lines()
@@ -210,7 +218,7 @@ class BundleAttacksIT {
     @Test
     void aLineNotInTheCanonicalFormIsRefusedEvenWhenItsSignatureHolds() throws Exception {
         Path genuine = dir.resolve("genuine");
-        assertEquals(0, export(genuine).status());
+        assertEquals(0, ledger.export(genuine).status());
         var spaced = TamperedBundle.copyOf(genuine, dir.resolve("spaced"));
         String wall = ids.get("uploads/alice/wall.jpg");
         spaced.writeRaw("items.jsonl", spaced.raw("items.jsonl").lines()
@@ -227,7 +235,7 @@ class BundleAttacksIT {
     @Test
     void aNegativeLeafIndexIsRefusedByBothInclusionChecks() throws Exception {
         Path genuine = dir.resolve("genuine");
-        assertEquals(0, export(genuine).status());
+        assertEquals(0, ledger.export(genuine).status());
         var negative = TamperedBundle.copyOf(genuine, dir.resolve("negative"));
         String wall = ids.get("uploads/alice/wall.jpg");
         negative.edit("proofs.jsonl", proof -> {
@@ -259,21 +267,6 @@ class BundleAttacksIT {
     /** The findings, with the one whose subject is a file's line (it quotes the line's content) by its code alone. */
     private static List<String> codes(BundleChecker.Run run, String lineFinding) {
         return run.findings().stream().map(f -> f.startsWith(lineFinding + " items.jsonl line ") ? lineFinding : f).toList();
-    }
-
-    private record Export(int status, Set<String> findings) {
-    }
-
-    private Export export(Path bundle) throws Exception {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = VerifyCommand.run(LocalEvidence.verifyArguments(scenario.table(), "--json", "--export",
-                        bundle.toString()).toArray(String[]::new), scenario.environment(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        var findings = new TreeSet<String>();
-        JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("findings")
-                .forEach(f -> findings.add(f.get("problem").asText() + " " + f.get("subject").asText()));
-        return new Export(status, findings);
     }
 
     private static Map<String, String> decidedAt(Map<String, String> template, String id, String at) {
