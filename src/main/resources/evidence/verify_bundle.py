@@ -1,284 +1,70 @@
 #!/usr/bin/env python3
-"""Checks a Biometric Logger evidence bundle with Python's standard library and openssl only.
+"""Checks a Biometric Logger evidence bundle with Python 3's standard library and openssl only.
 
-usage: python3 verify_bundle.py [BUNDLE_DIR]
+usage: python3 verify_bundle.py --expect-item-key FINGERPRINT --expect-seal-key FINGERPRINT
+                                [--expect-head DIGEST] [BUNDLE_DIR]
 
-For every item: rebuilds the signed bytes (RFC 8785 JSON of every attribute except "signature";
-for all-String objects that is json.dumps with sorted keys, no spaces, no ASCII escaping) and checks
-the ECDSA P-256 / SHA-256 signature with openssl against the item key it names among those listed in
-trusted-keys.json; every seal part likewise against the seal keys listed there. Then, for each
-sealed hour: that its leaves hash to its Merkle root (RFC 9162), that every sealed item is present
-with the content it was sealed with or is accounted for by a validly signed erasure record with the
-sealed digest (ERASED), that no item of the hour is missing from the seal, that each item's inclusion
-proof leads to the root, and that each hour's seal names the digest of the one before it.
-Exit status, as verify's: 0 everything holds, 1 a problem was found, 2 the check could not run
-(no bundle there, an unreadable file, no openssl).
+Whoever handed the bundle over could have edited any byte of it, keys included, so the checker trusts
+only the keys whose fingerprints (SHA-256 of the DER public key) you state, each for its role; without
+them it names the keys the bundle carries and stops. Every line must be in the one canonical form the
+exporter writes. Every item's and seal's signature is checked against the expected keys; every hour in
+the bundle's range must be sealed and chained from genesis (or the head the bundle starts after);
+every item must be in its hour's seal with the content it was sealed with, or be accounted for by a
+signed erasure record; every inclusion proof must lead to its hour's root. --expect-head names the
+digest of a seal head you were given by another channel: the bundle must hold it.
+Exit status, as verify's: 0 everything holds, 1 a problem was found, 2 the check could not run.
+Everything printed is escaped: nothing in a bundle reaches your terminal as a control character.
 """
-import base64
-import binascii
-import collections
-import hashlib
-import json
+import argparse
 import os
-import subprocess
 import sys
-import tempfile
+
+sys.dont_write_bytecode = True  # the bundle directory is the recipient's evidence: write nothing into it
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from bundlecheck import check, keys, strict  # noqa: E402
 
 
-def canonical(obj):
-    signed = {name: value for name, value in obj.items() if name != "signature"}
-    return json.dumps(signed, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+def fingerprint(text):
+    value = text.lower()
+    value = value[len("sha256:"):] if value.startswith("sha256:") else value
+    if not strict.DIGEST.match(value):
+        raise argparse.ArgumentTypeError("not a SHA-256 fingerprint (64 hex digits): %s" % strict.shown(text))
+    return value
 
 
-def link_digest(head):
-    return hashlib.sha256(json.dumps(head, sort_keys=True, separators=(",", ":"),
-                                     ensure_ascii=False).encode("utf-8")).hexdigest()
+def arguments(argv):
+    parser = argparse.ArgumentParser(prog="verify_bundle.py", description="Checks an evidence bundle.")
+    parser.add_argument("bundle", nargs="?", default=os.path.dirname(os.path.abspath(__file__)))
+    parser.add_argument("--expect-item-key", action="append", default=[], type=fingerprint, metavar="FINGERPRINT",
+                        help="SHA-256 of an item-signing public key you trust (repeatable)")
+    parser.add_argument("--expect-seal-key", action="append", default=[], type=fingerprint, metavar="FINGERPRINT",
+                        help="SHA-256 of a seal-signing public key you trust (repeatable)")
+    parser.add_argument("--expect-head", type=fingerprint, metavar="DIGEST",
+                        help="the digest of a seal head you got by another channel; the bundle must hold it")
+    return parser.parse_args(argv)
 
 
-def signature_holds(public_key, obj, workdir):
-    message = os.path.join(workdir, "message")
-    signature = os.path.join(workdir, "signature")
-    with open(message, "wb") as out:
-        out.write(canonical(obj))
+def main(argv):
+    options = arguments(argv)
     try:
-        signature_bytes = base64.b64decode(obj.get("signature", ""), validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    with open(signature, "wb") as out:
-        out.write(signature_bytes)
-    try:
-        result = subprocess.run(["openssl", "dgst", "-sha256", "-verify", public_key, "-signature", signature, message],
-                                capture_output=True)
-    except OSError as e:
-        raise CannotRun("cannot run openssl: %s" % e)
-    return result.returncode == 0
-
-
-def load_keys(bundle):
-    """The trusted keys by role, as (key id, PEM file) pairs; an empty id is a bare key, trusted for any id."""
-    try:
-        with open(os.path.join(bundle, "trusted-keys.json"), encoding="utf-8") as listing:
-            listed = json.load(listing)
-    except (OSError, ValueError) as e:
-        raise CannotRun("cannot read the bundle's trusted-keys.json: %s" % e)
-    return {role: [(key["keyId"], os.path.join(bundle, key["file"])) for key in listed[role]] for role in ("item", "seal")}
-
-
-def signature_problem(keys, obj, workdir):
-    """None when obj is signed by one of the keys it may name; otherwise the problem, as verify names it."""
-    if "signature" not in obj or "signingKeyId" not in obj:
-        return "UNSIGNED"
-    candidates = [path for key_id, path in keys if not key_id or key_id == obj["signingKeyId"]]
-    if not candidates:
-        return "UNTRUSTED_KEY"
-    if any(signature_holds(path, obj, workdir) for path in candidates):
-        return None
-    return "SIGNATURE_INVALID"
-
-
-def leaf_hash(leaf):
-    return hashlib.sha256(b"\x00" + leaf).digest()
-
-
-def node_hash(left, right):
-    return hashlib.sha256(b"\x01" + left + right).digest()
-
-
-def merkle_root(leaves):
-    """MTH of RFC 9162, 2.1.1."""
-    if not leaves:
-        return hashlib.sha256(b"").digest()
-    if len(leaves) == 1:
-        return leaf_hash(leaves[0])
-    k = 1
-    while k * 2 < len(leaves):
-        k *= 2
-    return node_hash(merkle_root(leaves[:k]), merkle_root(leaves[k:]))
-
-
-def root_from_proof(leaf, index, size, path):
-    """RFC 9162, 2.1.3.2: the root an inclusion proof leads to, or None if the proof is malformed."""
-    if index >= size:
-        return None
-    fn, sn, r = index, size - 1, leaf_hash(leaf)
-    for p in path:
-        if sn == 0:
-            return None
-        if fn & 1 or fn == sn:
-            r = node_hash(p, r)
-            while not fn & 1 and fn != 0:
-                fn >>= 1
-                sn >>= 1
-        else:
-            r = node_hash(r, p)
-        fn >>= 1
-        sn >>= 1
-    return r if sn == 0 else None
-
-
-class CannotRun(Exception):
-    """The check could not run: exit status 2 and one line, never a traceback."""
-
-
-def read_lines(path):
-    if not os.path.exists(path):
-        return []
-    try:
-        with open(path, encoding="utf-8") as lines:
-            return [json.loads(line) for line in lines if line.strip()]
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        raise CannotRun("cannot read %s: %s" % (path, e))
-
-
-def fingerprint(pem_path):
-    """SHA-256 of the DER SubjectPublicKeyInfo: what verify, KMS and
-    `openssl pkey -pubin -outform DER | sha256sum` show for the same key."""
-    try:
-        with open(pem_path, encoding="ascii") as pem:
-            body = "".join(line.strip() for line in pem if line.strip() and not line.startswith("-----"))
-        return hashlib.sha256(base64.b64decode(body, validate=True)).hexdigest()
-    except (OSError, UnicodeDecodeError, binascii.Error, ValueError) as e:
-        raise CannotRun("cannot read the public key %s: %s" % (pem_path, e))
-
-
-def plural(count, noun):
-    return "%d %s%s" % (count, noun, "" if count == 1 else "s")
-
-
-def split(joined):
-    return joined.split(",") if joined else []
-
-
-def account_for_missing(attempt_id, digest, erasures, problems):
-    """A sealed item gone from the bundle is ERASED when a valid erasure record names it with the sealed digest."""
-    erasure = erasures.get(attempt_id)
-    if erasure is None:
-        problems.append(("DELETED_AFTER_SEALING", attempt_id))
-        return 0
-    if digest is not None and erasure.get("erasedDigest") != digest:
-        problems.append(("ERASURE_MISMATCH", "erasure-" + attempt_id))
-        return 0
-    return 1
-
-
-def check_hour(period, parts, items_by_id, present, erasures, problems):
-    """Checks one sealed hour; returns its head (None when unusable) and how many of its items were erased."""
-    head = parts.get(0)
-    if head is None:
-        problems.append(("SEAL_INCOMPLETE", "seal " + period))
-        return None, 0
-    erased = 0
-    if head.get("schemaVersion", "1") == "1":
-        ids = set()
-        for part in parts.values():
-            ids.update(split(part.get("attemptIds", "")))
-        for attempt_id in sorted(ids - present[period]):
-            erased += account_for_missing(attempt_id, None, erasures, problems)
-        problems.extend(("NOT_IN_SEAL", i) for i in sorted(present[period] - ids))
-        return None, erased
-    leaves = []
-    for number in sorted(parts):
-        leaves.extend(split(parts[number].get("leaves", "")))
-    if len(parts) != int(head["partCount"]) or len(leaves) != int(head["itemCount"]):
-        problems.append(("SEAL_INCOMPLETE", "seal " + period))
-    if merkle_root([leaf.encode("utf-8") for leaf in leaves]).hex() != head.get("merkleRoot"):
-        problems.append(("SEAL_INVALID", "seal " + period))
-    sealed = {}
-    for leaf in leaves:
-        attempt_id, _, digest = leaf.partition(":")
-        sealed[attempt_id] = digest
-    for attempt_id, digest in sorted(sealed.items()):
-        item = items_by_id.get(attempt_id)
-        if item is None:
-            erased += account_for_missing(attempt_id, digest, erasures, problems)
-        elif hashlib.sha256(canonical(item)).hexdigest() != digest:
-            problems.append(("CHANGED_AFTER_SEALING", attempt_id))
-    problems.extend(("NOT_IN_SEAL", i) for i in sorted(present[period] - set(sealed)))
-    return head, erased
-
-
-def main():
-    try:
-        return check(sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__)))
-    except CannotRun as e:
-        print("verify_bundle: %s" % e, file=sys.stderr)
+        expected = {"item": set(options.expect_item_key), "seal": set(options.expect_seal_key)}
+        bundle = options.bundle
+        if not os.path.isdir(bundle):
+            raise strict.CannotRun("no bundle directory %s" % bundle)
+        if not os.path.isfile(os.path.join(bundle, "trusted-keys.json")):
+            raise strict.CannotRun("%s is not an evidence bundle: no trusted-keys.json" % bundle)
+        carried = keys.load(bundle, expected)
+        if not expected["item"] or not expected["seal"]:
+            raise strict.CannotRun("state the keys you trust, as you got them by another channel than this bundle: "
+                                   "--expect-item-key FINGERPRINT --expect-seal-key FINGERPRINT. The bundle carries: "
+                                   + "; ".join("%s key %s sha256:%s" % (key.role, key.key_id or "(bare)", key.fingerprint)
+                                               for key in carried))
+        return check.run(bundle, carried, options.expect_head)
+    except strict.CannotRun as e:
+        print(strict.shown("verify_bundle: %s" % e), file=sys.stderr)
         return 2
 
 
-def check(bundle):
-    if not os.path.isdir(bundle):
-        raise CannotRun("no bundle directory %s" % bundle)
-    if not os.path.isfile(os.path.join(bundle, "trusted-keys.json")):
-        raise CannotRun("%s is not an evidence bundle: no trusted-keys.json" % bundle)
-    keys = load_keys(bundle)
-    fingerprints = [(role, key_id or os.path.basename(path), fingerprint(path))
-                    for role in ("item", "seal") for key_id, path in keys[role]]
-    items = read_lines(os.path.join(bundle, "items.jsonl"))
-    seals = read_lines(os.path.join(bundle, "seals.jsonl"))
-    proofs = read_lines(os.path.join(bundle, "proofs.jsonl"))
-    problems = []
-    with tempfile.TemporaryDirectory() as workdir:
-        erasures = {}
-        for item in items:
-            problem = signature_problem(keys["item"], item, workdir)
-            if problem is not None:
-                problems.append((problem, item.get("attemptId", "?")))
-            elif item.get("kind") == "ERASURE":
-                erased_id = item.get("erasedAttemptId", "")
-                if erased_id and item.get("attemptId") == "erasure-" + erased_id:
-                    erasures[erased_id] = item
-                else:
-                    problems.append(("ERASURE_INVALID", item.get("attemptId", "?")))
-        valid_seals = []
-        for seal in seals:
-            problem = signature_problem(keys["seal"], seal, workdir)
-            if problem is None:
-                valid_seals.append(seal)
-            else:
-                problems.append((problem, "seal " + seal.get("sealId", "?")))
-    items_by_id = {item.get("attemptId", ""): item for item in items}
-    present = collections.defaultdict(set)
-    for item in items:
-        present[item.get("sealPeriod", "")].add(item.get("attemptId", ""))
-    hours = collections.defaultdict(dict)
-    for seal in valid_seals:
-        hours[seal["period"]][int(seal["part"])] = seal
-    problems.extend(("ERASURE_INCOMPLETE", "erasure-" + i) for i in sorted(erasures) if i in items_by_id)
-    heads = {}
-    erased = 0
-    for period in sorted(hours):
-        head, erased_in_hour = check_hour(period, hours[period], items_by_id, present, erasures, problems)
-        erased += erased_in_hour
-        if head is not None:
-            heads[period] = head
-    previous = None
-    for period in sorted(heads):
-        head = heads[period]
-        if previous is not None and (head.get("previousSeal") != link_digest(heads[previous])
-                                     or int(head["chainHeight"]) != int(heads[previous]["chainHeight"]) + 1):
-            problems.append(("SEAL_CHAIN_BROKEN", "seal " + period))
-        previous = period
-    for proof in proofs:
-        head = heads.get(proof["period"])
-        item = items_by_id.get(proof["attemptId"])
-        if head is None or item is None:
-            problems.append(("INCLUSION_PROOF_INVALID", proof["attemptId"]))
-            continue
-        leaf = (proof["attemptId"] + ":" + hashlib.sha256(canonical(item)).hexdigest()).encode("utf-8")
-        path = [bytes.fromhex(h) for h in split(proof["path"])]
-        root = root_from_proof(leaf, int(proof["leafIndex"]), int(proof["treeSize"]), path)
-        if root is None or root.hex() != head["merkleRoot"]:
-            problems.append(("INCLUSION_PROOF_INVALID", proof["attemptId"]))
-    for role, name, digest in fingerprints:
-        print("%s key %s: public key sha256:%s (compare it with the key you trust)" % (role, name, digest))
-    print("%s, %s (%s), %s, %d erased, %s"
-          % (plural(len(items), "item"), plural(len(seals), "seal part"), plural(len(hours), "hour"),
-             plural(len(proofs), "inclusion proof"), erased, plural(len(problems), "problem")))
-    for problem, subject in problems:
-        print("%-24s %s" % (problem, subject))
-    print("RESULT: INTACT" if not problems else "RESULT: %s FOUND" % plural(len(problems), "PROBLEM").upper())
-    return 0 if not problems else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -83,7 +83,7 @@ public final class VerifyCommand {
                     options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
             var bundle = options.exportDir().map(directory -> new EvidenceBundle(directory, keys, sealKeys,
-                    options.from().orElse(null), options.to().orElse(null)));
+                    options.from().orElse(null), options.to().orElse(null), options.archive().isPresent()));
             var progress = terminal.filter(stream -> options.progress())
                     .map(stream -> new ProgressBar(stream, table.approximateItemCount(options.table())))
                     .orElse(ProgressBar.SILENT);
@@ -99,7 +99,12 @@ public final class VerifyCommand {
                 bundle.ifPresent(writer -> writer.addSeal(seal.attributes()));
             }));
             options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
-                    .forEach(verifier::checkArchivedSeal, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
+                    .forEach(archived -> {
+                        verifier.checkArchivedSeal(archived);
+                        if (archived.unreadable().isEmpty()) {
+                            bundle.ifPresent(writer -> writer.addArchivedSeal(archived.parts()));
+                        }
+                    }, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
             Instant now = Instant.now();
             var report = verifier.finish(now);
             String printed = options.json() ? ReportFormat.json(options, keys, sealKeys, report)
@@ -112,7 +117,7 @@ public final class VerifyCommand {
                 return 2;
             }
             if (bundle.isPresent()) {
-                bundle.get().finish(ReportFormat.json(options, keys, sealKeys, report), now);
+                bundle.get().finish(ReportFormat.json(options, keys, sealKeys, report), report.findings().size(), now);
                 err.println("evidence bundle written to " + options.exportDir().orElseThrow().toAbsolutePath());
             }
             return report.clean() ? 0 : 1;

@@ -13,46 +13,57 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
  * A self-contained evidence bundle for a range of days: the items and seals as JSON lines (exactly
- * as stored, signature included), an inclusion proof of each item in its hour's seal, every trusted
- * public key (items' and seals', with the key ids they stand for), the verify report, instructions
- * and a script that checks all of it with Python's standard library and openssl, without our code.
+ * as stored, signature included; the seals as first archived when an archive is configured, since the
+ * seal table can be rewritten), an inclusion proof of each item in its hour's seal, every trusted
+ * public key (items' and seals', with the key ids they stand for), a manifest of the range, the verify
+ * report, instructions and a checker that checks all of it with Python's standard library and openssl,
+ * without our code and without trusting whoever hands the bundle over.
  */
 public final class EvidenceBundle {
+
+    /** The checker and its package, copied into every bundle. */
+    static final List<String> CHECKER = List.of("verify_bundle.py", "bundlecheck/__init__.py", "bundlecheck/check.py",
+            "bundlecheck/keys.py", "bundlecheck/ledger.py", "bundlecheck/manifest.py", "bundlecheck/merkle.py",
+            "bundlecheck/strict.py");
 
     private final Path directory;
     private final List<EvidenceKey> keys;
     private final List<EvidenceKey> sealKeys;
-    /** Per hour in the bundle: its items' attempt ids, and its seal parts by part number. */
+    private final boolean archiveConfigured;
+    /** Per hour in the bundle: its items' attempt ids. */
     private final Map<String, List<String>> itemIds = new TreeMap<>();
-    private final Map<SealPeriod, Map<Integer, SealRecord>> sealParts = new TreeMap<>();
+    private final List<Map<String, String>> tableSeals = new ArrayList<>();
+    private final List<Map<String, String>> archivedSeals = new ArrayList<>();
     private final LocalDate from;
     private final LocalDate to;
     private final BufferedWriter items;
-    private final BufferedWriter seals;
     private int itemCount;
-    private int sealCount;
 
-    /** @param from first day (UTC) to include, null for no lower bound; {@code to} likewise, inclusive */
+    /**
+     * @param from              first day (UTC) to include, null for no lower bound; {@code to} likewise, inclusive
+     * @param archiveConfigured whether verify reads the seal archive: then its first versions are bundled,
+     *                          else the seal table's copies, and the manifest says so
+     */
     public EvidenceBundle(Path directory, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, LocalDate from,
-                          LocalDate to) {
+                          LocalDate to, boolean archiveConfigured) {
         this.directory = directory;
         this.keys = List.copyOf(keys);
         this.sealKeys = List.copyOf(sealKeys);
         this.from = from;
         this.to = to;
+        this.archiveConfigured = archiveConfigured;
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(directory.resolve("bundlecheck"));
             this.items = Files.newBufferedWriter(directory.resolve("items.jsonl"), StandardCharsets.UTF_8);
-            this.seals = Files.newBufferedWriter(directory.resolve("seals.jsonl"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evidence bundle to " + directory, e);
         }
@@ -70,49 +81,88 @@ public final class EvidenceBundle {
 
     /** Nothing in the range: a bundle of nothing would check as intact, so it is not written. */
     public boolean isEmpty() {
-        return itemCount == 0 && sealCount == 0;
+        return itemCount == 0 && sealsInRange().isEmpty();
     }
 
+    /** A seal part as the seal table holds it: bundled only when no archive is configured. */
     public void addSeal(Map<String, String> seal) {
-        String period = seal.getOrDefault(SealRecord.PERIOD, "");
-        if (inRange(period.length() >= 10 ? period.substring(0, 10) : "")) {
-            write(seals, seal);
-            sealCount++;
-            try {
-                var record = SealRecord.from(seal);
-                sealParts.computeIfAbsent(record.period(), p -> new TreeMap<>()).put(record.part(), record);
-            } catch (IllegalArgumentException unreadable) {
-                // Bundled as stored; the checker and the verify report name it.
-            }
-        }
+        tableSeals.add(seal);
+    }
+
+    /** The parts of an hour's first archived version: what the bundle holds when an archive is configured. */
+    public void addArchivedSeal(List<Map<String, String>> parts) {
+        archivedSeals.addAll(parts);
     }
 
     /**
-     * @param reportJson the verify report over the whole table, kept beside the bundle's own check
-     * @param exportedAt when the report was made, from the command's clock
+     * @param reportJson     the verify report over the whole table, kept beside the bundle's own check
+     * @param verifyProblems how many problems that report names: a bundle made despite them says so
+     *                       in its manifest (the checker fails it) and at the top of VERIFY.md
      */
-    public void finish(String reportJson, Instant exportedAt) {
+    public void finish(String reportJson, int verifyProblems, Instant now) {
         try {
             items.close();
-            seals.close();
+            var inRange = sealsInRange();
+            try (var seals = Files.newBufferedWriter(directory.resolve("seals.jsonl"), StandardCharsets.UTF_8)) {
+                inRange.forEach(seal -> write(seals, seal));
+            }
+            var manifest = BundleManifest.of(from, to, earliestHour(inRange, now), heads(), archiveConfigured,
+                    verifyProblems, now);
+            Files.writeString(directory.resolve(BundleManifest.FILE), manifest.json());
             var keyFiles = writeKeys("public-key", "the item-signing key", keys);
             var sealKeyFiles = writeKeys("seal-public-key", "the seal-signing key", sealKeys);
             Files.writeString(directory.resolve("trusted-keys.json"), "{\"item\":[" + String.join(",", keyFiles.keySet())
                     + "],\"seal\":[" + String.join(",", sealKeyFiles.keySet()) + "]}\n");
-            writeProofs();
+            BundleProofs.write(directory.resolve("proofs.jsonl"), inRange, itemIds);
             Files.writeString(directory.resolve("verify-report.json"), reportJson);
-            Files.writeString(directory.resolve("VERIFY.md"), resource("VERIFY.md")
-                    .replace("{{keyFiles}}", String.join("\n", keyFiles.values()) + "\n" + String.join("\n", sealKeyFiles.values()))
-                    .replace("{{keyId}}", keys.get(0).keyId().orElse("null"))
-                    .replace("{{range}}", (from == null ? "the beginning" : from.toString()) + " to "
-                            + (to == null ? "the end" : to.toString()) + " (UTC days)")
-                    .replace("{{items}}", Integer.toString(itemCount))
-                    .replace("{{seals}}", Integer.toString(sealCount))
-                    .replace("{{exportedAt}}", exportedAt.toString()));
-            Files.writeString(directory.resolve("verify_bundle.py"), resource("verify_bundle.py"));
+            Files.writeString(directory.resolve("VERIFY.md"), BundleInstructions.text(manifest, keys, sealKeys,
+                    String.join("\n", keyFiles.values()) + "\n" + String.join("\n", sealKeyFiles.values()), itemCount,
+                    inRange.size()));
+            for (String file : CHECKER) {
+                Files.writeString(directory.resolve(file), resource(file));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evidence bundle to " + directory, e);
         }
+    }
+
+    /** The authoritative seal parts dated in the range, by hour and part. */
+    private List<Map<String, String>> sealsInRange() {
+        return (archiveConfigured ? archivedSeals : tableSeals).stream()
+                .filter(seal -> inRange(day(seal.getOrDefault(SealRecord.PERIOD, ""))))
+                .sorted(Comparator.comparing((Map<String, String> seal) -> seal.getOrDefault(SealRecord.PERIOD, ""))
+                        .thenComparing(seal -> seal.getOrDefault(SealRecord.PART, "")))
+                .toList();
+    }
+
+    /** Every authoritative head (part 0) by hour, before the range too: the one before it is where the chain starts. */
+    private NavigableMap<String, Map<String, String>> heads() {
+        var heads = new TreeMap<String, Map<String, String>>();
+        (archiveConfigured ? archivedSeals : tableSeals).stream()
+                .filter(seal -> "0".equals(seal.get(SealRecord.PART)) && isHour(seal.get(SealRecord.PERIOD)))
+                .forEach(seal -> heads.put(seal.get(SealRecord.PERIOD), seal));
+        return heads;
+    }
+
+    private String earliestHour(List<Map<String, String>> seals, Instant now) {
+        var hours = new TreeMap<String, Boolean>();
+        itemIds.keySet().stream().filter(EvidenceBundle::isHour).forEach(hour -> hours.put(hour, true));
+        seals.stream().map(seal -> seal.get(SealRecord.PERIOD)).filter(EvidenceBundle::isHour)
+                .forEach(hour -> hours.put(hour, true));
+        return hours.isEmpty() ? SealPeriod.containing(now).toString() : hours.firstKey();
+    }
+
+    private static boolean isHour(String period) {
+        try {
+            SealPeriod.parse(period);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String day(String period) {
+        return period.length() >= 10 ? period.substring(0, 10) : "";
     }
 
     /**
@@ -136,45 +186,6 @@ public final class EvidenceBundle {
         return entries;
     }
 
-    /**
-     * One line per bundled item of a content-committing seal: where its leaf sits in the hour's
-     * Merkle tree and the sibling hashes up to the root, so one decision can be shown to be sealed
-     * with its own line, this proof and the hour's part 0 alone.
-     */
-    private void writeProofs() throws IOException {
-        try (var proofs = Files.newBufferedWriter(directory.resolve("proofs.jsonl"), StandardCharsets.UTF_8)) {
-            for (var hour : sealParts.entrySet()) {
-                var parts = hour.getValue();
-                var head = parts.get(0);
-                if (head == null || !head.commitsToContent() || parts.size() != head.partCount()) {
-                    continue;
-                }
-                List<SealRecord.Leaf> leaves = new ArrayList<>();
-                parts.values().forEach(part -> leaves.addAll(part.leaves()));
-                var bytes = leaves.stream().map(SealRecord.Leaf::bytes).toList();
-                Map<String, Integer> index = new HashMap<>();
-                for (int i = 0; i < leaves.size(); i++) {
-                    index.put(leaves.get(i).attemptId(), i);
-                }
-                for (String id : itemIds.getOrDefault(hour.getKey().toString(), List.of())) {
-                    Integer at = index.get(id);
-                    if (at == null) {
-                        continue;
-                    }
-                    var path = MerkleTree.inclusionProof(bytes, at).stream().map(HexFormat.of()::formatHex).toList();
-                    Map<String, String> proof = new LinkedHashMap<>();
-                    proof.put("attemptId", id);
-                    proof.put("period", hour.getKey().toString());
-                    proof.put("leafIndex", Integer.toString(at));
-                    proof.put("treeSize", Integer.toString(leaves.size()));
-                    proof.put("path", String.join(",", path));
-                    proofs.write(CanonicalForm.json(proof));
-                    proofs.write('\n');
-                }
-            }
-        }
-    }
-
     private boolean inRange(String day) {
         if (day.isEmpty()) {
             return from == null && to == null;
@@ -196,7 +207,7 @@ public final class EvidenceBundle {
         }
     }
 
-    private static String resource(String name) throws IOException {
+    static String resource(String name) throws IOException {
         try (InputStream in = EvidenceBundle.class.getResourceAsStream("/evidence/" + name)) {
             if (in == null) {
                 throw new IOException("missing resource /evidence/" + name);

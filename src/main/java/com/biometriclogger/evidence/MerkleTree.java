@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class MerkleTree {
 
+    private static final int HASH_SIZE = 32;
+
     private MerkleTree() {
     }
 
@@ -37,13 +39,27 @@ public final class MerkleTree {
     }
 
     /** The root a leaf and its proof lead to (RFC 9162, 2.1.3.2); compare it with the sealed root. */
-    public static byte[] rootFromProof(byte[] leaf, int index, int size, List<byte[]> path) {
+    public static byte[] rootFromProof(byte[] leaf, long index, long size, List<byte[]> path) {
+        return rootFromLeafHash(leafHash(leaf), index, size, path);
+    }
+
+    /**
+     * As {@link #rootFromProof} from the leaf's hash, as RFC 9162's test vectors give it.
+     *
+     * @throws IllegalArgumentException when the proof cannot be one: an index outside the tree (a
+     *         negative one included), a leaf hash or sibling that is not a SHA-256, a path longer or shorter than
+     *         the tree is deep
+     */
+    public static byte[] rootFromLeafHash(byte[] leafHash, long index, long size, List<byte[]> path) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " outside a tree of " + size);
         }
+        if (leafHash.length != HASH_SIZE || path.stream().anyMatch(p -> p.length != HASH_SIZE)) {
+            throw new IllegalArgumentException("the leaf hash or a sibling in the proof is not a SHA-256");
+        }
         long fn = index;
         long sn = size - 1L;
-        byte[] r = leafHash(leaf);
+        byte[] r = leafHash;
         for (byte[] p : path) {
             if (sn == 0) {
                 throw new IllegalArgumentException("proof longer than the tree is deep");
