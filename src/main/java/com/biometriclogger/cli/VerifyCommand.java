@@ -83,7 +83,7 @@ public final class VerifyCommand {
                     options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
             var bundle = options.exportDir().map(directory -> new EvidenceBundle(directory, keys, sealKeys,
-                    options.from().orElse(null), options.to().orElse(null), options.archive().isPresent()));
+                    options.from(), options.to(), options.archive().isPresent()));
             var progress = terminal.filter(stream -> options.progress())
                     .map(stream -> new ProgressBar(stream, table.approximateItemCount(options.table())))
                     .orElse(ProgressBar.SILENT);

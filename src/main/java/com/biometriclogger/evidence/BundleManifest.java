@@ -28,18 +28,18 @@ public record BundleManifest(String firstHour, String lastHour, Optional<String>
     static final String FORMAT = "3";
 
     /**
-     * @param from         the first day asked for, null for all; {@code to} likewise
-     * @param earliest     the earliest hour bundled, when {@code from} is null
+     * @param from         the first day asked for, empty for all; {@code to} likewise
+     * @param earliest     the earliest hour bundled, when {@code from} is empty
      * @param headsByHour  every authoritative seal head (part 0) by hour, in and before the range
      */
-    static BundleManifest of(LocalDate from, LocalDate to, String earliest, NavigableMap<String, Map<String, String>> headsByHour,
+    static BundleManifest of(Optional<LocalDate> from, Optional<LocalDate> to, String earliest, NavigableMap<String, Map<String, String>> headsByHour,
                              boolean fromArchive, int verifyProblems, Instant now) {
         String exportHour = SealPeriod.containing(now).toString();
-        String last = to == null || (to + "T23").compareTo(exportHour) > 0 ? exportHour : to + "T23";
-        String asked = from == null ? earliest : from + "T00";
+        String last = to.map(day -> day + "T23").filter(hour -> hour.compareTo(exportHour) <= 0).orElse(exportHour);
+        String asked = from.map(day -> day + "T00").orElse(earliest);
         String first = asked.compareTo(last) > 0 ? last : asked;
         var through = Optional.ofNullable(headsByHour.floorKey(last)).filter(hour -> hour.compareTo(first) >= 0);
-        var start = from == null ? Optional.<Map<String, String>>empty()
+        var start = from.isEmpty() ? Optional.<Map<String, String>>empty()
                 : Optional.ofNullable(headsByHour.lowerEntry(first)).map(Map.Entry::getValue);
         return new BundleManifest(first, last, through, start, fromArchive, verifyProblems, now);
     }

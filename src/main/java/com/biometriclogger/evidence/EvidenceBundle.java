@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,18 +44,18 @@ public final class EvidenceBundle {
     private final Map<String, List<String>> itemIds = new TreeMap<>();
     private final List<Map<String, String>> tableSeals = new ArrayList<>();
     private final List<Map<String, String>> archivedSeals = new ArrayList<>();
-    private final LocalDate from;
-    private final LocalDate to;
+    private final Optional<LocalDate> from;
+    private final Optional<LocalDate> to;
     private final BufferedWriter items;
     private int itemCount;
 
     /**
-     * @param from              first day (UTC) to include, null for no lower bound; {@code to} likewise, inclusive
+     * @param from              first day (UTC) to include, empty for no lower bound; {@code to} likewise, inclusive
      * @param archiveConfigured whether verify reads the seal archive: then its first versions are bundled,
      *                          else the seal table's copies, and the manifest says so
      */
-    public EvidenceBundle(Path directory, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, LocalDate from,
-                          LocalDate to, boolean archiveConfigured) {
+    public EvidenceBundle(Path directory, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, Optional<LocalDate> from,
+                          Optional<LocalDate> to, boolean archiveConfigured) {
         this.directory = directory;
         this.keys = List.copyOf(keys);
         this.sealKeys = List.copyOf(sealKeys);
@@ -139,7 +140,7 @@ public final class EvidenceBundle {
     private NavigableMap<String, Map<String, String>> heads() {
         var heads = new TreeMap<String, Map<String, String>>();
         (archiveConfigured ? archivedSeals : tableSeals).stream()
-                .filter(seal -> "0".equals(seal.get(SealRecord.PART)) && isHour(seal.get(SealRecord.PERIOD)))
+                .filter(seal -> "0".equals(seal.get(SealRecord.PART)) && isHour(seal.getOrDefault(SealRecord.PERIOD, "")))
                 .forEach(seal -> heads.put(seal.get(SealRecord.PERIOD), seal));
         return heads;
     }
@@ -147,7 +148,7 @@ public final class EvidenceBundle {
     private String earliestHour(List<Map<String, String>> seals, Instant now) {
         var hours = new TreeMap<String, Boolean>();
         itemIds.keySet().stream().filter(EvidenceBundle::isHour).forEach(hour -> hours.put(hour, true));
-        seals.stream().map(seal -> seal.get(SealRecord.PERIOD)).filter(EvidenceBundle::isHour)
+        seals.stream().map(seal -> seal.getOrDefault(SealRecord.PERIOD, "")).filter(EvidenceBundle::isHour)
                 .forEach(hour -> hours.put(hour, true));
         return hours.isEmpty() ? SealPeriod.containing(now).toString() : hours.firstKey();
     }
@@ -188,13 +189,13 @@ public final class EvidenceBundle {
 
     private boolean inRange(String day) {
         if (day.isEmpty()) {
-            return from == null && to == null;
+            return from.isEmpty() && to.isEmpty();
         }
         try {
             var date = LocalDate.parse(day);
-            return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+            return from.map(first -> !date.isBefore(first)).orElse(true) && to.map(last -> !date.isAfter(last)).orElse(true);
         } catch (DateTimeParseException e) {
-            return from == null && to == null;
+            return from.isEmpty() && to.isEmpty();
         }
     }
 

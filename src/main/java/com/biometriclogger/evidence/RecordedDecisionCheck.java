@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Re-judges an audit item from what it records: its {@code policy} applied by {@link ThresholdPolicy}
@@ -104,12 +105,12 @@ public final class RecordedDecisionCheck {
         return new FaceAnalysis(faces);
     }
 
-    private static Float number(Map<String, String> item, AuditAttribute attribute) {
+    private static @Nullable Float number(Map<String, String> item, AuditAttribute attribute) {
         String value = value(item, attribute);
         return value.isEmpty() ? null : Float.parseFloat(value);
     }
 
-    private static Boolean bool(Map<String, String> item, AuditAttribute attribute) {
+    private static @Nullable Boolean bool(Map<String, String> item, AuditAttribute attribute) {
         String value = value(item, attribute);
         return value.isEmpty() ? null : Boolean.parseBoolean(value);
     }

@@ -40,7 +40,7 @@ final class SealHeads {
             try {
                 records.add(SealRecord.from(part));
             } catch (IllegalArgumentException e) {
-                findings.accept(new Finding(Problem.SEAL_INVALID, about, e.getMessage()));
+                findings.accept(new Finding(Problem.SEAL_INVALID, about, String.valueOf(e.getMessage())));
                 return Optional.empty();
             }
         }

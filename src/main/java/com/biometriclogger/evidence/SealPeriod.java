@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hour (UTC) a decision belongs to for completeness seals, written {@code 2026-05-03T08}. An
@@ -29,7 +30,7 @@ public record SealPeriod(Instant start) implements Comparable<SealPeriod> {
     }
 
     /** @throws IllegalArgumentException unless {@code written} is an hour exactly as {@link #toString} writes it */
-    public static SealPeriod parse(String written) {
+    public static SealPeriod parse(@Nullable String written) {
         if (written == null || !WRITTEN.matcher(written).matches()) {
             throw notAnHour(written, null);
         }
@@ -88,7 +89,7 @@ public record SealPeriod(Instant start) implements Comparable<SealPeriod> {
         return FORMAT.format(start);
     }
 
-    private static IllegalArgumentException notAnHour(String written, Exception cause) {
+    private static IllegalArgumentException notAnHour(@Nullable String written, @Nullable Exception cause) {
         return new IllegalArgumentException("'" + written + "' is not an hour like 2026-05-03T08", cause);
     }
 }

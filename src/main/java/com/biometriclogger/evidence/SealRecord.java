@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One seal part as read back, all Strings, signed like an audit item.
@@ -106,7 +107,7 @@ public record SealRecord(SealPeriod period, int part, int partCount, int itemCou
         return previousSeal.isEmpty() ? Optional.empty() : Optional.of(previousSeal);
     }
 
-    private static List<String> split(String joined) {
+    private static List<String> split(@Nullable String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 

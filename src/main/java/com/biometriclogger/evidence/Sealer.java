@@ -181,7 +181,7 @@ public final class Sealer {
     /** Writes one hour's seal, archive first; returns its parts as they stand (another run's, if it was first). */
     private List<Map<String, String>> seal(String period, Optional<Map<String, String>> previous) {
         var leaves = index.items(period).stream()
-                .map(item -> new SealRecord.Leaf(item.get(AuditAttribute.ATTEMPT_ID.stored()), CanonicalForm.digest(item)))
+                .map(item -> new SealRecord.Leaf(item.getOrDefault(AuditAttribute.ATTEMPT_ID.stored(), ""), CanonicalForm.digest(item)))
                 .sorted(Comparator.comparing(SealRecord.Leaf::attemptId))
                 .toList();
         String root = HexFormat.of().formatHex(MerkleTree.root(leaves.stream().map(SealRecord.Leaf::bytes).toList()));

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.DecisionFlow;
+import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.EventRecord;
 import com.biometriclogger.decision.Invocation;
-import com.biometriclogger.decision.DecisionReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class DecisionHandler implements RequestHandler<Map<String, Object>
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
 
-    private final DecisionFlow verifier;
+    private final DecisionFlow flow;
     /** Held, never read: a CRaC context need not keep its resources reachable. */
     @SuppressWarnings("UnusedVariable")
     private final Optional<SnapStartPriming> priming;
@@ -45,14 +45,14 @@ public final class DecisionHandler implements RequestHandler<Map<String, Object>
         return fromEnvironment(env, Wiring.Seams.NONE);
     }
 
-    public DecisionHandler(DecisionFlow verifier) {
-        this.verifier = verifier;
+    public DecisionHandler(DecisionFlow flow) {
+        this.flow = flow;
         this.priming = Optional.empty();
     }
 
     /** Registers the priming; without SnapStart (no CRaC in the JVM) registering does nothing. */
     private DecisionHandler(Wiring.VerificationFunction function) {
-        this.verifier = function.flow();
+        this.flow = function.flow();
         this.priming = Optional.of(function.priming());
         Core.getGlobalContext().register(function.priming());
     }
@@ -75,7 +75,7 @@ public final class DecisionHandler implements RequestHandler<Map<String, Object>
         if (records.isEmpty()) {
             LOG.info("an {} (sent when the bucket's notifications are configured): nothing to verify", S3EventUploads.TEST_EVENT);
         }
-        return verifier.decideAll(records, new Invocation(context.getAwsRequestId(), context.getFunctionVersion(),
+        return flow.decideAll(records, new Invocation(context.getAwsRequestId(), context.getFunctionVersion(),
                 context::getRemainingTimeInMillis));
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.cli.VerifyCommand;
+import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.RequiredTools;
 import com.biometriclogger.testing.Scenario;
-import com.biometriclogger.local.samples.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.biometriclogger.evidence;
+
+import org.jspecify.annotations.NullMarked;
