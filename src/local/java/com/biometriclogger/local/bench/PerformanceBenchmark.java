@@ -176,7 +176,7 @@ public final class PerformanceBenchmark {
     /**
      * JDK 25's AOT cache (JEP 483/514), trained on one event: the closest local proxy for a JVM
      * restored from a primed snapshot, since it starts with the classes loaded and linked. Only the
-     * JVM build that wrote it can use it: see the README on why it is not shipped.
+     * JVM build that wrote it can use it: see docs/performance.md on why it is not shipped.
      */
     private Path trainAotCache(Jdk jdk25) throws Exception {
         Path cache = WORK.resolve("app.aot").toAbsolutePath();

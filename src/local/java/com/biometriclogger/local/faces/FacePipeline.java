@@ -18,7 +18,7 @@ final class FacePipeline {
     /**
      * Detector scores (0–1) below this are not faces. The package's own threshold, 0.65, finds a
      * face in Chelsea the cat (0.984); every human face in the samples and their transformed
-     * copies scores at least 0.996 (README, "Offline Rekognition").
+     * copies scores at least 0.996 (docs/local.md, "The local Rekognition endpoint").
      */
     static final float MIN_SCORE = 0.99f;
     static final float NMS_IOU = 0.3f;

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Answers DetectFaces and CompareFaces with what the Faceplugin models measure in the image
- * ({@link FacePipeline}). Every field reported is measured (the README's provenance table says
+ * ({@link FacePipeline}). Every field reported is measured (docs/local.md's provenance table says
  * how); sunglasses, which no model here measures, are left out, as the service leaves out what it
  * did not compute.
  */

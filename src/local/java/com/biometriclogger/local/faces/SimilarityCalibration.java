@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Measures the genuine and impostor pairs {@link SimilarityScale} is fitted on and prints the
- * README's evaluation table: three people from the bundled samples (Eileen Collins, Grace
+ * the calibration table of docs/local.md: three people from the bundled samples (Eileen Collins, Grace
  * Hopper, the camera operator), each photo with its {@link PhotoTransforms} copies. Genuine
  * pairs are any two images of one person, so every one of them involves at least one
  * transformed copy: none is a second photograph. Impostor pairs are any two images of different

@@ -25,7 +25,7 @@ public final class LocalKms implements AutoCloseable {
     /** The item-signing key: an ARN in no real account (000000000000), so it cannot be mistaken for a deployed key. */
     public static final String KEY_ARN = "arn:aws:kms:us-east-1:000000000000:key/10ca1000-0000-4000-8000-000000000000";
     /**
-     * A second item-signing key, for replacing the first as SECURITY.md's procedure does: set
+     * A second item-signing key, for replacing the first as docs/threat-model.md's procedure does: set
      * {@code SIGNING_KEY_ARN} to it, and verify with both.
      */
     public static final String REPLACEMENT_KEY_ARN = "arn:aws:kms:us-east-1:000000000000:key/10ca2000-0000-4000-8000-000000000000";

@@ -42,7 +42,7 @@ final class DemoUploads {
         return SampleImages.load().stream().map(s -> new Upload("uploads/demo/" + s.name(), s.bytes())).toList();
     }
 
-    /** Keys short enough for an 80-column table; the README lists each key's transform. */
+    /** Keys short enough for an 80-column table; docs/local.md lists each key's transform. */
     private static Upload transformed(String key, byte[] photo, String transform) {
         return new Upload(key, PhotoTransforms.named(transform).apply(photo));
     }

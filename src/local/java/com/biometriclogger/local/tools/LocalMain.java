@@ -26,7 +26,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The local main job: the whole flow offline, with the real handler, on in-process stand-ins for
- * S3, DynamoDB and Rekognition (a real face detector). See the README for the commands.
+ * S3, DynamoDB and Rekognition (a real face detector). See docs/local.md for the commands.
  */
 public final class LocalMain {
 
