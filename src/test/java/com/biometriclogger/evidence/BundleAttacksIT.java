@@ -41,9 +41,9 @@ class BundleAttacksIT {
     private Map<String, String> periods;
 
     @BeforeEach
-    void fourHoursDecidedAndSealed(Scenario scenario) {
-        ledger = new StackLedger(scenario);
-        scenario = ledger.scenario;
+    void fourHoursDecidedAndSealed(Scenario given) {
+        ledger = new StackLedger(given);
+        scenario = given;
         insider = new Insider(scenario);
         ids = ledger.ids;
         periods = ledger.periods;
