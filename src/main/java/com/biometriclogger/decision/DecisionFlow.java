@@ -1,8 +1,8 @@
 package com.biometriclogger.decision;
 
-import com.biometriclogger.decision.FaceAnalyzer.FaceAttribute;
 import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.decision.DecisionReport.RecordResult;
+import com.biometriclogger.decision.FaceAnalyzer.FaceAttribute;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.evidence.EvidenceKey;
-import com.biometriclogger.evidence.KeyId;
 import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
+import com.biometriclogger.evidence.KeyId;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.FreePort;
 import com.biometriclogger.local.stack.LocalKms;

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.decision.Decision;
+import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.decision.ReasonCode;
 import com.biometriclogger.decision.RetryableDecisionException;
-import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.local.facebackend.RekognitionError;
 import com.biometriclogger.local.samples.TestImages;
-import com.biometriclogger.local.stack.LocalContext;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.decision.DecisionReport.RecordResult;
+import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.FaultyHttpProxy;
 import com.biometriclogger.local.stack.FaultyHttpProxy.Fault;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.biometriclogger.decision.AuditLog;
-import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.local.facebackend.RekognitionError;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.FaultyHttpProxy;

@@ -2,8 +2,8 @@ package com.biometriclogger.local.tools;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.config.ConfigurationException;
-import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.decision.DecisionReport;
+import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.local.faces.ModelFaceBackend;
 import com.biometriclogger.local.stack.LocalContext;

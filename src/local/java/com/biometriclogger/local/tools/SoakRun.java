@@ -4,9 +4,9 @@ import static com.biometriclogger.decision.AuditAttribute.*;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
-import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.SignatureCheck;
 import com.biometriclogger.handler.DecisionHandler;
