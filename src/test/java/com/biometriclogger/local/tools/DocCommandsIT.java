@@ -75,7 +75,7 @@ class DocCommandsIT {
                     assertTrue(serve != null, "the exports come from --serve");
                     assertEquals(oneLine(withLocalPorts(command)), oneLine(serve.printedExport()),
                             "the page's exports are --serve's (where the lines break depends on the ports' digits)");
-                    env.putAll(exported(serve.printedExport()));
+                    env.putAll(serve.exportedEnvironment());
                     continue;
                 }
                 var check = checks.entrySet().stream().filter(e -> command.startsWith(e.getKey())).findFirst()
@@ -268,11 +268,6 @@ class DocCommandsIT {
 
     private static String oneLine(String command) {
         return command.replaceAll("\\s*\\\\\n\\s*", " ");
-    }
-
-    private static Map<String, String> exported(String export) {
-        return Pattern.compile("(\\w+)=(\\S+)").matcher(export.replace("\\\n", " ")).results()
-                .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2)));
     }
 
     private static JsonNode json(Run run) {
