@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.biometriclogger.local.stack.FreePort;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.testing.RequiredTools;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,12 +27,6 @@ class SmokeTestIT {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static ServeProcess serve;
 
-    record Run(int status, String out, String err) {
-        String both() {
-            return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     @BeforeAll
     static void startTheServeStack() throws Exception {
         RequiredTools.requireOnPath("aws", "the awscli (Debian package awscli), which docs/smoke-test.sh uses");
@@ -47,7 +40,7 @@ class SmokeTestIT {
     }
 
     @Test
-    void aHealthyStackJudgesTheSampleAndVerifies() throws Exception {
+    void aHealthyStackJudgesTheSampleAndVerifies() {
         var run = smokeTest(Map.of());
 
         assertEquals(0, run.status(), run.both());
@@ -60,7 +53,7 @@ class SmokeTestIT {
 
     /** An upload nobody judges (outside the function's prefix) stands for a stack whose trigger is broken. */
     @Test
-    void noDecisionWithinTheWaitFailsNamingWhereToLook() throws Exception {
+    void noDecisionWithinTheWaitFailsNamingWhereToLook() {
         var run = smokeTest(Map.of("SMOKE_UPLOAD_PREFIX", "elsewhere/", "SMOKE_WAIT_SECONDS", "4"));
 
         assertEquals(1, run.status(), run.both());
@@ -69,20 +62,12 @@ class SmokeTestIT {
         assertTrue(run.err().contains("dead-letter queue"), run.both());
     }
 
-    private static Run smokeTest(Map<String, String> settings) throws Exception {
+    private static ShellCommand.Result smokeTest(Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of("bash", "docs/smoke-test.sh", "--bucket", LocalMain.BUCKET, "--table",
                 LocalMain.TABLE, "--"));
         command.addAll(LocalEvidence.verifyArguments(LocalMain.TABLE));
-        var builder = new ProcessBuilder(command).directory(PROJECT.toFile());
-        builder.environment().putAll(serve.exportedEnvironment());
-        builder.environment().putAll(settings);
-        // Nothing of the machine's own AWS configuration may reach the stand-ins.
-        builder.environment().put("AWS_CONFIG_FILE", PROJECT.resolve("target/no-aws-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", PROJECT.resolve("target/no-aws-credentials").toString());
-        var process = builder.start();
-        var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "docs/smoke-test.sh did not finish");
-        return new Run(process.exitValue(), out, err);
+        Map<String, String> env = new HashMap<>(serve.exportedEnvironment());
+        env.putAll(settings);
+        return ShellCommand.run(PROJECT, command, env);
     }
 }
