@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The verify function's environment as {@code sam local invoke} gives it (samcli/local/lambdafn/env_vars.py):
  * a {@code !Ref} to a parameter is its default, a {@code !Ref} to a resource its logical id, and any value
  * still an intrinsic an empty string (SAM resolves some intrinsics first; this model resolves none, so it
- * is the stricter). {@code --env-vars} then overrides by the function's logical id.
+ * is the stricter). {@code --env-vars} then overrides, by the function's logical id, only the variables the
+ * template declares (aws-sam-cli issues 381 and 6145): the file cannot add {@code AWS_ENDPOINT_URL_*}.
  */
 class SamLocalEnvironmentTest {
 
@@ -46,7 +47,8 @@ class SamLocalEnvironmentTest {
         var environment = samEnvironment();
         @SuppressWarnings("unchecked")
         var overrides = (Map<String, String>) JSON.readValue(filled, Map.class).get("VerifyFunction");
-        environment.putAll(overrides);
+        // SAM CLI replaces only variables the template declares; it drops any other name in the file.
+        overrides.forEach((name, value) -> environment.replace(name, value));
 
         var settings = Settings.fromEnvironment(withShell(environment));
 

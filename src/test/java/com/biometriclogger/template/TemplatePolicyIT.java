@@ -174,6 +174,8 @@ class TemplatePolicyIT {
                         without("AlertTopic", "KmsMasterKeyId")),
                 Arguments.of("an alarm nobody hears", "alarms_describe_themselves_and_notify",
                         (Consumer<ObjectNode>) t -> properties(t, "SealHoleAlarm").putArray("AlarmActions")),
+                Arguments.of("the silent-seal alarm mute on INSUFFICIENT_DATA", "a_stopped_seal_function_raises_an_alarm",
+                        without("SealFunctionSilentAlarm", "InsufficientDataActions")),
                 Arguments.of("an alarm without a description", "alarms_describe_themselves_and_notify",
                         without("DeadLettersAlarm", "AlarmDescription")),
                 Arguments.of("no retry", "failed_events_are_retried_then_dead_lettered",

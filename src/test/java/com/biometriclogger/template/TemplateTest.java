@@ -270,12 +270,16 @@ class TemplateTest {
         return read;
     }
 
+    /**
+     * A stopped sealer publishes no datapoints, so "missing" turns the alarm INSUFFICIENT_DATA and that
+     * transition must notify; "breaching" would alert on every fresh stack before its first run.
+     */
     @Test
-    void aSilentSealFunctionRaisesAnAlarm() {
+    void aStoppedSealFunctionNotifiesOnInsufficientDataButAFreshStackDoesNot() {
         var alarm = properties("SealFunctionSilentAlarm");
         assertEquals("Invocations", alarm.get("MetricName"));
-        assertEquals("breaching", alarm.get("TreatMissingData"));
-        assertEquals("LessThanThreshold", alarm.get("ComparisonOperator"));
+        assertEquals("missing", alarm.get("TreatMissingData"));
+        assertEquals(List.of(Map.of("Ref", "AlertTopic")), alarm.get("InsufficientDataActions"));
     }
 
     @Test

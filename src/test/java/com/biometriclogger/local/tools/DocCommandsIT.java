@@ -9,7 +9,6 @@ import com.biometriclogger.testing.RequiredTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -75,7 +73,7 @@ class DocCommandsIT {
                     assertTrue(serve != null, "the exports come from --serve");
                     assertEquals(oneLine(withLocalPorts(command)), oneLine(serve.printedExport()),
                             "the page's exports are --serve's (where the lines break depends on the ports' digits)");
-                    env.putAll(exported(serve.printedExport()));
+                    env.putAll(serve.exportedEnvironment());
                     continue;
                 }
                 var check = checks.entrySet().stream().filter(e -> command.startsWith(e.getKey())).findFirst()
@@ -240,22 +238,8 @@ class DocCommandsIT {
     }
 
     private Run run(String command) {
-        try {
-            var builder = new ProcessBuilder("bash", "-c", withLocalPorts(command)).directory(PROJECT.toFile());
-            builder.environment().putAll(env);
-            builder.environment().put("AWS_CONFIG_FILE", PROJECT.resolve("target/no-aws-config").toString());
-            builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", PROJECT.resolve("target/no-aws-credentials").toString());
-            var process = builder.start();
-            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(300, TimeUnit.SECONDS), command + " did not finish");
-            return new Run(command, process.exitValue(), out, err);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        var result = ShellCommand.run(PROJECT, List.of("bash", "-c", withLocalPorts(command)), env);
+        return new Run(command, result.status(), result.out(), result.err());
     }
 
     private String withLocalPorts(String text) {
@@ -268,11 +252,6 @@ class DocCommandsIT {
 
     private static String oneLine(String command) {
         return command.replaceAll("\\s*\\\\\n\\s*", " ");
-    }
-
-    private static Map<String, String> exported(String export) {
-        return Pattern.compile("(\\w+)=(\\S+)").matcher(export.replace("\\\n", " ")).results()
-                .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2)));
     }
 
     private static JsonNode json(Run run) {

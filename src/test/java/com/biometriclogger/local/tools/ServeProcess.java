@@ -6,8 +6,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** {@code --serve} in the background, its stdout read line by line as it comes. */
 final class ServeProcess {
@@ -45,6 +48,12 @@ final class ServeProcess {
             export.append("\n    ").append(lines.get(i + 1).strip());
         }
         return export.toString();
+    }
+
+    /** The variables the printed export sets: what a user's second shell has after pasting it. */
+    Map<String, String> exportedEnvironment() {
+        return Pattern.compile("(\\w+)=(\\S+)").matcher(printedExport().replace("\\\n", " ")).results()
+                .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2)));
     }
 
     /** The first printed line that starts with {@code prefix}, waiting up to 60 s for it. */
