@@ -180,10 +180,7 @@ public final class Sealer {
 
     /** Writes one hour's seal, archive first; returns its parts as they stand (another run's, if it was first). */
     private List<Map<String, String>> seal(String period, Optional<Map<String, String>> previous) {
-        var leaves = index.items(period).stream()
-                .map(item -> new SealRecord.Leaf(item.getOrDefault(AuditAttribute.ATTEMPT_ID.stored(), ""), CanonicalForm.digest(item)))
-                .sorted(Comparator.comparing(SealRecord.Leaf::attemptId))
-                .toList();
+        var leaves = sealableLeaves(period);
         String root = HexFormat.of().formatHex(MerkleTree.root(leaves.stream().map(SealRecord.Leaf::bytes).toList()));
         int partCount = Math.max(1, (leaves.size() + LEAVES_PER_PART - 1) / LEAVES_PER_PART);
         String sealedAt = clock.instant().toString();
@@ -216,6 +213,25 @@ public final class Sealer {
             seals.putOnce(parts.get(part));
         }
         return parts;
+    }
+
+    /**
+     * The hour's items as leaves, sorted by id, leaving out (with an alert) any whose id a leaf cannot
+     * hold: sealing one would make the whole hour's seal unreadable, left out it is named NOT_IN_SEAL.
+     */
+    private List<SealRecord.Leaf> sealableLeaves(String period) {
+        List<SealRecord.Leaf> leaves = new ArrayList<>();
+        for (var item : index.items(period)) {
+            String id = item.getOrDefault(AuditAttribute.ATTEMPT_ID.stored(), "");
+            if (AttemptIds.isValid(id)) {
+                leaves.add(new SealRecord.Leaf(id, CanonicalForm.digest(item)));
+            } else {
+                LOG.atError().addKeyValue("period", period).addKeyValue("alert", "SEAL_ITEM_REFUSED")
+                        .log("an item of {} has an attempt id no seal leaf can hold: left out of the seal; run verify", period);
+            }
+        }
+        leaves.sort(Comparator.comparing(SealRecord.Leaf::attemptId));
+        return leaves;
     }
 
     /** The stores name hours as written, {@code 2026-05-03T08}. */
