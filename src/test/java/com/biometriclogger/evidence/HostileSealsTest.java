@@ -7,6 +7,9 @@ import com.biometriclogger.evidence.Finding.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +80,32 @@ class HostileSealsTest {
         var hour = ledger.hour(HOUR);
 
         assertEquals(List.of("a1"), hour.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
+    }
+
+    /**
+     * The seal role archives a version-1 seal (ids only) for the newest hour before the sealer does:
+     * the chain walk skips version 1, so without the cutover rule the hour reads as sealed while
+     * committing to none of its content, and a re-signed rewrite of its decisions goes unnamed.
+     */
+    @Test
+    void aVersionOneSealAfterTheFirstVersionTwoSealIsADowngrade() {
+        var ledger = new SealedLedger(dir);
+        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.sealAt("2026-05-03T09:05:00Z");
+        ledger.add("b1", "2026-05-03T09:10:00Z");
+        var downgraded = ledger.sealSigning.sign(Map.of(SealRecord.SEAL_ID, "2026-05-03T09#0", SealRecord.PERIOD,
+                "2026-05-03T09", SealRecord.PART, "0", SealRecord.PART_COUNT, "1", SealRecord.ITEM_COUNT, "1",
+                SealRecord.ATTEMPT_IDS, "b1", SealRecord.SEALED_AT, "2026-05-03T10:05:00Z"));
+        SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
+        sealed.put(SealPeriod.parse(HOUR), ledger.hour(HOUR));
+        sealed.put(SealPeriod.parse("2026-05-03T09"),
+                ledger.heads().read("2026-05-03T09", List.of(downgraded), findings::add).orElseThrow());
+
+        new SealChain(sealed).checkLinks(findings::add);
+
+        assertEquals(List.of(new Finding(Problem.SEAL_DOWNGRADED, "seal 2026-05-03T09", "a version-1 seal (ids only) "
+                + "for an hour at or after the first version-2 seal (" + HOUR + "): the sealer writes version 2 only "
+                + "since then, so this seal commits to none of its hour's content")), findings);
     }
 
     @Test
