@@ -42,6 +42,8 @@ public record Finding(Problem problem, String about, String detail) {
         SEAL_FORK,
         /** The oldest seal left is not the genesis seal: the ones before it were removed. */
         CHAIN_TRUNCATED,
+        /** A version-1 seal (ids only) for an hour at or after the chain's first version-2 seal. */
+        SEAL_DOWNGRADED,
         /** A seal written long after its hour, beyond what a sealer catching up would take. */
         SEALED_LATE,
         /** The seal table's copy of a seal differs from the archived one. */

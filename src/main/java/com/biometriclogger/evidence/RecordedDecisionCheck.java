@@ -33,6 +33,12 @@ public final class RecordedDecisionCheck {
         }
     }
 
+    /**
+     * DetectFaces returns at most 100 faces, so no honest item counts more; a larger count is refused
+     * before it sizes the list of faces (2147483647 stand-ins would exhaust the heap).
+     */
+    static final int MAX_FACES = 100;
+
     private static final EnumSet<ReasonCode> POLICY_REASONS = EnumSet.range(ReasonCode.NO_FACE, ReasonCode.SUNGLASSES_UNKNOWN);
 
     /** @return empty when the item records no figures to re-derive its decision from */
@@ -43,7 +49,7 @@ public final class RecordedDecisionCheck {
         }
         try {
             var quality = new ThresholdPolicy(PolicyThresholds.parse(value(item, POLICY)))
-                    .judge(recordedFaces(item, Integer.parseInt(faceCount)));
+                    .judge(recordedFaces(item, (int) CanonicalNumber.parse("faceCount", faceCount, MAX_FACES)));
             return Optional.of(compare(item, quality.reasons()));
         } catch (IllegalArgumentException malformed) {
             return Optional.of(Outcome.contradicted("figures cannot be read: " + malformed.getMessage()));

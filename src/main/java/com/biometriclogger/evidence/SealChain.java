@@ -36,6 +36,7 @@ final class SealChain {
             return Optional.empty();
         }
         var first = chained.firstEntry();
+        checkNoDowngrade(first.getKey(), findings);
         var genesis = first.getValue().head();
         if (genesis.chainHeight() != 0 || genesis.previous().isPresent()) {
             findings.accept(new Finding(Problem.CHAIN_TRUNCATED, "seal " + first.getKey(), "the oldest seal left has height "
@@ -55,6 +56,18 @@ final class SealChain {
             before = Optional.of(seal);
         }
         return Optional.of(first.getKey());
+    }
+
+    /**
+     * The first version-2 seal is the cutover: the sealer never wrote version 1 after it, so a
+     * version-1 seal of a later hour (which commits to no content, and which the chain walk cannot
+     * link) was written by someone else to let that hour's decisions be rewritten unnamed.
+     */
+    private void checkNoDowngrade(SealPeriod cutover, Consumer<Finding> findings) {
+        sealed.tailMap(cutover).values().stream().filter(seal -> !seal.commitsToContent()).forEach(seal ->
+                findings.accept(new Finding(Problem.SEAL_DOWNGRADED, "seal " + seal.period(), "a version-1 seal (ids "
+                        + "only) for an hour at or after the first version-2 seal (" + cutover + "): the sealer writes "
+                        + "version 2 only since then, so this seal commits to none of its hour's content")));
     }
 
     private static void checkFollows(SealedPeriod before, SealedPeriod seal, Consumer<Finding> findings) {

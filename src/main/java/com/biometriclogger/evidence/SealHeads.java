@@ -38,7 +38,10 @@ final class SealHeads {
                 return Optional.empty();
             }
             try {
-                records.add(SealRecord.from(part));
+                var record = SealRecord.from(part);
+                record.malformedLeaves().forEach(leaf -> findings.accept(new Finding(Problem.SEAL_INVALID, about,
+                        "leaf '" + leaf + "' is not attemptId:digest (the rest of the hour is still checked)")));
+                records.add(record);
             } catch (IllegalArgumentException e) {
                 findings.accept(new Finding(Problem.SEAL_INVALID, about, String.valueOf(e.getMessage())));
                 return Optional.empty();
@@ -50,12 +53,18 @@ final class SealHeads {
             return Optional.empty();
         }
         var head = records.get(headIndex);
-        var seal = new SealedPeriod(SealPeriod.parse(period), head, parts.get(headIndex), leavesInPartOrder(records));
+        if (!head.period().toString().equals(period)) {
+            findings.accept(new Finding(Problem.SEAL_INVALID, "seal " + period, "filed under '" + period
+                    + "' but seals " + head.period() + ": a seal counts only for the hour it is filed under"));
+            return Optional.empty();
+        }
+        var seal = new SealedPeriod(head.period(), head, parts.get(headIndex), leavesInPartOrder(records));
         checkComplete(period, seal, records, findings);
         if (head.commitsToContent()) {
             checkRoot(period, seal, findings);
-            checkOnTime(period, seal, findings);
         }
+        // Whatever its version: a version-1 seal written now for a past hour is as late as any other.
+        checkOnTime(period, seal, findings);
         return Optional.of(seal);
     }
 
@@ -76,9 +85,11 @@ final class SealHeads {
 
     private static void checkComplete(String period, SealedPeriod seal, List<SealRecord> records, Consumer<Finding> findings) {
         var partNumbers = records.stream().map(SealRecord::part).collect(Collectors.toSet());
-        if (partNumbers.size() != seal.head().partCount() || seal.leaves().size() != seal.head().itemCount()) {
+        // A malformed leaf was named already; counting it keeps it from also reading as a missing one.
+        int leaves = seal.leaves().size() + records.stream().mapToInt(r -> r.malformedLeaves().size()).sum();
+        if (partNumbers.size() != seal.head().partCount() || leaves != seal.head().itemCount()) {
             findings.accept(new Finding(Problem.SEAL_INCOMPLETE, "seal " + period, "seal has " + partNumbers.size()
-                    + " of " + seal.head().partCount() + " parts, " + seal.leaves().size() + " of "
+                    + " of " + seal.head().partCount() + " parts, " + leaves + " of "
                     + seal.head().itemCount() + " leaves"));
         }
     }

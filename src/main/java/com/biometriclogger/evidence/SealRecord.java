@@ -18,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * its height in the chain (0 for the genesis seal). Version 1 listed attempt ids only: such seals
  * still verify, but commit to no content.
  *
- * @param leaves this part's leaves in order; for version 1, the attempt ids with empty digests
+ * @param leaves          this part's well-formed leaves in order; for version 1, the attempt ids with empty digests
+ * @param malformedLeaves the leaves that are not {@code attemptId:digest} as {@link AttemptIds} allows, as
+ *                        written: each is named on its own, so one bad leaf never hides the rest of its hour
  */
 public record SealRecord(SealPeriod period, int part, int partCount, int itemCount, int version, List<Leaf> leaves,
-                         String merkleRoot, String previousSeal, long chainHeight, Instant sealedAt) {
+                         List<String> malformedLeaves, String merkleRoot, String previousSeal, long chainHeight,
+                         Instant sealedAt) {
 
     /** One sealed decision: its attempt id and the digest of its canonical form. */
     public record Leaf(String attemptId, String digest) {
@@ -51,6 +54,11 @@ public record SealRecord(SealPeriod period, int part, int partCount, int itemCou
 
     /** The format the sealer writes. */
     public static final int VERSION = 2;
+    /** Bounds well above any real ledger (2,500 leaves a part), so a hostile count is refused rather than believed. */
+    private static final long MAX_PARTS = 1_000_000;
+    private static final long MAX_ITEMS = MAX_PARTS * Sealer.LEAVES_PER_PART;
+    /** A million years of hourly seals. */
+    private static final long MAX_HEIGHT = 10_000_000_000L;
 
     public static String sealId(String period, int part) {
         return period + "#" + part;
@@ -68,10 +76,13 @@ public record SealRecord(SealPeriod period, int part, int partCount, int itemCou
     public static SealRecord from(Map<String, String> attributes) {
         try {
             var period = SealPeriod.parse(required(attributes, PERIOD));
-            int part = nonNegative(attributes, PART);
-            int partCount = nonNegative(attributes, PART_COUNT);
-            int itemCount = nonNegative(attributes, ITEM_COUNT);
-            int version = Integer.parseInt(attributes.getOrDefault(SCHEMA_VERSION, "1"));
+            int part = (int) CanonicalNumber.parse(PART, attributes.get(PART), MAX_PARTS);
+            int partCount = (int) CanonicalNumber.parse(PART_COUNT, attributes.get(PART_COUNT), MAX_PARTS);
+            int itemCount = (int) CanonicalNumber.parse(ITEM_COUNT, attributes.get(ITEM_COUNT), MAX_ITEMS);
+            int version = (int) CanonicalNumber.parse(SCHEMA_VERSION, attributes.getOrDefault(SCHEMA_VERSION, "1"), VERSION);
+            if (version < 1) {
+                throw new IllegalArgumentException("schemaVersion 0 was never written");
+            }
             if (part >= partCount) {
                 throw new IllegalArgumentException("part " + part + " of " + partCount);
             }
@@ -80,26 +91,36 @@ public record SealRecord(SealPeriod period, int part, int partCount, int itemCou
                         + period + " part " + part);
             }
             var sealedAt = Instant.parse(required(attributes, SEALED_AT));
-            if (version < 2) {
-                return new SealRecord(period, part, partCount, itemCount, version,
-                        split(attributes.get(ATTEMPT_IDS)).stream().map(id -> new Leaf(id, "")).toList(),
-                        "", "", -1, sealedAt);
-            }
             List<Leaf> leaves = new ArrayList<>();
-            for (String leaf : split(attributes.get(LEAVES))) {
-                int colon = leaf.indexOf(':');
-                if (colon <= 0 || colon == leaf.length() - 1) {
-                    throw new IllegalArgumentException("leaf '" + leaf + "' is not attemptId:digest");
-                }
-                leaves.add(new Leaf(leaf.substring(0, colon), leaf.substring(colon + 1)));
+            List<String> malformed = new ArrayList<>();
+            for (String leaf : split(attributes.get(version < 2 ? ATTEMPT_IDS : LEAVES))) {
+                parseLeaf(leaf, version).ifPresentOrElse(leaves::add, () -> malformed.add(leaf));
+            }
+            if (version < 2) {
+                return new SealRecord(period, part, partCount, itemCount, version, List.copyOf(leaves),
+                        List.copyOf(malformed), "", "", -1, sealedAt);
             }
             boolean head = part == 0;
-            return new SealRecord(period, part, partCount, itemCount, version, List.copyOf(leaves),
+            return new SealRecord(period, part, partCount, itemCount, version, List.copyOf(leaves), List.copyOf(malformed),
                     head ? required(attributes, MERKLE_ROOT) : "", head ? required(attributes, PREVIOUS_SEAL) : "",
-                    head ? Long.parseLong(required(attributes, CHAIN_HEIGHT)) : -1, sealedAt);
-        } catch (NumberFormatException | DateTimeParseException e) {
+                    head ? CanonicalNumber.parse(CHAIN_HEIGHT, attributes.get(CHAIN_HEIGHT), MAX_HEIGHT) : -1, sealedAt);
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("malformed seal: " + e.getMessage(), e);
         }
+    }
+
+    /** Version 1 held bare ids; version 2 holds {@code attemptId:digest}, split on the only colon a valid leaf has. */
+    private static Optional<Leaf> parseLeaf(String leaf, int version) {
+        if (version < 2) {
+            return AttemptIds.isValid(leaf) ? Optional.of(new Leaf(leaf, "")) : Optional.empty();
+        }
+        int colon = leaf.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String id = leaf.substring(0, colon);
+        String digest = leaf.substring(colon + 1);
+        return AttemptIds.isValid(id) && AttemptIds.isDigest(digest) ? Optional.of(new Leaf(id, digest)) : Optional.empty();
     }
 
     /** The previous seal a head names; empty for the genesis seal (and for version 1). */
@@ -109,14 +130,6 @@ public record SealRecord(SealPeriod period, int part, int partCount, int itemCou
 
     private static List<String> split(@Nullable String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    private static int nonNegative(Map<String, String> attributes, String name) {
-        int value = Integer.parseInt(required(attributes, name));
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " " + value + " is negative");
-        }
-        return value;
     }
 
     private static String required(Map<String, String> attributes, String name) {

@@ -78,8 +78,11 @@ public final class Sealer {
     /**
      * @param holes    hours behind the newest seal that have none: a deleted or never-written seal
      * @param restored hours whose table copy was missing and was written back from the archive
+     * @param refused  hours whose archived seal is malformed or not version 2 (written by another than
+     *                 the sealer, before it): not chained from, so the chain goes on from the seal before
      */
-    public record Report(List<String> sealedPeriods, int itemsSealed, List<String> holes, List<String> restored) {
+    public record Report(List<String> sealedPeriods, int itemsSealed, List<String> holes, List<String> restored,
+                         List<String> refused) {
     }
 
     private final PeriodIndex index;
@@ -108,20 +111,32 @@ public final class Sealer {
         var archived = archive.periodsFrom(windowStart);
         var restored = restoreMissingTableCopies(archived);
         var holes = holesBehindNewest(archived);
-        Optional<String> newest = archived.isEmpty() ? archive.newest() : Optional.of(archived.get(archived.size() - 1));
+        // A seal archived in advance for an hour not yet due is no chain end: it is met (and refused) in its turn.
+        var due = archived.stream().filter(p -> p.compareTo(last) <= 0).toList();
+        Optional<String> newest = archived.isEmpty() ? archive.newest().filter(p -> p.compareTo(last) <= 0)
+                : due.isEmpty() ? Optional.empty() : Optional.of(due.get(due.size() - 1));
 
-        Optional<Map<String, String>> previous = newest.map(period -> archive.read(period).get(0));
-        String period = newest.map(Sealer::next).orElseGet(() -> genesisPeriod(windowStart, last));
+        var chainEnd = newest.flatMap(n -> ChainEnd.newestSound(due.isEmpty() ? List.of(n) : due, archive));
+        Optional<Map<String, String>> previous = chainEnd.map(ChainEnd::head);
+        // From the hour after the chain's end, meeting (and refusing) each unsound head after it in turn.
+        String period = chainEnd.map(end -> next(end.period()))
+                .or(() -> due.isEmpty() ? newest.map(Sealer::next) : Optional.of(due.get(0)))
+                .orElseGet(() -> genesisPeriod(windowStart, last));
         List<String> sealed = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         int items = 0;
-        while (period.compareTo(last) <= 0 && sealed.size() < LOOKBACK_PERIODS) {
-            var parts = seal(period, previous);
-            items += Integer.parseInt(parts.get(0).get(SealRecord.ITEM_COUNT));
-            previous = Optional.of(parts.get(0));
-            sealed.add(period);
+        while (period.compareTo(last) <= 0 && sealed.size() + refused.size() < LOOKBACK_PERIODS) {
+            var head = seal(period, previous);
+            if (head.isPresent()) {
+                items += head.get().record().itemCount();
+                previous = Optional.of(head.get().head());
+                sealed.add(period);
+            } else {
+                refused.add(period);
+            }
             period = next(period);
         }
-        return new Report(sealed, items, holes, restored);
+        return new Report(sealed, items, holes, restored, refused);
     }
 
     /**
@@ -146,8 +161,8 @@ public final class Sealer {
     private List<String> restoreMissingTableCopies(List<String> archived) {
         List<String> restored = new ArrayList<>();
         for (String period : archived) {
-            if (!seals.isSealed(period)) {
-                var parts = archive.read(period);
+            var parts = ChainEnd.read(archive, period);
+            if (!seals.isSealed(period) && ChainEnd.sound(period, parts).isPresent()) {
                 for (int part = parts.size() - 1; part >= 0; part--) {
                     seals.putOnce(parts.get(part));
                 }
@@ -178,12 +193,12 @@ public final class Sealer {
         return holes;
     }
 
-    /** Writes one hour's seal, archive first; returns its parts as they stand (another run's, if it was first). */
-    private List<Map<String, String>> seal(String period, Optional<Map<String, String>> previous) {
-        var leaves = index.items(period).stream()
-                .map(item -> new SealRecord.Leaf(item.getOrDefault(AuditAttribute.ATTEMPT_ID.stored(), ""), CanonicalForm.digest(item)))
-                .sorted(Comparator.comparing(SealRecord.Leaf::attemptId))
-                .toList();
+    /**
+     * Writes one hour's seal, archive first; returns its head as it stands (another run's, if it was
+     * first), or empty when the archive already holds one the sealer refuses, which the table never gets.
+     */
+    private Optional<ChainEnd> seal(String period, Optional<Map<String, String>> previous) {
+        var leaves = sealableLeaves(period);
         String root = HexFormat.of().formatHex(MerkleTree.root(leaves.stream().map(SealRecord.Leaf::bytes).toList()));
         int partCount = Math.max(1, (leaves.size() + LEAVES_PER_PART - 1) / LEAVES_PER_PART);
         String sealedAt = clock.instant().toString();
@@ -201,21 +216,44 @@ public final class Sealer {
                 seal.put(SealRecord.MERKLE_ROOT, root);
                 seal.put(SealRecord.PREVIOUS_SEAL, previous.map(CanonicalForm::linkDigest).orElse(""));
                 seal.put(SealRecord.CHAIN_HEIGHT, previous.map(head -> Long.toString(
-                        Long.parseLong(head.get(SealRecord.CHAIN_HEIGHT)) + 1)).orElse("0"));
+                        SealRecord.from(head).chainHeight() + 1)).orElse("0"));
             }
             seal.put(SealRecord.SEALED_AT, sealedAt);
             seal.put(SealRecord.SCHEMA_VERSION, Integer.toString(SealRecord.VERSION));
             parts.add(signing.sign(seal));
         }
         if (!archive.putOnce(period, parts)) {
-            parts = archive.read(period);
+            parts = ChainEnd.read(archive, period);
+        }
+        var head = ChainEnd.sound(period, parts);
+        if (head.isEmpty()) {
+            return head;
         }
         // Part 0 is written last: its presence is what marks the hour sealed in the table, so a run
         // that dies between parts leaves it unsealed there, and the next run restores it from the archive.
         for (int part = parts.size() - 1; part >= 0; part--) {
             seals.putOnce(parts.get(part));
         }
-        return parts;
+        return head;
+    }
+
+    /**
+     * The hour's items as leaves, sorted by id, leaving out (with an alert) any whose id a leaf cannot
+     * hold: sealing one would make the whole hour's seal unreadable, left out it is named NOT_IN_SEAL.
+     */
+    private List<SealRecord.Leaf> sealableLeaves(String period) {
+        List<SealRecord.Leaf> leaves = new ArrayList<>();
+        for (var item : index.items(period)) {
+            String id = item.getOrDefault(AuditAttribute.ATTEMPT_ID.stored(), "");
+            if (AttemptIds.isValid(id)) {
+                leaves.add(new SealRecord.Leaf(id, CanonicalForm.digest(item)));
+            } else {
+                LOG.atError().addKeyValue("period", period).addKeyValue("alert", "SEAL_ITEM_REFUSED")
+                        .log("an item of {} has an attempt id no seal leaf can hold: left out of the seal; run verify", period);
+            }
+        }
+        leaves.sort(Comparator.comparing(SealRecord.Leaf::attemptId));
+        return leaves;
     }
 
     /** The stores name hours as written, {@code 2026-05-03T08}. */

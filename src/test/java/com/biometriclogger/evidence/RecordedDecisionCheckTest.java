@@ -67,6 +67,16 @@ class RecordedDecisionCheckTest {
         assertEquals(Optional.empty(), check.rederive(item));
     }
 
+    /** A signed item counting 2147483647 faces once made re-derivation build that many stand-ins and exhaust the heap. */
+    @Test
+    void aFaceCountBeyondWhatDetectFacesReturnsIsNamedWithoutSizingAnything() {
+        var item = goodFace();
+        item.put("faceCount", "2147483647");
+
+        assertEquals(Optional.of(Outcome.contradicted("figures cannot be read: faceCount 2147483647 is above 100")),
+                check.rederive(item));
+    }
+
     private static Map<String, String> goodFace() {
         Map<String, String> item = new HashMap<>();
         item.put("decision", "AUTHORIZED");

@@ -51,10 +51,10 @@ final class SealedLedger {
     }
 
     /** Runs the sealer as its schedule would at {@code now}. */
-    void sealAt(String now) {
+    Sealer.Report sealAt(String now) {
         Sealer.PeriodIndex index = period -> items.values().stream()
                 .filter(item -> period.equals(item.get("sealPeriod"))).toList();
-        new Sealer(index, new InMemorySealStore(table), archive, sealSigning,
+        return new Sealer(index, new InMemorySealStore(table), archive, sealSigning,
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).sealDue();
     }
 
