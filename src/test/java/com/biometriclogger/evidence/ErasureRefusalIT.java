@@ -60,6 +60,8 @@ class ErasureRefusalIT {
         assertTrue(erased.out().contains("audit items: 1"), erased.out());
         assertEquals(edited(), storedItem(id), "left in place, as the insider left it");
         assertTrue(storedItem(ErasureRecord.idFor(id)).isEmpty(), "no erasure record signed for it");
+        assertEquals(1, scenario.stack().s3().listObjectVersions(b -> b.bucket(scenario.bucket())
+                .prefix("uploads/" + subject + "/")).versions().size(), "the image it names stays with it");
         var verified = commands.verify("--json");
         assertEquals(1, verified.status(), verified.out());
         assertEquals(List.of("SIGNATURE_INVALID " + id, "CHANGED_AFTER_SEALING " + id), verified.findings());
