@@ -65,6 +65,14 @@ final class LedgerCommands {
                 LocalEvidence.verifyArguments(scenario.table(), extra));
     }
 
+    /** verify with the deployment's keys but not its archive. */
+    Run verifyWithoutArchive() {
+        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table()));
+        int at = args.indexOf("--seal-archive");
+        args.subList(at, at + 2).clear();
+        return capture((arguments, out, err) -> VerifyCommand.run(arguments, scenario.environment(), out, err), args);
+    }
+
     private static Run capture(Command command, List<String> args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
