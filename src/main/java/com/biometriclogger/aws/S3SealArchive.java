@@ -50,6 +50,11 @@ public final class S3SealArchive implements Sealer.SealArchive {
         return prefix;
     }
 
+    @Override
+    public Optional<String> location() {
+        return Optional.of("s3://" + bucket + "/" + prefix);
+    }
+
     public String key(String period) {
         return prefix + period + SUFFIX;
     }

@@ -10,8 +10,10 @@ import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.evidence.Erasure;
 import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.SignatureCheck;
 import com.biometriclogger.evidence.SubjectKeys;
 import com.biometriclogger.logging.JsonLoggingConfigurator;
+import com.biometriclogger.util.Plural;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -32,7 +34,7 @@ public final class EraseCommand {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    /** @return the exit status: 0 erased (or nothing in the way of it), 1 refused, 2 could not run */
+    /** @return the exit status: 0 erased (or nothing in the way of it), 1 refused (all, or the items that do not verify), 2 could not run */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         EraseOptions options;
         try {
@@ -44,11 +46,13 @@ public final class EraseCommand {
         }
         try {
             var clients = new AwsClients(CliAccess.fromEnvironment(env));
-            // The key's ARN as KMS names it, which is what verify trusts; and a key that cannot be read stops us before anything is written.
-            String keyArn = KmsEvidenceSigner.publicKey(clients.kms(), options.kmsKeyId()).keyId().orElseThrow();
+            // The keys' ARNs as KMS names them, which is what verify trusts; and a key that cannot be read stops us before anything is written.
+            var keys = options.kmsKeyIds().stream().map(id -> KmsEvidenceSigner.publicKey(clients.kms(), id)).toList();
+            String keyArn = keys.get(0).keyId().orElseThrow();
             var erasure = new Erasure(new DynamoDbErasureLedger(clients.dynamoDb(), options.table()),
                     new S3SubjectImages(clients.s3()), new DynamoDbSealStore(clients.dynamoDb(), options.sealTable()),
-                    new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)), Clock.systemUTC());
+                    new SignatureCheck(keys), new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)),
+                    Clock.systemUTC());
             var subject = new SubjectKeys(options.bucket(), options.uploadPrefix(), options.referencePrefix(),
                     options.subject());
             var plan = erasure.plan(subject);
@@ -60,7 +64,7 @@ public final class EraseCommand {
             }
             if (options.dryRun()) {
                 out.println("dry run: nothing changed");
-                return 0;
+                return refused(plan, err);
             }
             var outcome = erasure.erase(plan, new ErasureRecord.Request(options.request(), options.legalBasis(),
                     options.erasedBy()));
@@ -69,7 +73,7 @@ public final class EraseCommand {
             out.println("erased: " + outcome.recordsWritten() + " erasure records written, " + outcome.recordsFound().size()
                     + " found from an earlier run, " + outcome.itemsDeleted() + " audit items and "
                     + outcome.imagesDeleted() + " image versions deleted");
-            return 0;
+            return refused(plan, err);
         } catch (ConfigurationException | IllegalArgumentException | IllegalStateException e) {
             err.println("erase: " + e.getMessage());
         } catch (ResourceNotFoundException e) {
@@ -79,6 +83,18 @@ public final class EraseCommand {
             err.println("erase: stopped (" + e.getMessage() + "): run the same command again to finish");
         }
         return 2;
+    }
+
+    /** One line per item left for an investigation; the status says whether there were any. */
+    private static int refused(Erasure.Plan plan, PrintStream err) {
+        plan.refused().forEach(finding -> err.println("erase: refused " + ReportFormat.printable(finding.about()) + ": " + finding.problem()
+                + ": " + ReportFormat.printable(finding.detail())));
+        if (plan.refused().isEmpty()) {
+            return 0;
+        }
+        err.println("erase: " + Plural.of(plan.refused().size(), "item") + " refused: left in place, with the image version"
+                + " each names, for an investigation (run verify); the rest is erased; erase again after it");
+        return 1;
     }
 
     private static void describe(Erasure.Plan plan, EraseOptions options, PrintStream out) {

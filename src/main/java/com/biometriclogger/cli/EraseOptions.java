@@ -1,16 +1,20 @@
 package com.biometriclogger.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code erase} command's arguments. */
 record EraseOptions(String table, String sealTable, String bucket, String uploadPrefix, String referencePrefix,
-                    String subject, String legalBasis, String request, String erasedBy, String kmsKeyId,
+                    String subject, String legalBasis, String request, String erasedBy, List<String> kmsKeyIds,
                     boolean dryRun) {
 
     static final String USAGE = """
             usage: erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
                          --legal-basis TEXT --request REFERENCE [options]
-              --kms-key-id KEY_ARN  the item-signing key: each erasure record is signed with it, as decisions are
+              --kms-key-id KEY_ARN  the item-signing key: each erasure record is signed with it, as decisions are;
+                                    repeat it for each key the ledger was signed with, as for verify (the first
+                                    signs): an item must verify under one of them to be erased
               --legal-basis TEXT    why the law requires or allows the erasure (e.g. "GDPR art. 17(1)(b)"), recorded
               --request REFERENCE   your reference for the request (a ticket number, never the requester's name),
                                     recorded; a rerun with it finishes an erasure that stopped
@@ -20,7 +24,7 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
               --reference-prefix P  where references live, P<subject>.jpg|.png (default: references/)
               --dry-run             print what would be erased and change nothing
             exit status: 0 erased (or, with --dry-run, nothing in the way), 1 refused (items of an hour not sealed
-            yet: rerun after its seal), 2 the erasure could not run (a rerun finishes what was begun)""";
+            yet: rerun after its seal; or items that do not verify, left for an investigation), 2 the erasure could not run (a rerun finishes what was begun)""";
 
     static EraseOptions parse(String[] args, String localUser) {
         @Nullable String table = null;
@@ -32,7 +36,7 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
         @Nullable String legalBasis = null;
         @Nullable String request = null;
         String erasedBy = localUser;
-        @Nullable String kmsKeyId = null;
+        List<String> kmsKeyIds = new ArrayList<>();
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -45,7 +49,7 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
                 case "--legal-basis" -> legalBasis = VerifyOptions.value(args, ++i);
                 case "--request" -> request = VerifyOptions.value(args, ++i);
                 case "--erased-by" -> erasedBy = VerifyOptions.value(args, ++i);
-                case "--kms-key-id" -> kmsKeyId = VerifyOptions.value(args, ++i);
+                case "--kms-key-id" -> kmsKeyIds.add(VerifyOptions.value(args, ++i));
                 case "--dry-run" -> dryRun = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
@@ -54,7 +58,14 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
         return new EraseOptions(requiredTable, sealTable == null ? requiredTable + "-seals" : sealTable,
                 required("--bucket", bucket), uploadPrefix, referencePrefix, required("--subject", subject),
                 required("--legal-basis", legalBasis), required("--request", request), required("--erased-by", erasedBy),
-                required("--kms-key-id", kmsKeyId), dryRun);
+                required("--kms-key-id", kmsKeyIds), dryRun);
+    }
+
+    private static List<String> required(String option, List<String> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(option + " is required");
+        }
+        return List.copyOf(values);
     }
 
     private static String required(String option, @Nullable String value) {

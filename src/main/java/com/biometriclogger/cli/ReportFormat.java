@@ -25,7 +25,7 @@ final class ReportFormat {
         text.append("evidence in ").append(options.table()).append(", seals in ").append(options.sealTable()).append('\n');
         keys.forEach(key -> keyRows(text, "item key", key));
         sealKeys.forEach(key -> keyRows(text, "seal key", key));
-        row(text, "seal archive", options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()).orElse("not checked"));
+        row(text, "seal archive", options.archive().map(VerifyOptions.Archive::uri).orElse("not checked"));
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
         row(text, "hours sealed", report.periodsSealed() == 0 ? "0"
@@ -51,9 +51,25 @@ final class ReportFormat {
             }
         }
         report.warnings().forEach(w -> text.append("warning: ").append(printable(w)).append('\n'));
-        text.append(report.clean() ? "RESULT: INTACT\n"
-                : "RESULT: " + Plural.of(report.findings().size(), "problem").toUpperCase(Locale.ROOT) + " FOUND\n");
+        text.append("RESULT: ").append(result(options, report)).append('\n');
         return text.toString();
+    }
+
+    /** The exit status {@code verify} returns for the report: 0 intact, 1 a problem found, 3 not checked against the archive. */
+    static int status(VerifyOptions options, EvidenceReport report) {
+        return !report.clean() ? 1 : unchecked(options, report).isPresent() ? 3 : 0;
+    }
+
+    private static String result(VerifyOptions options, EvidenceReport report) {
+        if (!report.clean()) {
+            return Plural.of(report.findings().size(), "problem").toUpperCase(Locale.ROOT) + " FOUND";
+        }
+        return unchecked(options, report).map(archive -> "NOT VERIFIED AGAINST THE ARCHIVE " + printable(archive)
+                + " (give --seal-archive " + printable(archive) + ")").orElse("INTACT");
+    }
+
+    private static Optional<String> unchecked(VerifyOptions options, EvidenceReport report) {
+        return report.uncheckedArchive(options.archive().map(VerifyOptions.Archive::uri));
     }
 
     static String json(VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, EvidenceReport report) {
@@ -61,8 +77,9 @@ final class ReportFormat {
                 + ",\"sealTable\":" + quote(options.sealTable())
                 + ",\"trustedKeys\":" + jsonList(keys)
                 + ",\"trustedSealKeys\":" + jsonList(sealKeys)
-                + ",\"sealArchive\":" + nullable(options.archive().map(a -> "s3://" + a.bucket() + "/" + a.prefix()))
-                + ",\"intact\":" + report.clean()
+                + ",\"sealArchive\":" + nullable(options.archive().map(VerifyOptions.Archive::uri))
+                + ",\"intact\":" + (status(options, report) == 0)
+                + ",\"uncheckedArchive\":" + nullable(unchecked(options, report))
                 + ",\"itemsChecked\":" + report.itemsChecked()
                 + ",\"signaturesValid\":" + report.signaturesValid()
                 + ",\"hoursSealed\":" + report.periodsSealed()

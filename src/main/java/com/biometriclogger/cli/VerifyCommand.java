@@ -58,7 +58,8 @@ public final class VerifyCommand {
     /**
      * @param terminal where the progress bar goes: stderr when it is a terminal, else none, so a
      *                 redirected or captured stderr gets no {@code \r} frames
-     * @return the exit status: 0 intact, 1 something found, 2 the check could not run
+     * @return the exit status: 0 intact, 1 something found, 2 the check could not run, 3 intact as far as
+     *         checked, but a seal names an archive that was not checked
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                           Optional<PrintStream> terminal) {
@@ -120,7 +121,7 @@ public final class VerifyCommand {
                 bundle.get().finish(ReportFormat.json(options, keys, sealKeys, report), report.findings().size(), now);
                 err.println("evidence bundle written to " + options.exportDir().orElseThrow().toAbsolutePath());
             }
-            return report.clean() ? 0 : 1;
+            return ReportFormat.status(options, report);
         } catch (ConfigurationException e) {
             err.println("verify: " + e.getMessage());
         } catch (ResourceNotFoundException e) {

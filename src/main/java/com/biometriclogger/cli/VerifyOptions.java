@@ -57,6 +57,11 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
     /** The write-once seal archive, {@code s3://bucket/prefix}. */
     record Archive(String bucket, String prefix) {
 
+        /** As the sealer records it in each seal. */
+        String uri() {
+            return "s3://" + bucket + "/" + prefix;
+        }
+
         static Archive parse(String uri) {
             if (!uri.startsWith("s3://") || uri.length() <= "s3://".length()) {
                 throw new IllegalArgumentException("--seal-archive is s3://BUCKET/PREFIX, got '" + uri + "'");
@@ -84,7 +89,8 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
               --to YYYY-MM-DD      last day (UTC) of the bundle (default: everything)
               --help               this text
             region: AWS_REGION, else AWS_DEFAULT_REGION, else the region of AWS_PROFILE (or default) in ~/.aws/config
-            exit status: 0 the evidence is intact, 1 something was found, 2 the check could not run""";
+            exit status: 0 the evidence is intact, 1 something was found, 2 the check could not run, 3 nothing was found
+            but the seals name an archive that was not checked (give --seal-archive)""";
 
     static VerifyOptions parse(String[] args) {
         @Nullable String table = null;

@@ -5,7 +5,10 @@ import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -19,6 +22,10 @@ import java.util.TreeSet;
  * <p>An item of an hour not sealed yet is not erased: its hour would then be sealed without it and
  * its record would name an id no seal holds, which {@code verify} rightly reports. The erasure waits
  * for the seal (within the hour after the item's hour ends).
+ *
+ * <p>An item that does not verify ({@link ErasableCheck}) is refused: it stays, with the image
+ * version it names, for an investigation, and gets no record; a rerun after the investigation
+ * erases it once it verifies.
  */
 public final class Erasure {
 
@@ -41,15 +48,25 @@ public final class Erasure {
         void delete(SubjectKeys subject, ImageVersion version);
     }
 
+    /** The seal table, as erase reads it. */
+    public interface Seals {
+        /** The hour's seal parts as stored, part 0 first; empty when the hour has no seal yet. */
+        List<Map<String, String>> partsOf(String period);
+    }
+
     public record ImageVersion(String key, String versionId) {
     }
 
     /**
      * What an erasure of the subject takes away now.
      *
+     * @param items           the items that verify, which get records and go
+     * @param refused         why each item that does not verify stays (no record is signed for it)
+     * @param images          the versions that go: every one but those the refused items name
      * @param unsealedPeriods hours of the subject's items that have no seal yet: nothing is erased while there are any
      */
-    public record Plan(SubjectKeys subject, List<AuditItem> items, List<ImageVersion> images, List<String> unsealedPeriods) {
+    public record Plan(SubjectKeys subject, List<AuditItem> items, List<Finding> refused, List<ImageVersion> images,
+                       List<String> unsealedPeriods) {
     }
 
     /**
@@ -60,24 +77,45 @@ public final class Erasure {
 
     private final Ledger ledger;
     private final Images images;
-    private final Sealer.SealStore seals;
+    private final Seals seals;
+    private final ErasableCheck erasable;
     private final EvidenceSigning signing;
     private final Clock clock;
 
-    public Erasure(Ledger ledger, Images images, Sealer.SealStore seals, EvidenceSigning signing, Clock clock) {
+    /** @param trusted the item keys, as verify trusts them: an item must verify under one to be erased */
+    public Erasure(Ledger ledger, Images images, Seals seals, SignatureCheck trusted, EvidenceSigning signing,
+                   Clock clock) {
         this.ledger = ledger;
         this.images = images;
         this.seals = seals;
+        this.erasable = new ErasableCheck(trusted);
         this.signing = signing;
         this.clock = clock;
     }
 
     public Plan plan(SubjectKeys subject) {
-        var items = ledger.itemsOf(subject);
+        var sealOf = new HashMap<String, List<Map<String, String>>>();
         var unsealed = new TreeSet<String>();
-        items.stream().map(item -> item.get(AuditAttribute.SEAL_PERIOD).orElse("")).distinct()
-                .filter(period -> !seals.isSealed(period)).forEach(unsealed::add);
-        return new Plan(subject, items, images.versionsOf(subject), List.copyOf(unsealed));
+        List<AuditItem> items = new ArrayList<>();
+        List<Finding> refused = new ArrayList<>();
+        var kept = new HashSet<ImageVersion>();
+        for (var item : ledger.itemsOf(subject)) {
+            String period = item.get(AuditAttribute.SEAL_PERIOD).orElse("");
+            var seal = sealOf.computeIfAbsent(period, seals::partsOf);
+            // An unsealed item is listed but not checked: nothing is erased until its hour is sealed.
+            var problem = seal.isEmpty() ? Optional.<Finding>empty() : erasable.problem(item, seal);
+            if (seal.isEmpty()) {
+                unsealed.add(period);
+            }
+            problem.ifPresentOrElse(refusal -> {
+                refused.add(refusal);
+                // The investigation may need the image the item claims to judge: that version stays with it.
+                kept.add(new ImageVersion(item.get(AuditAttribute.OBJECT_KEY).orElse(""),
+                        item.get(AuditAttribute.VERSION_ID).orElse("")));
+            }, () -> items.add(item));
+        }
+        var versions = images.versionsOf(subject).stream().filter(version -> !kept.contains(version)).toList();
+        return new Plan(subject, List.copyOf(items), List.copyOf(refused), versions, List.copyOf(unsealed));
     }
 
     /** @throws IllegalStateException when the plan has items of unsealed hours (nothing is erased then) */

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param imagesRehashed     empty when that check was not asked for
  * @param unsealedItems      items in hours with no seal yet (not protected against deletion yet)
  * @param erased             sealed items gone from the table and accounted for by a valid erasure record
+ * @param archivesNamed      the seal archives the seals say they were written to ({@code s3://bucket/prefix})
  */
 public record EvidenceReport(
         int itemsChecked,
@@ -23,9 +24,20 @@ public record EvidenceReport(
         int imagesGone,
         int erased,
         List<Finding> findings,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> archivesNamed) {
 
     public boolean clean() {
         return findings.isEmpty();
+    }
+
+    /**
+     * An archive a seal names that this run did not read: INTACT would then claim what was not
+     * checked, as a seal rewritten by the seal role is named only against its archived copy.
+     *
+     * @param checked the archive read, as {@code s3://bucket/prefix}
+     */
+    public Optional<String> uncheckedArchive(Optional<String> checked) {
+        return archivesNamed.stream().filter(named -> !checked.equals(Optional.of(named))).findFirst();
     }
 }

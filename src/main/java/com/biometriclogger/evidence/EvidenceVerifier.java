@@ -10,9 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks a ledger's evidence, as CloudTrail's {@code validate-logs} checks its digest chain: each
@@ -44,6 +46,7 @@ public final class EvidenceVerifier {
     private final List<String> warnings = new ArrayList<>();
     private final ItemDigests items = new ItemDigests();
     private final ArchiveComparison archive = new ArchiveComparison();
+    private final NavigableSet<String> archivesNamed = new TreeSet<>();
     private final ErasureAccounts erasures = new ErasureAccounts();
     private int itemsChecked;
     private int signaturesValid;
@@ -104,11 +107,13 @@ public final class EvidenceVerifier {
 
     /** A seal part as the seal table holds it. */
     public void checkSeal(StoredItem seal) {
+        seal.get(SealRecord.ARCHIVE).ifPresent(archivesNamed::add);
         archive.addTablePart(seal, findings::add);
     }
 
     /** An hour as the write-once archive holds it; once any is given, the archive is authoritative. */
     public void checkArchivedSeal(ArchivedSeal archived) {
+        archived.parts().forEach(part -> Optional.ofNullable(part.get(SealRecord.ARCHIVE)).ifPresent(archivesNamed::add));
         archive.addArchived(archived, findings::add);
     }
 
@@ -145,7 +150,7 @@ public final class EvidenceVerifier {
         return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(), first, newest,
                 items.unsealed(sealed.keySet()), decisionCheck.map(check -> decisionsRederived),
                 images.map(hashes -> imagesChecked), imagesGone, erasures.erased(),
-                List.copyOf(findings), List.copyOf(warnings));
+                List.copyOf(findings), List.copyOf(warnings), List.copyOf(archivesNamed));
     }
 
     private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods, Instant now) {

@@ -51,6 +51,8 @@ public record SealRecord(SealPeriod period, int part, int partCount, int itemCou
     public static final String CHAIN_HEIGHT = "chainHeight";
     public static final String SEALED_AT = "sealedAt";
     public static final String SCHEMA_VERSION = "schemaVersion";
+    /** Where the deployment archives its seals, {@code s3://bucket/prefix}: verify must have checked there. */
+    public static final String ARCHIVE = "archive";
 
     /** The format the sealer writes. */
     public static final int VERSION = 2;

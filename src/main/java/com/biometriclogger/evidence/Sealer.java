@@ -71,6 +71,9 @@ public final class Sealer {
         /** The hour's parts as first archived, part 0 first. */
         List<Map<String, String>> read(String period);
 
+        /** Where it is, as verify's {@code --seal-archive} names it; empty for a store with no such name. */
+        Optional<String> location();
+
         /** @return false when the hour is archived already (another run was first) */
         boolean putOnce(String period, List<Map<String, String>> parts);
     }
@@ -218,6 +221,7 @@ public final class Sealer {
                 seal.put(SealRecord.CHAIN_HEIGHT, previous.map(head -> Long.toString(
                         SealRecord.from(head).chainHeight() + 1)).orElse("0"));
             }
+            archive.location().ifPresent(location -> seal.put(SealRecord.ARCHIVE, location));
             seal.put(SealRecord.SEALED_AT, sealedAt);
             seal.put(SealRecord.SCHEMA_VERSION, Integer.toString(SealRecord.VERSION));
             parts.add(signing.sign(seal));

@@ -51,6 +51,28 @@ class ReportFormatTest {
         assertTrue(table.lines().anyMatch(line -> line.matches("SEAL_INVALID +seal without period")), table);
     }
 
+    @Test
+    void sealsNamingAnArchiveThatWasNotCheckedAreNotIntactAndSaySo() throws Exception {
+        String archive = "s3://evidence-archive/seals/";
+        var report = new EvidenceReport(1, 1, 0, Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(), 0,
+                0, List.of(), List.of(), List.of(archive));
+        var checkedThere = VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key",
+                "s.pem", "--seal-archive", archive});
+        var checkedElsewhere = VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key",
+                "s.pem", "--seal-archive", "s3://a-copy/seals/"});
+
+        String unchecked = ReportFormat.table(options(), List.of(key()), List.of(key()), report);
+
+        assertTrue(unchecked.endsWith("RESULT: NOT VERIFIED AGAINST THE ARCHIVE " + archive + " (give --seal-archive "
+                + archive + ")\n"), unchecked);
+        assertEquals(3, ReportFormat.status(options(), report));
+        assertTrue(ReportFormat.json(options(), List.of(key()), List.of(key()), report)
+                .contains("\"intact\":false,\"uncheckedArchive\":\"" + archive + "\""));
+        assertEquals(3, ReportFormat.status(checkedElsewhere, report));
+        assertEquals(0, ReportFormat.status(checkedThere, report));
+        assertTrue(ReportFormat.table(checkedThere, List.of(key()), List.of(key()), report).endsWith("RESULT: INTACT\n"));
+    }
+
     private static VerifyOptions options() {
         return VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key", "s.pem"});
     }
@@ -63,6 +85,6 @@ class ReportFormatTest {
 
     private static EvidenceReport report(List<Finding> findings) {
         return new EvidenceReport(1, 0, 0, Optional.empty(), Optional.empty(), 1, Optional.empty(), Optional.empty(), 0,
-                0, findings, List.of());
+                0, findings, List.of(), List.of());
     }
 }

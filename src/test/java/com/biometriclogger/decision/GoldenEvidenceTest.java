@@ -99,6 +99,11 @@ class GoldenEvidenceTest {
             }
 
             @Override
+            public Optional<String> location() {
+                return Optional.empty();
+            }
+
+            @Override
             public boolean putOnce(String period, List<Map<String, String>> parts) {
                 return true;
             }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.biometriclogger.aws.DynamoDbErasureLedger;
 import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.aws.S3SubjectImages;
-import com.biometriclogger.cli.EraseCommand;
-import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.local.samples.TestImages;
@@ -18,12 +16,6 @@ import com.biometriclogger.local.stack.LocalKms;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,13 +38,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalStackExtension.class)
 class ErasureIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SUBJECTS = new AtomicInteger();
 
     @TempDir
     Path dir;
 
     private Scenario scenario;
+    private LedgerCommands commands;
     private String subject;
     private String bystander;
     private List<String> erasedIds;
@@ -60,6 +52,7 @@ class ErasureIT {
     @BeforeEach
     void aSubjectEnrolledWithThreeUploadsTwoHoursAgoAndSealed(Scenario scenario) {
         this.scenario = scenario;
+        commands = new LedgerCommands(scenario);
         subject = "erasee" + SUBJECTS.incrementAndGet() + scenario.table();
         bystander = subject + "-bystander";
         var handler = scenario.handlerAt(Instant.now().minus(Duration.ofHours(2)), Map.of("VERIFICATION_MODE", "MATCH"));
@@ -78,10 +71,10 @@ class ErasureIT {
     }
 
     @Test
-    void theSubjectsItemsAndEveryImageVersionGoAndVerifyCountsThemErased() throws IOException {
+    void theSubjectsItemsAndEveryImageVersionGoAndVerifyCountsThemErased() {
         int versions = subjectVersions();
         int bystanderVersions = versionsUnder("uploads/" + bystander + "/").size();
-        var dryRun = erase("REQ-2026-0042", "--dry-run");
+        var dryRun = commands.erase(subject, "REQ-2026-0042", "--dry-run");
 
         assertTrue(versions >= 5, "five uploads, one key twice (a client retry on a busy machine may add a version)");
         assertEquals(0, dryRun.status(), dryRun.err());
@@ -89,7 +82,7 @@ class ErasureIT {
         assertTrue(dryRun.out().contains("image versions and delete markers: " + versions), dryRun.out());
         assertEquals(5, scenario.auditItems().size());
 
-        var run = erase("REQ-2026-0042");
+        var run = commands.erase(subject, "REQ-2026-0042");
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run, 4 audit items "
@@ -109,25 +102,24 @@ class ErasureIT {
                 new ArrayList<>(record.keySet()));
         assertTrue(record.values().stream().noneMatch(value -> value.contains(subject)), record.toString());
 
-        var verified = verify();
+        var verified = commands.verify("--json");
 
         assertEquals(0, verified.status(), verified.out() + verified.err());
-        assertEquals(4, report(verified).get("erased").asInt());
-        assertEquals(0, report(verified).get("findings").size());
-        var table = capture((args, out, err) -> VerifyCommand.run(args, scenario.environment(), out, err),
-                LocalEvidence.verifyArguments(scenario.table()));
+        assertEquals(4, verified.report().get("erased").asInt());
+        assertEquals(0, verified.report().get("findings").size());
+        var table = commands.verify();
         assertTrue(table.out().contains("erased                 4"), table.out());
     }
 
     @Test
-    void aRunThatStopsAfterTheRecordsOrAmongTheImagesIsFinishedByARerun() throws IOException {
+    void aRunThatStopsAfterTheRecordsOrAmongTheImagesIsFinishedByARerun() {
         var erasure = erasure(ledger -> new FailingLedger(ledger, 2), images -> images);
         var plan = erasure.plan(subjectKeys());
         assertThrows(IllegalStateException.class, () -> erasure.erase(plan, request()));
 
-        var stopped = verify();
+        var stopped = commands.verify("--json");
         assertEquals(1, stopped.status(), stopped.out());
-        assertEquals(List.of("ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE"), problems(stopped));
+        assertEquals(List.of("ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE", "ERASURE_INCOMPLETE"), stopped.problems());
 
         int versions = subjectVersions();
         var imagesStop = erasure(ledger -> ledger, images -> new FailingImages(images, 2));
@@ -135,42 +127,41 @@ class ErasureIT {
         assertThrows(IllegalStateException.class, () -> imagesStop.erase(rest, request()));
         assertEquals(versions - 1, subjectVersions());
 
-        var rerun = erase("REQ-2026-0042");
+        var rerun = commands.erase(subject, "REQ-2026-0042");
 
         assertEquals(0, rerun.status(), rerun.err());
         assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run, 0 audit items and "
                 + (versions - 1) + " image versions deleted"), rerun.out());
         assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
         assertEquals(List.of(), versionsUnder("references/" + subject));
-        var verified = verify();
+        var verified = commands.verify("--json");
         assertEquals(0, verified.status(), verified.out());
-        assertEquals(4, report(verified).get("erased").asInt());
+        assertEquals(4, verified.report().get("erased").asInt());
     }
 
     @Test
-    void anErasureRecordAlteredAfterwardsIsNamedAndItsItemCountsAsDeleted() throws IOException {
-        assertEquals(0, erase("REQ-2026-0042").status());
+    void anErasureRecordAlteredAfterwardsIsNamedAndItsItemCountsAsDeleted() {
+        assertEquals(0, commands.erase(subject, "REQ-2026-0042").status());
         String altered = ErasureRecord.idFor(erasedIds.get(1));
         scenario.stack().dynamoDb().updateItem(b -> b.tableName(scenario.table())
                 .key(Map.of("attemptId", AttributeValue.fromS(altered)))
                 .updateExpression("SET legalBasis = :basis")
                 .expressionAttributeValues(Map.of(":basis", AttributeValue.fromS("GDPR art. 17(1)(a)"))));
 
-        var verified = verify();
+        var verified = commands.verify("--json");
 
         assertEquals(1, verified.status(), verified.out());
         assertEquals(List.of("SIGNATURE_INVALID " + altered, "DELETED_AFTER_SEALING " + erasedIds.get(1)),
-                findings(verified));
-        assertEquals(3, report(verified).get("erased").asInt());
+                verified.findings());
+        assertEquals(3, verified.report().get("erased").asInt());
     }
 
     @Test
     void anErasedLedgersBundleChecksWithoutOurCode() throws Exception {
-        assertEquals(0, erase("REQ-2026-0042").status());
+        assertEquals(0, commands.erase(subject, "REQ-2026-0042").status());
         Path bundle = dir.resolve("bundle");
 
-        var export = capture((args, out, err) -> VerifyCommand.run(args, scenario.environment(), out, err),
-                LocalEvidence.verifyArguments(scenario.table(), "--export", bundle.toString()));
+        var export = commands.verify("--export", bundle.toString());
         assertEquals(0, export.status(), export.out() + export.err());
         var checked = BundleChecker.trustingExportedKeys(bundle);
 
@@ -190,10 +181,12 @@ class ErasureIT {
     private Erasure erasure(java.util.function.UnaryOperator<Erasure.Ledger> ledger,
                             java.util.function.UnaryOperator<Erasure.Images> images) {
         var stack = scenario.stack();
+        var itemKey = LocalKeyFileSigner.load(stack.signingKeyFile());
         return new Erasure(ledger.apply(new DynamoDbErasureLedger(stack.dynamoDb(), scenario.table())),
                 images.apply(new S3SubjectImages(stack.s3())),
                 new DynamoDbSealStore(stack.dynamoDb(), LocalStack.sealTableName(scenario.table())),
-                new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN)),
+                new SignatureCheck(List.of(new EvidenceKey(LocalKms.KEY_ARN, itemKey.evidenceKey().publicKey()))),
+                new EvidenceSigning(itemKey.as(LocalKms.KEY_ARN)),
                 Clock.systemUTC());
     }
 
@@ -251,46 +244,5 @@ class ErasureIT {
         listing.versions().forEach(v -> versions.add(v.key() + "@" + v.versionId()));
         listing.deleteMarkers().forEach(m -> versions.add(m.key() + "@" + m.versionId() + " (delete marker)"));
         return versions;
-    }
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private interface Command {
-        int run(String[] args, PrintStream out, PrintStream err);
-    }
-
-    private Run erase(String request, String... extra) {
-        return capture((args, out, err) -> EraseCommand.run(args, scenario.environment(), out, err),
-                LocalEvidence.eraseArguments(scenario.table(), scenario.bucket(), subject, request, extra));
-    }
-
-    private Run verify() {
-        return capture((args, out, err) -> VerifyCommand.run(args, scenario.environment(), out, err),
-                LocalEvidence.verifyArguments(scenario.table(), "--json"));
-    }
-
-    private static Run capture(Command command, List<String> args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = command.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode report(Run run) throws IOException {
-        return JSON.readTree(run.out());
-    }
-
-    private static List<String> problems(Run run) throws IOException {
-        List<String> problems = new ArrayList<>();
-        report(run).get("findings").forEach(finding -> problems.add(finding.get("problem").asText()));
-        return problems;
-    }
-
-    private static List<String> findings(Run run) throws IOException {
-        List<String> findings = new ArrayList<>();
-        report(run).get("findings").forEach(f -> findings.add(f.get("problem").asText() + " " + f.get("subject").asText()));
-        return findings;
     }
 }

@@ -9,6 +9,7 @@ import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.RequiredTools;
@@ -99,7 +100,8 @@ class EvidenceIT {
         Path sealKey = LocalKeyFileSigner.publicKeyFile(scenario.stack().sealSigningKeyFile());
 
         var run = verifyWith(scenario.table(), "--public-key", publicKey.toString(), "--seal-public-key",
-                sealKey.toString(), "--json");
+                sealKey.toString(), "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/"
+                        + LocalStack.sealArchivePrefix(scenario.table()), "--json");
 
         assertEquals(0, run.status(), run.err());
         assertEquals(4, JSON.readTree(run.out()).get("signaturesValid").asInt());
