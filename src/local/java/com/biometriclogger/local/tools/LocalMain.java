@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,9 @@ public final class LocalMain {
                    target/bin/local invoke --key KEY [--bucket NAME]
                                                         the same on the notification S3 sends for the object's current version
                                                         (bucket default: UPLOAD_BUCKET)
+                   target/bin/local seal
+                                                        seal the --serve stack's hours up to the current one as if it had
+                                                        ended, so erase need not wait for the deployed schedule
             (through Maven: mvn -q test-compile exec:java@local -Dexec.args="ARGUMENTS")""";
 
     private LocalMain() {
@@ -86,6 +90,7 @@ public final class LocalMain {
                 case DEMO -> LocalDemo.run(options, out, err);
                 case SERVE -> serve(options, out);
                 case INVOKE -> LocalInvoke.run(options.invoke(), env, out);
+                case SEAL -> LocalSeal.run(env, Clock.systemUTC(), out);
             };
         } catch (IllegalStateException | UncheckedIOException | ConfigurationException e) {
             err.println("error: " + e.getMessage());
