@@ -8,8 +8,8 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
                     boolean dryRun) {
 
     static final String USAGE = """
-            usage: erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
-                         --legal-basis TEXT --request REFERENCE [options]
+            usage: target/bin/erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
+                                    --legal-basis TEXT --request REFERENCE [options]
               --kms-key-id KEY_ARN  the item-signing key: each erasure record is signed with it, as decisions are
               --legal-basis TEXT    why the law requires or allows the erasure (e.g. "GDPR art. 17(1)(b)"), recorded
               --request REFERENCE   your reference for the request (a ticket number, never the requester's name),

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -73,7 +74,7 @@ public final class LocalMain {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (List.of(args).contains("--help")) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(USAGE);
             return 0;
         }
@@ -92,11 +93,16 @@ public final class LocalMain {
                 case INVOKE -> LocalInvoke.run(options.invoke(), env, out);
                 case SEAL -> LocalSeal.run(env, Clock.systemUTC(), out);
             };
-        } catch (IllegalStateException | UncheckedIOException | ConfigurationException e) {
-            err.println("error: " + e.getMessage());
+        } catch (ConfigurationException e) {
+            // Without the exports, invoke runs against AWS: a missing variable then most likely means they were not pasted.
+            err.println("error: " + e.getMessage() + (env.containsKey(LocalEndpoints.DYNAMODB) ? ""
+                    : "; against the local stack, " + LocalEndpoints.PASTE_EXPORTS));
             return 1;
-        } catch (SdkException e) {
-            err.println("error: " + LocalInvoke.firstLine(e.getMessage()));
+        } catch (IllegalStateException | UncheckedIOException | SdkException e) {
+            // The SDK's "connection refused" names no endpoint: say which exported one is down instead.
+            boolean sdk = e instanceof SdkException || e.getCause() instanceof SdkException;
+            err.println("error: " + (sdk ? LocalEndpoints.refused(env) : Optional.<String>empty())
+                    .orElseGet(() -> e instanceof SdkException ? LocalInvoke.firstLine(e.getMessage()) : e.getMessage()));
             return 1;
         }
     }
@@ -108,6 +114,7 @@ public final class LocalMain {
             Runtime.getRuntime().addShutdownHook(new Thread(session::close));
             out.println(LocalProfile.explanation(options.detectOnly()));
             out.println(ServeInstructions.text(session.stack(), options.detectOnly()));
+            session.judgeExisting().forEach(out::println);
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
                 session.sealDueHours().forEach(out::println);
@@ -156,6 +163,11 @@ public final class LocalMain {
     static Path usableDataDir(Path dataDir) {
         if (dataDir == null) {
             return null;
+        }
+        // S3Proxy would serve the directory's files as objects and --serve would judge them all.
+        if (Files.exists(dataDir.resolve("pom.xml")) || Files.exists(dataDir.resolve(".git"))) {
+            throw new IllegalStateException("--data-dir " + dataDir.toAbsolutePath() + " is a project directory: "
+                    + "choose a new or empty one, e.g. --data-dir target/local-data");
         }
         try {
             Files.createDirectories(dataDir.resolve("s3"));
