@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -157,6 +158,14 @@ public final class LocalMain {
         } catch (RetryableDecisionException e) {
             return e.report().results().get(0);
         }
+    }
+
+    /** What --serve and the demo print as an upload is judged: the key, then the decision and its reasons. */
+    static String judged(S3EventNotificationRecord record, DecisionReport.RecordResult result) {
+        String reasons = result.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
+        String judged = result.decision() == null ? result.outcome() + " (" + result.detail() + ")"
+                : (result.decision() + " " + reasons).strip();
+        return record.getS3().getObject().getUrlDecodedKey() + "  " + judged;
     }
 
     /** Checked before anything starts, so a bad directory leaves nothing half-written. */

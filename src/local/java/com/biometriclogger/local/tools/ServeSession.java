@@ -1,6 +1,5 @@
 package com.biometriclogger.local.tools;
 
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.handler.ChangeAlarmHandler;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /** {@code --serve}: the stack on fixed ports, and every new upload judged by the real handler. */
 final class ServeSession implements AutoCloseable {
@@ -67,7 +65,7 @@ final class ServeSession implements AutoCloseable {
         for (var record : records) {
             var result = LocalMain.deliver(handler, record);
             if (result.outcome() != DecisionReport.Outcome.DUPLICATE) {
-                lines.add(line(record, result));
+                lines.add(LocalMain.judged(record, result));
             }
         }
         if (!records.isEmpty()) {
@@ -79,14 +77,7 @@ final class ServeSession implements AutoCloseable {
 
     /** Judges the uploads that arrived since the last call; one line each: the key, then the decision and reasons. */
     List<String> deliverNewUploads() {
-        return watcher.newUploads().stream().map(record -> line(record, LocalMain.deliver(handler, record))).toList();
-    }
-
-    private static String line(S3EventNotificationRecord record, DecisionReport.RecordResult result) {
-        String reasons = result.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
-        String judged = result.decision() == null ? result.outcome() + " (" + result.detail() + ")"
-                : (result.decision() + " " + reasons).strip();
-        return record.getS3().getObject().getUrlDecodedKey() + "  " + judged;
+        return watcher.newUploads().stream().map(record -> LocalMain.judged(record, LocalMain.deliver(handler, record))).toList();
     }
 
     /** What the change alarm published since the last call (the tables' streams read, as deployed); a line each. */
