@@ -16,6 +16,7 @@ import com.biometriclogger.logging.JsonLoggingConfigurator;
 import com.biometriclogger.util.Plural;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -36,6 +37,10 @@ public final class EraseCommand {
 
     /** @return the exit status: 0 erased (or nothing in the way of it), 1 refused (all, or the items that do not verify), 2 could not run */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(EraseOptions.USAGE);
+            return 0;
+        }
         EraseOptions options;
         try {
             options = EraseOptions.parse(args, System.getProperty("user.name"));
@@ -57,6 +62,11 @@ public final class EraseCommand {
                     options.subject());
             var plan = erasure.plan(subject);
             describe(plan, options, out);
+            if (plan.items().isEmpty() && plan.images().isEmpty()) {
+                // Most often a misspelt id: say so, rather than report a successful erasure of nothing.
+                err.println("erase: warning: subject " + options.subject() + " has no audit items and no images in "
+                        + options.bucket() + ": check the id (the <subject> of " + options.uploadPrefix() + "<subject>/...)");
+            }
             if (!plan.unsealedPeriods().isEmpty()) {
                 err.println("erase: refused, nothing changed: items of hours not sealed yet (" + String.join(", ",
                         plan.unsealedPeriods()) + " UTC); an hour is sealed within the hour after it ends: erase again then");

@@ -10,8 +10,8 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
                     boolean dryRun) {
 
     static final String USAGE = """
-            usage: erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
-                         --legal-basis TEXT --request REFERENCE [options]
+            usage: target/bin/erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
+                                    --legal-basis TEXT --request REFERENCE [options]
               --kms-key-id KEY_ARN  the item-signing key: each erasure record is signed with it, as decisions are;
                                     repeat it for each key the ledger was signed with, as for verify (the first
                                     signs): an item must verify under one of them to be erased

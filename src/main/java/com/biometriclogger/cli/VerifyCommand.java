@@ -63,7 +63,7 @@ public final class VerifyCommand {
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                           Optional<PrintStream> terminal) {
-        if (List.of(args).contains("--help")) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(VerifyOptions.USAGE);
             return 0;
         }

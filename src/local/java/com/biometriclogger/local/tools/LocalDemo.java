@@ -26,6 +26,8 @@ final class LocalDemo {
     static int run(LocalOptions options, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         Path dataDir = LocalMain.usableDataDir(options.dataDir());
+        // The models take seconds to load on a busy machine: say at once that something is happening.
+        out.println("starting the local stack on loopback (S3, DynamoDB, Rekognition with face models, KMS, SNS)");
         try (var stack = LocalMain.startStack(LocalStack.Ports.ANY, dataDir)) {
             LocalMain.createUploadBucket(stack, out);
             boolean detectOnly = options.detectOnly();
@@ -38,7 +40,9 @@ final class LocalDemo {
             for (var upload : uploads) {
                 var put = stack.s3().putObject(b -> b.bucket(LocalMain.BUCKET).key(upload.key()), RequestBody.fromBytes(upload.bytes()));
                 last = S3Events.objectCreated(LocalStack.REGION, LocalMain.BUCKET, upload.key(), upload.bytes().length, put, ++sequence);
-                count(outcomes, LocalMain.deliver(handler, last));
+                var result = LocalMain.deliver(handler, last);
+                out.println("  judged " + LocalMain.judged(last, result));
+                count(outcomes, result);
             }
             // S3 delivers at least once: the same notification again must not make a second item.
             count(outcomes, LocalMain.deliver(handler, last));
@@ -73,11 +77,13 @@ final class LocalDemo {
         if (!persistent) {
             out.println();
             String copy = LocalMain.TABLE + "-tampered";
-            out.println("A tampered copy, " + copy + ":");
+            out.println("verify finding deliberate tampering: a copy, " + copy + ", changed as insiders could:");
             LocalEvidence.tamperedCopy(stack, LocalMain.TABLE, copy).forEach(change -> out.println(TextWrap.wrap("  ", "    ", change)));
             out.println();
             LocalEvidence.verify(stack, copy, out, err, "--rederive");
         }
+        out.println();
+        out.println("next: target/bin/local --serve keeps the stack up for your own uploads (docs/local.md)");
     }
 
     private static void count(Map<String, Long> outcomes, DecisionReport.RecordResult result) {

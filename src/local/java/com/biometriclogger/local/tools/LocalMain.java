@@ -17,11 +17,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -47,6 +50,9 @@ public final class LocalMain {
                    target/bin/local invoke --key KEY [--bucket NAME]
                                                         the same on the notification S3 sends for the object's current version
                                                         (bucket default: UPLOAD_BUCKET)
+                   target/bin/local seal
+                                                        seal the --serve stack's hours up to the current one as if it had
+                                                        ended, so erase need not wait for the deployed schedule
             (through Maven: mvn -q test-compile exec:java@local -Dexec.args="ARGUMENTS")""";
 
     private LocalMain() {
@@ -69,7 +75,7 @@ public final class LocalMain {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (List.of(args).contains("--help")) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(USAGE);
             return 0;
         }
@@ -86,12 +92,18 @@ public final class LocalMain {
                 case DEMO -> LocalDemo.run(options, out, err);
                 case SERVE -> serve(options, out);
                 case INVOKE -> LocalInvoke.run(options.invoke(), env, out);
+                case SEAL -> LocalSeal.run(env, Clock.systemUTC(), out);
             };
-        } catch (IllegalStateException | UncheckedIOException | ConfigurationException e) {
-            err.println("error: " + e.getMessage());
+        } catch (ConfigurationException e) {
+            // Without the exports, invoke runs against AWS: a missing variable then most likely means they were not pasted.
+            err.println("error: " + e.getMessage() + (env.containsKey(LocalEndpoints.DYNAMODB) ? ""
+                    : "; against the local stack, " + LocalEndpoints.PASTE_EXPORTS));
             return 1;
-        } catch (SdkException e) {
-            err.println("error: " + LocalInvoke.firstLine(e.getMessage()));
+        } catch (IllegalStateException | UncheckedIOException | SdkException e) {
+            // The SDK's "connection refused" names no endpoint: say which exported one is down instead.
+            boolean sdk = e instanceof SdkException || e.getCause() instanceof SdkException;
+            err.println("error: " + (sdk ? LocalEndpoints.refused(env) : Optional.<String>empty())
+                    .orElseGet(() -> e instanceof SdkException ? LocalInvoke.firstLine(e.getMessage()) : e.getMessage()));
             return 1;
         }
     }
@@ -103,6 +115,7 @@ public final class LocalMain {
             Runtime.getRuntime().addShutdownHook(new Thread(session::close));
             out.println(LocalProfile.explanation(options.detectOnly()));
             out.println(ServeInstructions.text(session.stack(), options.detectOnly()));
+            session.judgeExisting().forEach(out::println);
             while (!Thread.currentThread().isInterrupted()) {
                 session.deliverNewUploads().forEach(out::println);
                 session.sealDueHours().forEach(out::println);
@@ -147,10 +160,23 @@ public final class LocalMain {
         }
     }
 
+    /** What --serve and the demo print as an upload is judged: the key, then the decision and its reasons. */
+    static String judged(S3EventNotificationRecord record, DecisionReport.RecordResult result) {
+        String reasons = result.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
+        String judged = result.decision() == null ? result.outcome() + " (" + result.detail() + ")"
+                : (result.decision() + " " + reasons).strip();
+        return record.getS3().getObject().getUrlDecodedKey() + "  " + judged;
+    }
+
     /** Checked before anything starts, so a bad directory leaves nothing half-written. */
     static Path usableDataDir(Path dataDir) {
         if (dataDir == null) {
             return null;
+        }
+        // S3Proxy would serve the directory's files as objects and --serve would judge them all.
+        if (Files.exists(dataDir.resolve("pom.xml")) || Files.exists(dataDir.resolve(".git"))) {
+            throw new IllegalStateException("--data-dir " + dataDir.toAbsolutePath() + " is a project directory: "
+                    + "choose a new or empty one, e.g. --data-dir target/local-data");
         }
         try {
             Files.createDirectories(dataDir.resolve("s3"));

@@ -8,7 +8,7 @@ import java.util.List;
 /** The local main job's command line (its usage is {@link LocalMain#USAGE}), parsed strictly. */
 record LocalOptions(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalStack.Ports ports, boolean detectOnly) {
 
-    enum Mode { DEMO, SERVE, INVOKE }
+    enum Mode { DEMO, SERVE, INVOKE, SEAL }
 
     static final LocalStack.Ports SERVE_PORTS = new LocalStack.Ports(9000, 8000, 9100, 9200, 9300);
 
@@ -24,7 +24,8 @@ record LocalOptions(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalSt
             switch (args[i]) {
                 case "--serve" -> mode = Mode.SERVE;
                 case "invoke" -> mode = Mode.INVOKE;
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                case "seal" -> mode = Mode.SEAL;
+                case "--data-dir" -> dataDir = dataDir(value(args, ++i, "--data-dir"));
                 case "-e", "--event" -> {
                     eventFiles.add(Path.of(value(args, ++i, "-e")));
                     // `-e events/*.json`: the shell's expansion, every file up to the next option.
@@ -41,6 +42,9 @@ record LocalOptions(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalSt
         }
         if (mode == Mode.INVOKE && eventFiles.isEmpty() == (key == null)) {
             throw new IllegalArgumentException("invoke needs -e EVENT.json or --key KEY (one of them)");
+        }
+        if (mode == Mode.SEAL && args.length > 1) {
+            throw new IllegalArgumentException("seal takes no arguments: it seals the stack the exports name");
         }
         if (mode != Mode.INVOKE && (!eventFiles.isEmpty() || key != null || bucket != null)) {
             throw new IllegalArgumentException("-e, --key and --bucket go with invoke");
@@ -59,6 +63,14 @@ record LocalOptions(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalSt
             // Reported below with the expected form.
         }
         throw new IllegalArgumentException("--ports takes five port numbers S3,DYNAMODB,REKOGNITION,KMS,SNS, got " + value);
+    }
+
+    /** An empty value would be the working directory: the project, whose files S3Proxy would serve as objects. */
+    private static Path dataDir(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("--data-dir needs a directory, e.g. --data-dir target/local-data");
+        }
+        return Path.of(value);
     }
 
     private static String value(String[] args, int index, String flag) {

@@ -90,7 +90,7 @@ class LocalMainIT {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("signatures valid       11"), run.out());
         assertTrue(run.out().contains("not yet sealed         11 items"), "a data dir seals finished hours only: " + run.out());
-        assertTrue(run.out().strip().endsWith("RESULT: INTACT"), run.out());
+        assertTrue(run.out().contains("RESULT: INTACT\n\nnext: "), "the last line says what to try next: " + run.out());
 
         var items = storedItems();
         assertEquals(VERIFY_DECISIONS, items.stream().collect(Collectors.toMap(

@@ -1,0 +1,112 @@
+package com.biometriclogger.local.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.biometriclogger.local.stack.FreePort;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local command's answers that need no stack: refusals, each one line and a status. */
+class LocalMainTest {
+
+    record Result(int status, String out, String err) {
+    }
+
+    @Test
+    void sealWithoutTheExportsSaysToPasteThem() {
+        var result = run(Map.of(), "seal");
+
+        assertEquals(1, result.status());
+        assertEquals("error: seal runs against the --serve stack only: paste the export line `target/bin/local --serve` "
+                + "printed into this shell\n", result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void sealRefusesAnEndpointOtherThanLoopback() {
+        var result = run(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "https://dynamodb.us-east-1.amazonaws.com"), "seal");
+
+        assertEquals(1, result.status());
+        assertEquals("error: seal runs against the --serve stack only, not https://dynamodb.us-east-1.amazonaws.com: "
+                + "paste the export line `target/bin/local --serve` printed into this shell\n", result.err());
+    }
+
+    @Test
+    void sealTakesNoArguments() {
+        var result = run(Map.of(), "seal", "--data-dir", "x");
+
+        assertEquals(2, result.status());
+        assertEquals("error: seal takes no arguments: it seals the stack the exports name", result.err().lines().findFirst()
+                .orElseThrow());
+    }
+
+    @Test
+    void helpShortOrLongIsTheUsageWithExitZeroOnEverySubcommand() {
+        for (String[] args : List.of(new String[] {"-h"}, new String[] {"--help"}, new String[] {"invoke", "-h"},
+                new String[] {"seal", "--help"})) {
+            var result = run(Map.of(), args);
+
+            assertEquals(0, result.status(), List.of(args).toString());
+            assertEquals(LocalMain.USAGE + "\n", result.out(), List.of(args).toString());
+        }
+    }
+
+    @Test
+    void anEmptyDataDirIsRefused() {
+        var result = run(Map.of(), "--serve", "--data-dir", "");
+
+        assertEquals(2, result.status());
+        assertEquals("error: --data-dir needs a directory, e.g. --data-dir target/local-data", result.err().lines().findFirst()
+                .orElseThrow());
+    }
+
+    @Test
+    void aProjectDirectoryAsDataDirIsRefusedBeforeAnythingStarts(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+
+        var result = run(Map.of(), "--serve", "--data-dir", project.toString());
+
+        assertEquals(1, result.status());
+        assertEquals("error: --data-dir " + project.toAbsolutePath() + " is a project directory: choose a new or empty one, "
+                + "e.g. --data-dir target/local-data\n", result.err());
+        assertEquals(List.of("pom.xml"), List.of(project.toFile().list()), "nothing written into it");
+    }
+
+    @Test
+    void invokeWithoutTheExportsSaysToPasteThem() {
+        var result = run(Map.of(), "invoke", "-e", "events/single-upload.json");
+
+        assertEquals(1, result.status());
+        assertTrue(result.err().startsWith("error: "), result.err());
+        assertTrue(result.err().strip().endsWith("; against the local stack, paste the export line "
+                + "`target/bin/local --serve` printed into this shell"), result.err());
+    }
+
+    @Test
+    void anEndpointThatRefusesIsNamedWithTheQuestionWhetherServeRuns() {
+        String s3 = "http://127.0.0.1:" + FreePort.pick();
+
+        var result = run(Map.of("AWS_ENDPOINT_URL_S3", s3, "UPLOAD_BUCKET", LocalMain.BUCKET, "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "localaccesskey", "AWS_SECRET_ACCESS_KEY", "localsecretkey"), "invoke", "--key", "uploads/me/1.jpg");
+
+        assertEquals(1, result.status());
+        assertEquals("error: nothing answers at " + s3 + " (AWS_ENDPOINT_URL_S3): is `target/bin/local --serve` running?\n",
+                result.err());
+    }
+
+    static Result run(Map<String, String> env, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = LocalMain.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
