@@ -33,10 +33,16 @@ final class Deployment {
 
     private final Map<String, String> parameters;
     private final Map<String, String> physical;
+    private final Object noValue;
 
     private Deployment(Map<String, String> parameters, Map<String, String> physical) {
+        this(parameters, physical, NO_VALUE);
+    }
+
+    private Deployment(Map<String, String> parameters, Map<String, String> physical, Object noValue) {
         this.parameters = parameters;
         this.physical = physical;
+        this.noValue = noValue;
     }
 
     /** The default deployment: nothing but the one required parameter given. */
@@ -52,7 +58,35 @@ final class Deployment {
     Deployment with(String parameter, String value) {
         var changed = new HashMap<>(parameters);
         changed.put(parameter, value);
-        return new Deployment(changed, physical);
+        return new Deployment(changed, physical, noValue);
+    }
+
+    /**
+     * The template as {@code sam local invoke} resolves it when it can (aws-sam-cli
+     * samcli/lib/providers/sam_base_provider.py get_template, then
+     * samcli/lib/intrinsic_resolver/intrinsics_symbol_table.py resolve_symbols): pseudo parameters take
+     * DEFAULT_PSEUDO_PARAM_VALUES, a parameter its default (or, without one, its name), a resource's
+     * {@code Ref} its logical id, its {@code Arn} what arn_resolver makes of it (a Lambda function ARN, whatever
+     * the resource), and {@code AWS::NoValue} Python's None, which env_vars.py turns into "" (the name stays).
+     */
+    @SuppressWarnings("unchecked")
+    static Deployment samLocal() {
+        Map<String, String> symbols = new HashMap<>(Map.of("AWS::AccountId", "123456789012", "AWS::Partition", "aws",
+                "AWS::Region", "us-east-1", "AWS::StackName", "local", "AWS::URLSuffix", "localhost",
+                "AWS::StackId", "arn:aws:cloudformation:us-east-1:123456789012:stack/local/51af3dc0-da77-11e4-872e-1234567db123"));
+        ((Map<String, Map<String, Object>>) TEMPLATE.get("Resources")).forEach((id, resource) -> {
+            symbols.put(id, id);
+            var properties = (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
+            Object name = properties.get("FunctionName");
+            symbols.put(id + ".Arn", "arn:aws:lambda:us-east-1:123456789012:function:" + (name instanceof String s ? s : id));
+        });
+        Map<String, String> withoutDefault = new HashMap<>();
+        ((Map<String, Map<String, Object>>) TEMPLATE.get("Parameters")).forEach((name, declared) -> {
+            if (!declared.containsKey("Default")) {
+                withoutDefault.put(name, name);
+            }
+        });
+        return new Deployment(withoutDefault, symbols, "");
     }
 
     @SuppressWarnings("unchecked")
@@ -213,7 +247,7 @@ final class Deployment {
     @SuppressWarnings("unchecked")
     private Object reference(String name) {
         if (name.equals("AWS::NoValue")) {
-            return NO_VALUE;
+            return noValue;
         }
         if (physical.containsKey(name)) {
             return physical.get(name);

@@ -6,87 +6,94 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.config.Settings;
+import com.biometriclogger.template.SamLocalEnvironment.Resolution;
+import com.biometriclogger.template.SamLocalEnvironment.Session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * The verify function's environment as {@code sam local invoke} gives it (samcli/local/lambdafn/env_vars.py):
- * a {@code !Ref} to a parameter is its default, a {@code !Ref} to a resource its logical id, and any value
- * still an intrinsic an empty string (SAM resolves some intrinsics first; this model resolves none, so it
- * is the stricter). {@code --env-vars} then overrides, by the function's logical id, only the variables the
- * template declares (aws-sam-cli issues 381 and 6145): the file cannot add {@code AWS_ENDPOINT_URL_*}.
- */
+/** The verify function's environment under {@code sam local invoke} ({@link SamLocalEnvironment}) and deployed. */
 class SamLocalEnvironmentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Object> TEMPLATE = CloudFormationYaml.load(Path.of("template.yaml"));
-    private static final Map<String, String> SHELL = Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A",
-            "AWS_SECRET_ACCESS_KEY", "S");
+    private static final Session SESSION = new Session("eu-west-1", "A", "S");
+    private static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_ENDPOINT_URL_REKOGNITION", "AWS_ENDPOINT_URL_KMS");
 
-    @Test
-    void withoutTheEnvVarsFileTheFunctionFailsAtStartUpNamingTheKey() {
-        var environment = samEnvironment();
+    @ParameterizedTest
+    @EnumSource(Resolution.class)
+    void withoutTheEnvVarsFileTheFunctionFailsAtStartUpNamingTheKey(Resolution resolution) {
+        var environment = SamLocalEnvironment.of("VerifyFunction", resolution, Map.of(), Map.of(), SESSION);
 
-        assertEquals("AuditTable", environment.get("AUDIT_TABLE_NAME"), "a logical id, not the table");
-        var error = assertThrows(ConfigurationException.class, () -> Settings.fromEnvironment(withShell(environment)));
+        assertEquals(resolution == Resolution.RESOLVED ? "AuditTable" : "", environment.get("AUDIT_TABLE_NAME"),
+                "a logical id, not the table");
+        var error = assertThrows(ConfigurationException.class, () -> Settings.fromEnvironment(environment));
         assertTrue(error.getMessage().contains("SIGNING_KEY_ARN"), error.getMessage());
     }
 
-    @Test
-    void theFileFilledFromTheStacksOutputsGivesTheFunctionTheStacksNames() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Resolution.class)
+    void theFileFilledFromTheStacksOutputsGivesTheFunctionTheStacksNamesAndAwsEndpoints(Resolution resolution) throws Exception {
         var outputs = Deployment.defaults().outputs();
         String filled = Files.readString(Path.of("docs/sam-local-env-vars.json"));
         for (var output : outputs.entrySet()) {
             filled = filled.replace("${" + output.getKey() + "}", output.getValue());
         }
-        var environment = samEnvironment();
-        @SuppressWarnings("unchecked")
-        var overrides = (Map<String, String>) JSON.readValue(filled, Map.class).get("VerifyFunction");
-        // SAM CLI replaces only variables the template declares; it drops any other name in the file.
-        overrides.forEach((name, value) -> environment.replace(name, value));
 
-        var settings = Settings.fromEnvironment(withShell(environment));
+        var environment = SamLocalEnvironment.of("VerifyFunction", resolution, envVars(filled), Map.of(), SESSION);
+        var settings = Settings.fromEnvironment(environment);
 
         assertEquals(outputs.get("AuditTableName"), settings.auditTableName());
         assertEquals(outputs.get("SigningKeyArn"), settings.signingKeyArn());
         assertEquals(outputs.get("UploadBucketName"), environment.get("UPLOAD_BUCKET"));
+        assertEquals(Optional.empty(), settings.aws().endpoints().s3(), "an empty endpoint variable is no endpoint");
+        assertEquals(Optional.empty(), settings.aws().endpoints().kms());
+    }
+
+    @Test
+    void theEndpointVariablesAreDeclaredForSamButLeftOutOfTheDeployedFunction() {
+        var deployed = (Map<?, ?>) Deployment.defaults().property("VerifyFunction", "Environment", "Variables");
+        var underSam = SamLocalEnvironment.declared("VerifyFunction", Resolution.RESOLVED);
+
+        for (String endpoint : ENDPOINTS) {
+            // The SDK reads AWS_ENDPOINT_URL_S3="" as an endpoint ("Custom endpoint `` was not a valid URI"): deployed,
+            // the name must be absent, not empty.
+            assertTrue(!deployed.containsKey(endpoint), endpoint + " is in the deployed configuration: " + deployed.keySet());
+            assertEquals("", underSam.get(endpoint), endpoint);
+        }
+        assertEquals("AuditTable", underSam.get("AUDIT_TABLE_NAME"));
+        assertEquals(Deployment.defaults().outputs().get("AuditTableName"), deployed.get("AUDIT_TABLE_NAME"));
+    }
+
+    /** SAM CLI drops a name the template does not declare without a word, so each file may hold declared names only. */
+    @ParameterizedTest
+    @ValueSource(strings = {"docs/sam-local-env-vars.json", "docs/sam-local-serve-env-vars.json"})
+    void everyNameInTheEnvVarsFilesIsOneTheTemplateDeclares(String file) throws Exception {
+        var sections = envVars(Files.readString(Path.of(file)));
+        var declared = SamLocalEnvironment.declared("VerifyFunction", Resolution.UNRESOLVED).keySet();
+
+        assertEquals(List.of("VerifyFunction"), List.copyOf(sections.keySet()));
+        for (String name : sections.get("VerifyFunction").keySet()) {
+            assertTrue(declared.contains(name), file + ": " + name + " is not declared, so SAM CLI would drop it");
+        }
+    }
+
+    @Test
+    void theServeFileSetsEveryEndpointTheVerifyFunctionCalls() throws Exception {
+        var names = envVars(Files.readString(Path.of("docs/sam-local-serve-env-vars.json"))).get("VerifyFunction").keySet();
+
+        assertTrue(names.containsAll(ENDPOINTS), names.toString());
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> samEnvironment() {
-        var function = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.get("Resources")).get("VerifyFunction");
-        var variables = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) function.get("Properties"))
-                .get("Environment")).get("Variables");
-        Map<String, String> environment = new LinkedHashMap<>();
-        variables.forEach((name, value) -> environment.put(name, asSamGivesIt(value)));
-        return environment;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String asSamGivesIt(Object value) {
-        if (!(value instanceof Map<?, ?> intrinsic)) {
-            return String.valueOf(value);
-        }
-        if (intrinsic.get("Ref") instanceof String name) {
-            var parameters = (Map<String, Map<String, Object>>) TEMPLATE.get("Parameters");
-            if (parameters.containsKey(name)) {
-                return String.valueOf(parameters.get(name).get("Default"));
-            }
-            if (((Map<String, Object>) TEMPLATE.get("Resources")).containsKey(name)) {
-                return name;
-            }
-        }
-        return "";
-    }
-
-    private static Map<String, String> withShell(Map<String, String> environment) {
-        var all = new HashMap<>(environment);
-        all.putAll(SHELL);
-        return all;
+    static Map<String, Map<String, String>> envVars(String json) throws Exception {
+        return JSON.readValue(json, Map.class);
     }
 }

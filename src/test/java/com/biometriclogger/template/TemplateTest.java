@@ -431,7 +431,7 @@ class TemplateTest {
     @Test
     void everyEnvironmentVariableIsOneTheFunctionReadsAndValidates() {
         Map<String, String> env = new HashMap<>();
-        environment().keySet().forEach(name -> env.put(name, "1"));
+        environment().keySet().forEach(name -> env.put(name, name.startsWith("AWS_ENDPOINT_URL_") ? "http://127.0.0.1:4566" : "1"));
         env.put("UPLOAD_PREFIX", "uploads/");
         env.put("AUDIT_TABLE_NAME", "audit");
         env.put("UPLOAD_BUCKET", "bucket");
@@ -442,7 +442,8 @@ class TemplateTest {
 
         Settings.fromEnvironment(env);
 
-        assertEquals(List.of("AUDIT_TABLE_NAME", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
+        assertEquals(List.of("AUDIT_TABLE_NAME", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_KMS",
+                "AWS_ENDPOINT_URL_REKOGNITION", "AWS_ENDPOINT_URL_S3", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
                 "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX",
                 "SIGNING_KEY_ARN", "UPLOAD_BUCKET", "UPLOAD_PREFIX", "VERIFICATION_MODE"),
                 environment().keySet().stream().sorted().toList());

@@ -19,10 +19,22 @@ final class FunctionRuntime {
 
     private final Map<String, String> environment;
     private final Path logs;
+    private final boolean inheritsShell;
 
+    /** The function gets this JVM's environment with {@code environment} over it. */
     FunctionRuntime(Map<String, String> environment, Path logs) {
+        this(environment, logs, true);
+    }
+
+    private FunctionRuntime(Map<String, String> environment, Path logs, boolean inheritsShell) {
         this.environment = environment;
         this.logs = logs;
+        this.inheritsShell = inheritsShell;
+    }
+
+    /** The function gets {@code environment} and the Runtime API's address, nothing of this JVM's (as in a container). */
+    static FunctionRuntime withExactly(Map<String, String> environment, Path logs) {
+        return new FunctionRuntime(environment, logs, false);
     }
 
     /**
@@ -55,14 +67,19 @@ final class FunctionRuntime {
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(logName + ".log").toFile());
         var env = builder.environment();
+        if (!inheritsShell) {
+            env.clear();
+        }
         env.putAll(environment);
         env.putAll(extraEnvironment);
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.putIfAbsent("AWS_LAMBDA_FUNCTION_NAME", "bench");
+        env.putIfAbsent("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.putIfAbsent("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("_HANDLER", handler);
-        env.putIfAbsent("LOG_LEVEL", "INFO");
+        if (inheritsShell) {
+            env.putIfAbsent("LOG_LEVEL", "INFO");
+        }
         return builder.start();
     }
 }
