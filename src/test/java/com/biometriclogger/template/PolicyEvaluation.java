@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * need it: an explicit deny in the caller's identity policy or the resource's policy refuses; otherwise
  * a KMS key is used only where its key policy allows the caller (by ARN, or the account, which hands the
  * decision to IAM policies), and a table or bucket where the identity policy or the resource policy
- * allows. Statements use Effect, Principal, Action, Resource and the condition operators below; anything
- * else (NotAction, an unknown operator) fails the test rather than being evaluated wrongly.
+ * allows. Statements use Effect, Principal, Action or NotAction, Resource or NotResource and the condition
+ * operators below; anything else (NotPrincipal, an unknown operator) fails the test rather than being evaluated
+ * wrongly. PolicyEvaluationTest holds it to the IAM documentation's cases.
  *
  * <p>Context keys the request lacks follow IAM: a positive operator does not match, a negated one
  * ({@code ...Not...}) does, {@code Null} tests the absence, {@code ForAnyValue:} of an absent key does
@@ -73,14 +74,12 @@ final class PolicyEvaluation {
         boolean account = false;
         for (Object each : list(policy.get("Statement"))) {
             var statement = (Map<String, Object>) each;
-            for (String unsupported : List.of("NotAction", "NotResource", "NotPrincipal")) {
-                if (statement.containsKey(unsupported)) {
-                    throw new AssertionError("the evaluation does not handle " + unsupported + ": " + statement);
-                }
+            if (statement.containsKey("NotPrincipal")) {
+                throw new AssertionError("the evaluation does not handle NotPrincipal: " + statement);
             }
             Match who = resourcePolicy ? principalMatch(statement.get("Principal"), request) : Match.PRINCIPAL;
-            if (who == Match.NONE || !matchesAny(statement.get("Action"), request.action(), false)
-                    || !matchesAny(statement.get("Resource"), request.resource(), true)
+            if (who == Match.NONE || !names(statement, "Action", request.action(), false)
+                    || !names(statement, "Resource", request.resource(), true)
                     || !conditionsHold((Map<String, Object>) statement.getOrDefault("Condition", Map.of()), request)) {
                 continue;
             }
@@ -106,7 +105,8 @@ final class PolicyEvaluation {
             return Match.NONE;
         }
         for (Object arn : list(((Map<String, Object>) map).get("AWS"))) {
-            if (arn.equals(request.principalArn())) {
+            // {"AWS": "*"} is every AWS principal, as "*" is (IAM JSON policy reference, "AWS JSON policy elements: Principal").
+            if (arn.equals("*") || arn.equals(request.principalArn())) {
                 return Match.PRINCIPAL;
             }
             if (arn.equals("arn:aws:iam::" + request.account() + ":root") || arn.equals(request.account())) {
@@ -114,6 +114,14 @@ final class PolicyEvaluation {
             }
         }
         return Match.NONE;
+    }
+
+    /** Whether the statement's Action (or Resource) names the value, or its NotAction (NotResource) does not. */
+    private static boolean names(Map<String, Object> statement, String element, String value, boolean caseSensitive) {
+        if (statement.containsKey("Not" + element)) {
+            return !matchesAny(statement.get("Not" + element), value, caseSensitive);
+        }
+        return matchesAny(statement.get(element), value, caseSensitive);
     }
 
     private static boolean matchesAny(Object patterns, String value, boolean caseSensitive) {
@@ -124,12 +132,18 @@ final class PolicyEvaluation {
     private static boolean conditionsHold(Map<String, Object> conditions, Request request) {
         for (var operator : conditions.entrySet()) {
             for (var key : ((Map<String, Object>) operator.getValue()).entrySet()) {
-                if (!holds(operator.getKey(), request.context().get(key.getKey()), list(key.getValue()))) {
+                if (!holds(operator.getKey(), contextValue(request, key.getKey()), list(key.getValue()))) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Condition key names are not case sensitive (IAM JSON policy reference, "Condition"); their values are. */
+    private static String contextValue(Request request, String key) {
+        return request.context().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** A set operator over a multivalued key: the request's value, one here (DynamoDB's partition key). */
