@@ -52,6 +52,9 @@ class TemplateTest {
         expected.put("SignEvidence", List.of(List.of("kms:Sign"), ITEM_KEY));
         expected.put("TrustEnrolments", List.of(List.of("kms:GetPublicKey"), ITEM_KEY));
         expected.put("DeadLetters", List.of(List.of("sqs:SendMessage"), getAtt("DeadLetterQueue", "Arn")));
+        expected.put("CommitDecisions", List.of(List.of("s3:PutObject"), Map.of("Fn::Sub", List.of(
+                "arn:${AWS::Partition}:s3:::${Bucket}/${CommitmentArchivePrefix}*", Map.of("Bucket", Map.of("Fn::If", List.of(
+                        "CreateSealArchiveBucket", Map.of("Ref", "SealArchiveBucket"), Map.of("Ref", "SealArchiveBucketName"))))))));
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${VerifyFunctionLogGroup.Arn}:*")));
 
@@ -442,7 +445,7 @@ class TemplateTest {
 
         Settings.fromEnvironment(env);
 
-        assertEquals(List.of("AUDIT_TABLE_NAME", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
+        assertEquals(List.of("AUDIT_TABLE_NAME", "COMMITMENT_ARCHIVE_BUCKET", "COMMITMENT_ARCHIVE_PREFIX", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
                 "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX",
                 "SIGNING_KEY_ARN", "UPLOAD_BUCKET", "UPLOAD_PREFIX", "VERIFICATION_MODE"),
                 environment().keySet().stream().sorted().toList());
