@@ -79,7 +79,7 @@ class CommitmentAttacksIT {
     }
 
     @Test
-    void theFunctionRoleDeletesAnUnsealedDecision() {
+    void aTableWriterDeletesAnUnsealedDecision() {
         new Insider(scenario).deleteItem(fresh);
 
         assertEquals(List.of("DELETED_AFTER_COMMITMENT " + fresh), findings(verify(true)));
