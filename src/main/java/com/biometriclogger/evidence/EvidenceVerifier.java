@@ -35,7 +35,7 @@ public final class EvidenceVerifier {
     }
 
     /** Said whenever verify reads no commitments: only they name what happens to a decision before its hour is sealed. */
-    public static final String COMMITMENTS_NOT_CHECKED = "commitments were not checked (give --commitments): a decision "
+    private static final String COMMITMENTS_NOT_CHECKED = "commitments were not checked (give --commitments): a decision "
             + "rewritten (even re-signed) or deleted before its hour is sealed would go unnamed";
 
     private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
@@ -185,7 +185,8 @@ public final class EvidenceVerifier {
             warnings.add("seals were checked against the seal table only: give --seal-archive to check them against "
                     + "their write-once copies, without which a seal rewritten by the seal role could go unnamed");
         }
-        if (!commitments.read() && itemsChecked > 0) {
+        // Beside the seal table's warning: a run that reads no archive at all checked neither.
+        if (!commitments.read() && !archive.archiveRead() && itemsChecked > 0) {
             warnings.add(COMMITMENTS_NOT_CHECKED);
         }
     }
