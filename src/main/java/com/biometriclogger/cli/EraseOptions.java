@@ -2,12 +2,13 @@ package com.biometriclogger.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code erase} command's arguments. */
 record EraseOptions(String table, String sealTable, String bucket, String uploadPrefix, String referencePrefix,
                     String subject, String legalBasis, String request, String erasedBy, List<String> kmsKeyIds,
-                    boolean dryRun) {
+                    Optional<VerifyOptions.Archive> commitments, boolean dryRun) {
 
     static final String USAGE = """
             usage: target/bin/erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
@@ -22,6 +23,9 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
               --seal-table NAME     the seal table (default: AUDIT_TABLE-seals)
               --upload-prefix P     where uploads live, P<subject>/... (default: uploads/)
               --reference-prefix P  where references live, P<subject>.jpg|.png (default: references/)
+              --commitments s3://BUCKET/PREFIX
+                                    the decisions' write-once commitments: each erasure record is committed there
+                                    before any item goes, so a restore that undoes the erasure is named at once
               --dry-run             print what would be erased and change nothing
             exit status: 0 erased (or, with --dry-run, nothing in the way), 1 refused (items of an hour not sealed
             yet: rerun after its seal; or items that do not verify, left for an investigation), 2 the erasure could not run (a rerun finishes what was begun)""";
@@ -37,6 +41,7 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
         @Nullable String request = null;
         String erasedBy = localUser;
         List<String> kmsKeyIds = new ArrayList<>();
+        Optional<VerifyOptions.Archive> commitments = Optional.empty();
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -50,6 +55,7 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
                 case "--request" -> request = VerifyOptions.value(args, ++i);
                 case "--erased-by" -> erasedBy = VerifyOptions.value(args, ++i);
                 case "--kms-key-id" -> kmsKeyIds.add(VerifyOptions.value(args, ++i));
+                case "--commitments" -> commitments = Optional.of(VerifyOptions.Archive.commitments(VerifyOptions.value(args, ++i)));
                 case "--dry-run" -> dryRun = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
@@ -58,7 +64,7 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
         return new EraseOptions(requiredTable, sealTable == null ? requiredTable + "-seals" : sealTable,
                 required("--bucket", bucket), uploadPrefix, referencePrefix, required("--subject", subject),
                 required("--legal-basis", legalBasis), required("--request", request), required("--erased-by", erasedBy),
-                required("--kms-key-id", kmsKeyIds), dryRun);
+                required("--kms-key-id", kmsKeyIds), commitments, dryRun);
     }
 
     private static List<String> required(String option, List<String> values) {

@@ -1,5 +1,6 @@
 package com.biometriclogger.cli;
 
+import com.biometriclogger.aws.ArchivedCommitments;
 import com.biometriclogger.aws.ArchivedSeals;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
@@ -106,6 +107,11 @@ public final class VerifyCommand {
                             bundle.ifPresent(writer -> writer.addArchivedSeal(archived.parts()));
                         }
                     }, verifier::archiveWasEmpty, verifier::archiveKeepsNoVersions));
+            options.commitments().ifPresent(commitments -> {
+                verifier.readingCommitments();
+                new ArchivedCommitments(clients.s3(), commitments.bucket(), commitments.prefix())
+                        .forEachHour(verifier::checkCommitments);
+            });
             Instant now = Instant.now();
             var report = verifier.finish(now);
             String printed = options.json() ? ReportFormat.json(options, keys, sealKeys, report)

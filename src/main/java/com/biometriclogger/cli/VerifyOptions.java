@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /** The {@code verify} command's arguments. */
 record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, List<KeySource> sealKeys,
-                     Optional<Archive> archive,
+                     Optional<Archive> archive, Optional<Archive> commitments,
                      boolean rederive, boolean checkImages, boolean json, boolean progress, Optional<Path> exportDir,
                      Optional<LocalDate> from, Optional<LocalDate> to) {
 
@@ -63,12 +63,21 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
         }
 
         static Archive parse(String uri) {
+            return parse("--seal-archive", uri, "seals/");
+        }
+
+        /** @param defaultPrefix when the URI names only a bucket */
+        static Archive parse(String option, String uri, String defaultPrefix) {
             if (!uri.startsWith("s3://") || uri.length() <= "s3://".length()) {
-                throw new IllegalArgumentException("--seal-archive is s3://BUCKET/PREFIX, got '" + uri + "'");
+                throw new IllegalArgumentException(option + " is s3://BUCKET/PREFIX, got '" + uri + "'");
             }
             String rest = uri.substring("s3://".length());
             int slash = rest.indexOf('/');
-            return slash < 0 ? new Archive(rest, "seals/") : new Archive(rest.substring(0, slash), rest.substring(slash + 1));
+            return slash < 0 ? new Archive(rest, defaultPrefix) : new Archive(rest.substring(0, slash), rest.substring(slash + 1));
+        }
+
+        static Archive commitments(String uri) {
+            return parse("--commitments", uri, "commitments/");
         }
     }
 
@@ -80,6 +89,9 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
               --seal-table NAME    the seal table (default: AUDIT_TABLE-seals)
               --seal-archive s3://BUCKET/PREFIX
                                    the write-once seal archive, authoritative for seals (prefix default: seals/)
+              --commitments s3://BUCKET/PREFIX
+                                   the decisions' write-once commitments: names a rewrite or deletion made
+                                   before the hour is sealed (prefix default: commitments/)
               --rederive           re-apply each item's recorded thresholds to its recorded figures
               --check-images       re-read each image version still in S3 and compare its SHA-256
               --json               print the report as JSON instead of a table
@@ -98,6 +110,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
         List<KeySource> itemKeys = new ArrayList<>();
         List<KeySource> sealKeys = new ArrayList<>();
         Optional<Archive> archive = Optional.empty();
+        Optional<Archive> commitments = Optional.empty();
         boolean rederive = false;
         boolean checkImages = false;
         boolean json = false;
@@ -114,6 +127,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                 case "--seal-public-key" -> sealKeys.add(KeySource.pem(value(args, ++i)));
                 case "--seal-kms-key-id" -> sealKeys.add(KeySource.kms(value(args, ++i)));
                 case "--seal-archive" -> archive = Optional.of(Archive.parse(value(args, ++i)));
+                case "--commitments" -> commitments = Optional.of(Archive.commitments(value(args, ++i)));
                 case "--rederive" -> rederive = true;
                 case "--check-images" -> checkImages = true;
                 case "--json" -> json = true;
@@ -143,7 +157,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                     + ": no day is in that range");
         }
         return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
-                List.copyOf(itemKeys), List.copyOf(sealKeys), archive,
+                List.copyOf(itemKeys), List.copyOf(sealKeys), archive, commitments,
                 rederive, checkImages, json, progress, exportDir, from, to);
     }
 

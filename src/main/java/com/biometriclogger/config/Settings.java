@@ -21,7 +21,15 @@ public record Settings(
         PolicyThresholds thresholds,
         Identity identity,
         String signingKeyArn,
+        Commitments commitments,
         AwsAccess aws) {
+
+    /**
+     * Where each decision's commitment goes: the Object Lock archive, under a prefix of its own (the
+     * function's role may write there and nowhere else in the archive).
+     */
+    public record Commitments(String bucket, String prefix) {
+    }
 
     /**
      * A single-Region KMS key's ARN, the one rule for every key ARN the stack is given: template.yaml's
@@ -78,11 +86,13 @@ public record Settings(
                 reader.optional("REFERENCE_PREFIX").orElse("references/"),
                 reader.number("MIN_SIMILARITY", 95f, 0, 100));
         String signingKeyArn = reader.signingKeyArn();
+        var commitments = new Commitments(reader.required("COMMITMENT_ARCHIVE_BUCKET"),
+                reader.optional("COMMITMENT_ARCHIVE_PREFIX").orElse("commitments/"));
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
         var scope = new UploadScope(bucket, prefix,
                 identity.mode() == Mode.MATCH ? Optional.of(identity.referencePrefix()) : Optional.empty());
-        return new Settings(table, scope, thresholds, identity, signingKeyArn, aws);
+        return new Settings(table, scope, thresholds, identity, signingKeyArn, commitments, aws);
     }
 
     static final class Reader {

@@ -12,7 +12,8 @@ public interface AuditLog {
 
     /**
      * Whether an item with this attempt id is stored, read consistently: a redelivered upload is found
-     * before anything is judged or signed again.
+     * before anything is judged or signed again. When it is, the store finishes whatever an earlier
+     * delivery left undone beside it (its commitment), so a retry is never a no-op that loses something.
      */
     boolean contains(String attemptId);
 }

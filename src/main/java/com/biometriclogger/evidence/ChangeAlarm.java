@@ -24,8 +24,8 @@ public final class ChangeAlarm {
         AUDIT("audit item",
                 "Nothing of ours modifies a stored item: run verify (it names the item SIGNATURE_INVALID or CHANGED_AFTER_SEALING) "
                         + "and look the caller up in CloudTrail.",
-                "Nothing of ours deletes an item: run verify once its hour is sealed (DELETED_AFTER_SEALING) "
-                        + "and look the caller up in CloudTrail."),
+                "Nothing of ours deletes an item: run verify with --commitments now (DELETED_AFTER_COMMITMENT, sealed or "
+                        + "not; DELETED_AFTER_SEALING too once sealed) and look the caller up in CloudTrail."),
         SEALS("seal",
                 "Nothing of ours modifies a seal: run verify with --seal-archive (SEAL_DIFFERS_FROM_ARCHIVE) "
                         + "and look the caller up in CloudTrail.",

@@ -80,16 +80,21 @@ public final class Erasure {
     private final Seals seals;
     private final ErasableCheck erasable;
     private final EvidenceSigning signing;
+    private final Commitment.Archive commitments;
     private final Clock clock;
 
-    /** @param trusted the item keys, as verify trusts them: an item must verify under one to be erased */
+    /**
+     * @param trusted     the item keys, as verify trusts them: an item must verify under one to be erased
+     * @param commitments where each record is committed before any item goes, as the function commits decisions
+     */
     public Erasure(Ledger ledger, Images images, Seals seals, SignatureCheck trusted, EvidenceSigning signing,
-                   Clock clock) {
+                   Commitment.Archive commitments, Clock clock) {
         this.ledger = ledger;
         this.images = images;
         this.seals = seals;
         this.erasable = new ErasableCheck(trusted);
         this.signing = signing;
+        this.commitments = commitments;
         this.clock = clock;
     }
 
@@ -130,6 +135,8 @@ public final class Erasure {
             var record = signing.signItem(ErasureRecord.of(item, CanonicalForm.digest(item.attributes()), request,
                     clock.instant()));
             var earlier = ledger.putOnce(record);
+            // The record as stored (an earlier run's, when there is one), so a rerun finishes a commitment that failed.
+            commitments.commitOnce(Commitment.of(earlier.orElse(record).attributes()));
             if (earlier.isPresent()) {
                 found.add(earlier.get());
             } else {

@@ -73,6 +73,11 @@ final class ErasureAccounts {
         });
     }
 
+    /** The digest the valid erasure record of {@code id} names for it, if there is such a record. */
+    Optional<String> erasedDigest(String id) {
+        return Optional.ofNullable(records.get(id)).map(record -> value(record, AuditAttribute.ERASED_DIGEST));
+    }
+
     int erased() {
         return erased;
     }

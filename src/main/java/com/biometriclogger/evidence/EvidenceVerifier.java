@@ -34,6 +34,10 @@ public final class EvidenceVerifier {
         Optional<String> sha256(ObjectVersion image);
     }
 
+    /** Said whenever verify reads no commitments: only they name what happens to a decision before its hour is sealed. */
+    private static final String COMMITMENTS_NOT_CHECKED = "commitments were not checked (give --commitments): a decision "
+            + "rewritten (even re-signed) or deleted before its hour is sealed would go unnamed";
+
     private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
     private static final String SEAL_PERIOD = AuditAttribute.SEAL_PERIOD.stored();
 
@@ -48,6 +52,7 @@ public final class EvidenceVerifier {
     private final ArchiveComparison archive = new ArchiveComparison();
     private final NavigableSet<String> archivesNamed = new TreeSet<>();
     private final ErasureAccounts erasures = new ErasureAccounts();
+    private final CommitmentComparison commitments = new CommitmentComparison();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -117,6 +122,16 @@ public final class EvidenceVerifier {
         archive.addArchived(archived, findings::add);
     }
 
+    /** Call before the commitments are given (even when there are none): they are then checked. */
+    public void readingCommitments() {
+        commitments.reading();
+    }
+
+    /** One hour's commitments, after every item was given: held until the next hour is given. */
+    public void checkCommitments(String hour, List<ArchivedCommitment> archived) {
+        commitments.compareHour(hour, archived, items, erasures, findings::add);
+    }
+
     /** Call when an archive was read and held nothing: every table seal is then unarchived. */
     public void archiveWasEmpty() {
         archive.archiveWasEmpty();
@@ -142,6 +157,7 @@ public final class EvidenceVerifier {
         var chain = new SealChain(sealed);
         var genesis = chain.checkLinks(findings::add);
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
+        commitments.checkUncommitted(items, sealed.keySet(), findings::add);
         chain.checkContinuity(findings::add);
         chain.checkItemPeriods(items.idsByPeriod(), genesis, SealPeriod.containing(now), findings::add);
         warnAboutCoverage(sealed, legacyPeriods, now);
@@ -168,6 +184,10 @@ public final class EvidenceVerifier {
         if (!archive.archiveRead() && !sealed.isEmpty()) {
             warnings.add("seals were checked against the seal table only: give --seal-archive to check them against "
                     + "their write-once copies, without which a seal rewritten by the seal role could go unnamed");
+        }
+        // Beside the seal table's warning: a run that reads no archive at all checked neither.
+        if (!commitments.read() && !archive.archiveRead() && itemsChecked > 0) {
+            warnings.add(COMMITMENTS_NOT_CHECKED);
         }
     }
 

@@ -28,6 +28,14 @@ public record Finding(Problem problem, String about, String detail) {
         ERASURE_INVALID,
         /** In its hour's seal with another digest: its content changed after sealing (even if re-signed). */
         CHANGED_AFTER_SEALING,
+        /** Its content no longer hashes to the commitment archived when it was stored: rewritten, even if re-signed. */
+        CHANGED_AFTER_COMMITMENT,
+        /** Committed when stored, now missing from the table, and no erasure record accounts for it. */
+        DELETED_AFTER_COMMITMENT,
+        /** Dated in an hour not sealed yet, with no commitment in the archive: not stored by the function. */
+        NOT_COMMITTED,
+        /** An object under the commitments prefix that is not a readable commitment, or a key written over. */
+        COMMITMENT_INVALID,
         /** Dated in a sealed hour but absent from that seal: added after the hour was sealed. */
         NOT_IN_SEAL,
         /** A seal that cannot be read. */

@@ -51,6 +51,16 @@ final class ItemDigests {
                 Problem.NOT_IN_SEAL, id, "dated hour " + period + " UTC, but not in that hour's seal: added after sealing")));
     }
 
+    /** The digest of an item filed under {@code period}, as its content stands now. */
+    Optional<String> digestOf(SealPeriod period, String id) {
+        return Optional.ofNullable(byPeriod.getOrDefault(period, Map.of()).get(id));
+    }
+
+    /** The ids filed under {@code period}. */
+    Set<String> idsIn(SealPeriod period) {
+        return byPeriod.getOrDefault(period, Map.of()).keySet();
+    }
+
     /** Items in no sealed period, including those filed under something that is not an hour. */
     int unsealed(Set<SealPeriod> sealed) {
         int unsealed = unfiled.size();

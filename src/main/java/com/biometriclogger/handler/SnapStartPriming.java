@@ -6,6 +6,7 @@ import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.RekognitionFaceAnalyzer;
 import com.biometriclogger.aws.RekognitionFaceComparer;
+import com.biometriclogger.aws.S3CommitmentArchive;
 import com.biometriclogger.aws.S3ImageSource;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.AuditItem;
@@ -65,7 +66,7 @@ public final class SnapStartPriming implements Resource {
     static final String NEVER_SENT = "snapstart-priming-never-sent";
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-    private static final int PRIMED_CALLS = 9;
+    private static final int PRIMED_CALLS = 10;
     /**
      * Decisions' worth of calls made before the snapshot. One loads and links; the rest let the JIT
      * compile the request and response paths, and the snapshot keeps compiled code, so the first
@@ -137,7 +138,7 @@ public final class SnapStartPriming implements Resource {
      * One decision's calls through the real adapters (the reference lookup's three as S3ReferenceRegistry
      * makes them: its trust check needs a signed enrolment), in the order a 1:1 verified upload makes them:
      * GetObject, the audit log's pre-check GetItem, DetectFaces, ListObjectsV2, HeadObject, the
-     * enrolment's GetItem, CompareFaces, then Sign and PutItem for the audit item, each answered by the
+     * enrolment's GetItem, CompareFaces, then Sign and PutItem for the audit item and PutObject for its commitment, each answered by the
      * {@link PrimingEndpoint}.
      */
     private void primeEveryCall() {
@@ -149,7 +150,8 @@ public final class SnapStartPriming implements Resource {
             var content = new S3ImageSource(primedS3).read(upload).content();
             var primedDynamoDb = requests.dynamoDb(dynamoDb);
             var auditLog = new DynamoDbAuditLog(AuditItemSchema.table(primedDynamoDb, NEVER_SENT),
-                    new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)));
+                    new EvidenceSigning(new KmsEvidenceSigner(requests.kms(kms), "alias/" + NEVER_SENT)),
+                    new S3CommitmentArchive(primedS3, NEVER_SENT, NEVER_SENT + "/"));
             auditLog.contains(upload.attemptId());
             new RekognitionFaceAnalyzer(primedRekognition).analyze(upload, content, EnumSet.allOf(FaceAnalyzer.FaceAttribute.class));
             var reference = new ObjectVersion(NEVER_SENT, NEVER_SENT + ".jpg", NEVER_SENT, "0");
@@ -157,7 +159,7 @@ public final class SnapStartPriming implements Resource {
             primedS3.headObject(b -> b.bucket(NEVER_SENT).key(reference.key()));
             new DynamoDbEvidenceTable(primedDynamoDb).auditItem(NEVER_SENT, reference.attemptId());
             new RekognitionFaceComparer(primedRekognition).similarities(new EnrolledReference(reference, ""), upload, content);
-            auditLog.recordOnce(AuditItem.of(Map.of(AuditAttribute.ATTEMPT_ID.stored(), NEVER_SENT,
+            auditLog.recordOnce(AuditItem.of(Map.of(AuditAttribute.ATTEMPT_ID.stored(), upload.attemptId(),
                             AuditAttribute.DECISION.stored(), Decision.REJECTED.name(),
                             AuditAttribute.DECIDED_AT.stored(), "1970-01-01T00:00:00Z")));
             if (endpoint.answered() != PRIMED_CALLS) {

@@ -9,6 +9,7 @@ import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.aws.RekognitionFaceAnalyzer;
 import com.biometriclogger.aws.RekognitionFaceComparer;
+import com.biometriclogger.aws.S3CommitmentArchive;
 import com.biometriclogger.aws.S3ImageSource;
 import com.biometriclogger.aws.S3ReferenceRegistry;
 import com.biometriclogger.aws.S3SealArchive;
@@ -81,7 +82,8 @@ public final class Wiring {
         var auditTable = AuditItemSchema.table(dynamoDb, settings.auditTableName());
         var kms = clients.kms();
         var auditLog = new DynamoDbAuditLog(auditTable,
-                new EvidenceSigning(new KmsEvidenceSigner(kms, settings.signingKeyArn())));
+                new EvidenceSigning(new KmsEvidenceSigner(kms, settings.signingKeyArn())),
+                new S3CommitmentArchive(s3, settings.commitments().bucket(), settings.commitments().prefix()));
         var identity = settings.identity();
         // Enrolments are trusted under the key the function signs with, its public half fetched once
         // here at init (with SnapStart, before the snapshot: it is neither secret nor unique).

@@ -23,6 +23,7 @@ class SettingsTest {
         env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
         env.put("AWS_SECRET_ACCESS_KEY", "secret");
         env.put("SIGNING_KEY_ARN", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        env.put("COMMITMENT_ARCHIVE_BUCKET", "archive");
         return env;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.aws.DynamoDbErasureLedger;
 import com.biometriclogger.aws.DynamoDbSealStore;
+import com.biometriclogger.aws.S3CommitmentArchive;
 import com.biometriclogger.aws.S3SubjectImages;
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
@@ -187,6 +188,7 @@ class ErasureIT {
                 new DynamoDbSealStore(stack.dynamoDb(), LocalStack.sealTableName(scenario.table())),
                 new SignatureCheck(List.of(new EvidenceKey(LocalKms.KEY_ARN, itemKey.evidenceKey().publicKey()))),
                 new EvidenceSigning(itemKey.as(LocalKms.KEY_ARN)),
+                new S3CommitmentArchive(stack.s3(), LocalStack.SEAL_ARCHIVE_BUCKET, LocalStack.commitmentPrefix(scenario.table())),
                 Clock.systemUTC());
     }
 

@@ -129,6 +129,7 @@ class SnapStartPrimingIT {
         env.put("AUDIT_TABLE_NAME", "audit");
         env.put("UPLOAD_BUCKET", "uploads-bucket");
         env.put("SIGNING_KEY_ARN", LocalKms.KEY_ARN);
+        env.put("COMMITMENT_ARCHIVE_BUCKET", "archive-bucket");
         // VERIFY mode's init asks KMS for the signing key's public half (Wiring), which is init's, not priming's.
         env.put("VERIFICATION_MODE", "DETECT_ONLY");
         for (String service : List.of("S3", "DYNAMODB", "REKOGNITION", "KMS")) {

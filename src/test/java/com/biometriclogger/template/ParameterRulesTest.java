@@ -57,6 +57,7 @@ class ParameterRulesTest {
         Map<String, String> env = new HashMap<>(Map.of("AUDIT_TABLE_NAME", "audit", "AWS_REGION", "eu-west-1",
                 "AWS_ACCESS_KEY_ID", "A", "AWS_SECRET_ACCESS_KEY", "S"));
         env.put("SIGNING_KEY_ARN", keyArn);
+        env.put("COMMITMENT_ARCHIVE_BUCKET", "archive");
         return env;
     }
 

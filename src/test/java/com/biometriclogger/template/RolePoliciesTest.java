@@ -40,6 +40,9 @@ class RolePoliciesTest {
         expected.put("SignEvidence", List.of(List.of("kms:Sign"), ITEM_KEY));
         expected.put("TrustEnrolments", List.of(List.of("kms:GetPublicKey"), ITEM_KEY));
         expected.put("DeadLetters", List.of(List.of("sqs:SendMessage"), getAtt("DeadLetterQueue", "Arn")));
+        expected.put("CommitDecisions", List.of(List.of("s3:PutObject"), Map.of("Fn::Sub", List.of(
+                "arn:${AWS::Partition}:s3:::${Bucket}/${CommitmentArchivePrefix}*", Map.of("Bucket", Map.of("Fn::If", List.of(
+                        "CreateSealArchiveBucket", Map.of("Ref", "SealArchiveBucket"), Map.of("Ref", "SealArchiveBucketName"))))))));
         expected.put("WriteOwnLogs", List.of(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Map.of("Fn::Sub", "${VerifyFunctionLogGroup.Arn}:*")));
 

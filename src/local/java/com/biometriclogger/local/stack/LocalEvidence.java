@@ -50,7 +50,8 @@ public final class LocalEvidence {
     public static List<String> eraseArguments(String table, String bucket, String subject, String request,
                                               String... extra) {
         List<String> args = new ArrayList<>(List.of("--table", table, "--bucket", bucket, "--kms-key-id", LocalKms.KEY_ARN,
-                "--subject", subject, "--legal-basis", "GDPR art. 17(1)(b)", "--request", request));
+                "--subject", subject, "--legal-basis", "GDPR art. 17(1)(b)", "--request", request,
+                "--commitments", LocalStack.commitmentArchive(table)));
         args.addAll(List.of(extra));
         return args;
     }

@@ -147,6 +147,16 @@ public final class LocalStack implements AutoCloseable {
         return auditTableName + "/seals/";
     }
 
+    /** Each audit table's commitments, beside its seals in the archive bucket. */
+    public static String commitmentPrefix(String auditTableName) {
+        return auditTableName + "/commitments/";
+    }
+
+    /** As verify and erase take it. */
+    public static String commitmentArchive(String auditTableName) {
+        return "s3://" + SEAL_ARCHIVE_BUCKET + "/" + commitmentPrefix(auditTableName);
+    }
+
     public LocalKms kms() {
         return kms;
     }
@@ -238,6 +248,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("SEAL_SIGNING_KEY_ARN", LocalKms.SEAL_KEY_ARN);
         env.put("SEAL_ARCHIVE_BUCKET", SEAL_ARCHIVE_BUCKET);
         env.put("SEAL_ARCHIVE_PREFIX", sealArchivePrefix(tableName));
+        env.put("COMMITMENT_ARCHIVE_BUCKET", SEAL_ARCHIVE_BUCKET);
+        env.put("COMMITMENT_ARCHIVE_PREFIX", commitmentPrefix(tableName));
         env.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_REKOGNITION", rekognition.endpoint().toString());

@@ -1,0 +1,164 @@
+package com.biometriclogger.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.biometriclogger.cli.EraseCommand;
+import com.biometriclogger.cli.VerifyCommand;
+import com.biometriclogger.decision.ErasureRecord;
+import com.biometriclogger.decision.RetryableDecisionException;
+import com.biometriclogger.local.samples.TestImages;
+import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.testing.LocalStackExtension;
+import com.biometriclogger.testing.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The attacks on a decision before its hour is sealed, each with exactly its actor's rights, named
+ * by verify from the commitment the function archived beside the item: a ledger with one sealed
+ * decision (alice's) and one decided just now (bob's, not sealed). Without the commitments, each of
+ * these goes unnamed (asserted too), so removing them fails the tests.
+ */
+@ExtendWith(LocalStackExtension.class)
+class CommitmentAttacksIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Scenario scenario;
+    private String sealed;
+    private String fresh;
+
+    @BeforeEach
+    void oneSealedDecisionAndOneJustMade(Scenario scenario) {
+        this.scenario = scenario;
+        decide("uploads/alice/door.jpg", 7300, Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS),
+                "one-clear-face.json");
+        LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(Instant.now());
+        decide("uploads/bob/wall.jpg", 7301, Instant.now(), "no-face.json");
+        sealed = idOf("uploads/alice/door.jpg");
+        fresh = idOf("uploads/bob/wall.jpg");
+        assertEquals(List.of(), findings(verify(true)), "the function's commitments match its items as verify reads them");
+    }
+
+    @Test
+    void theFunctionRoleRewritesAnUnsealedDecisionAndReSignsIt() {
+        var item = Scenario.asStrings(itemOf(fresh));
+        assertEquals("UNAUTHORIZED", item.get("decision"));
+        item.put("decision", "AUTHORIZED");
+        item.put("reasons", "");
+        var rewritten = new Insider(scenario).itemKeyHolder().sign(item);
+        new Insider(scenario).putItem(rewritten);
+        // The role's one S3 write, create-only, cannot replace the commitment with the rewritten item's.
+        var refused = assertThrows(S3Exception.class, () -> scenario.stack().s3().putObject(b -> b
+                        .bucket(LocalStack.SEAL_ARCHIVE_BUCKET).ifNoneMatch("*")
+                        .key(LocalStack.commitmentPrefix(scenario.table()) + Commitment.of(rewritten).relativeKey()),
+                RequestBody.fromBytes(Commitment.of(rewritten).content())));
+        assertEquals(412, refused.statusCode());
+
+        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + fresh), findings(verify(true)));
+        assertEquals(List.of(), findings(verify(false)), "the seal alone cannot name it yet");
+    }
+
+    @Test
+    void aTableWriterDeletesAnUnsealedDecision() {
+        new Insider(scenario).deleteItem(fresh);
+
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + fresh), findings(verify(true)));
+        assertEquals(List.of(), findings(verify(false)), "the seal alone cannot name it yet");
+    }
+
+    @Test
+    void aRestoreThatUndoesAFreshErasureIsNamedByTheErasureRecordsCommitment() {
+        var before = Scenario.asStrings(itemOf(sealed));
+        assertEquals(0, erase("alice"));
+        String record = ErasureRecord.idFor(sealed);
+        assertEquals(List.of(), findings(verify(true)), "a lawful erasure is accounted for");
+
+        // What a point-in-time restore to a minute before the erasure leaves (break-glass or admin rights).
+        new Insider(scenario).putItem(before);
+        new Insider(scenario).deleteItem(record);
+
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + record), findings(verify(true)));
+        assertEquals(List.of(), findings(verify(false)), "the erasure record's hour is not sealed yet");
+    }
+
+    @Test
+    void anItemStoredWhoseCommitmentFailedIsCommittedByTheRetry() {
+        byte[] image = TestImages.jpeg(7302);
+        scenario.faces().respond(image, "one-clear-face.json");
+        var event = S3Events.event(scenario.upload("uploads/bob/retried.jpg", image));
+        var noArchive = scenario.handler(Map.of("COMMITMENT_ARCHIVE_BUCKET", "no-such-archive-bucket"));
+
+        assertThrows(RetryableDecisionException.class, () -> Scenario.invoke(noArchive, event));
+        String retried = idOf("uploads/bob/retried.jpg");
+        assertEquals(List.of("NOT_COMMITTED " + retried), findings(verify(true)), "stored, then the commitment failed");
+
+        Scenario.invoke(scenario.handler(), event);
+
+        assertEquals(List.of(), findings(verify(true)), "Lambda's retry found the item and committed it as stored");
+    }
+
+    private void decide(String key, long seed, Instant at, String faces) {
+        byte[] image = TestImages.jpeg(seed);
+        scenario.faces().respond(image, faces);
+        Scenario.invoke(scenario.handlerAt(at), S3Events.event(scenario.upload(key, image)));
+    }
+
+    private String idOf(String objectKey) {
+        return scenario.auditItems().stream().filter(item -> item.containsKey("objectKey")
+                && item.get("objectKey").s().equals(objectKey)).findFirst().orElseThrow().get("attemptId").s();
+    }
+
+    private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> itemOf(String id) {
+        return scenario.auditItems().stream().filter(item -> item.get("attemptId").s().equals(id)).findFirst().orElseThrow();
+    }
+
+    private int erase(String subject) {
+        var out = new ByteArrayOutputStream();
+        return EraseCommand.run(LocalEvidence.eraseArguments(scenario.table(), scenario.bucket(), subject, "REQ-7")
+                        .toArray(String[]::new), scenario.environment(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    private String verify(boolean withCommitments) {
+        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table(), "--json"));
+        if (withCommitments) {
+            args.addAll(List.of("--commitments", LocalStack.commitmentArchive(scenario.table())));
+        }
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        VerifyCommand.run(args.toArray(String[]::new), scenario.environment(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8) + "\u0000" + err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> findings(String run) {
+        String json = run.substring(0, run.indexOf('\u0000'));
+        List<String> found = new ArrayList<>();
+        try {
+            JSON.readTree(json).get("findings").forEach((JsonNode f) -> found.add(f.get("problem").asText() + " "
+                    + f.get("subject").asText()));
+        } catch (IOException | RuntimeException e) {
+            throw new AssertionError("verify printed no JSON report: " + run.replace('\u0000', '\n'), e);
+        }
+        return found;
+    }
+}
