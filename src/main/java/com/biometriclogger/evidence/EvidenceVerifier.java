@@ -4,7 +4,6 @@ import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.evidence.Finding.Problem;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,6 +47,7 @@ public final class EvidenceVerifier {
     private final ArchiveComparison archive = new ArchiveComparison();
     private final NavigableSet<String> archivesNamed = new TreeSet<>();
     private final ErasureAccounts erasures = new ErasureAccounts();
+    private Optional<SealPeriod> statedCutover = Optional.empty();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -128,6 +128,11 @@ public final class EvidenceVerifier {
                 + "a deployed archive has Object Lock, which requires versioning");
     }
 
+    /** Version-1 seals count only for hours before {@code hour} ({@code verify --v1-cutover}). */
+    public void cutOverFromVersionOneAt(SealPeriod hour) {
+        statedCutover = Optional.of(hour);
+    }
+
     public EvidenceReport finish(Instant now) {
         SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
         int legacyPeriods = 0;
@@ -139,12 +144,13 @@ public final class EvidenceVerifier {
                 legacyPeriods += seal.get().commitsToContent() ? 0 : 1;
             }
         }
-        var chain = new SealChain(sealed);
+        var chain = new SealChain(sealed, recordedCutover(sealed));
         var genesis = chain.checkLinks(findings::add);
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
         chain.checkContinuity(findings::add);
         chain.checkItemPeriods(items.idsByPeriod(), genesis, SealPeriod.containing(now), findings::add);
-        warnAboutCoverage(sealed, legacyPeriods, now);
+        checkSealingGoesOn(sealed, now);
+        warnAboutCoverage(sealed, legacyPeriods);
         Optional<SealPeriod> first = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.firstKey());
         Optional<SealPeriod> newest = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.lastKey());
         return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(), first, newest,
@@ -153,14 +159,15 @@ public final class EvidenceVerifier {
                 List.copyOf(findings), List.copyOf(warnings), List.copyOf(archivesNamed));
     }
 
-    private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods, Instant now) {
-        if (!sealed.isEmpty() && sealed.lastKey().end().isBefore(now.minus(Duration.ofHours(2)))) {
-            warnings.add("the newest seal is for " + sealed.lastKey() + " UTC: decisions after it are not yet protected "
-                    + "against deletion (is the seal function running?)");
+    /** Every seal read from the archive leaves no hour where version 1 may count; else the stated cutover, if any. */
+    private Optional<SealChain.Cutover> recordedCutover(SortedMap<SealPeriod, SealedPeriod> sealed) {
+        if (archive.archiveRead() && !sealed.isEmpty()) {
+            return Optional.of(SealChain.Cutover.archived(sealed.firstKey()));
         }
-        if (sealed.isEmpty() && itemsChecked > 0) {
-            warnings.add("no seals: deletions cannot be detected until the seal function has run");
-        }
+        return statedCutover.map(SealChain.Cutover::stated);
+    }
+
+    private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods) {
         if (legacyPeriods > 0) {
             warnings.add(legacyPeriods + " hours are sealed by version-1 seals (attempt ids only): an item of those hours "
                     + "changed and re-signed by a holder of the signing key would not be named");
@@ -169,6 +176,28 @@ public final class EvidenceVerifier {
             warnings.add("seals were checked against the seal table only: give --seal-archive to check them against "
                     + "their write-once copies, without which a seal rewritten by the seal role could go unnamed");
         }
+    }
+
+    /**
+     * A healthy sealer seals each hour within minutes of its end, so an hour left unsealed for
+     * {@link Sealer#OVERDUE} means sealing has stopped: every decision since is open to an unnamed
+     * deletion, which is a finding, not a warning.
+     */
+    private void checkSealingGoesOn(SortedMap<SealPeriod, SealedPeriod> sealed, Instant now) {
+        if (!sealed.isEmpty() && isOverdue(sealed.lastKey().next(), now)) {
+            int open = items.countAfter(sealed.lastKey());
+            findings.add(new Finding(Problem.SEALING_STOPPED, "seal " + sealed.lastKey(), "the newest seal, though "
+                    + sealed.lastKey().next() + " ended more than " + Sealer.OVERDUE.toHours() + " h ago: sealing has "
+                    + "stopped, and " + open + " item(s) after it are not protected against deletion"));
+        } else if (sealed.isEmpty() && items.oldestPeriod().filter(oldest -> isOverdue(oldest, now)).isPresent()) {
+            findings.add(new Finding(Problem.SEALING_STOPPED, "no seal", "items since " + items.oldestPeriod().get()
+                    + " and no seal " + Sealer.OVERDUE.toHours() + " h after that hour ended: sealing never ran, and "
+                    + itemsChecked + " item(s) are not protected against deletion"));
+        }
+    }
+
+    private static boolean isOverdue(SealPeriod unsealed, Instant now) {
+        return unsealed.end().plus(Sealer.OVERDUE).isBefore(now);
     }
 
     /** An item's seal period is the hour of its decision (or erasure). */

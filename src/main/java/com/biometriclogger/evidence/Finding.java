@@ -44,6 +44,8 @@ public record Finding(Problem problem, String about, String detail) {
         CHAIN_TRUNCATED,
         /** A version-1 seal (ids only) for an hour at or after the chain's first version-2 seal. */
         SEAL_DOWNGRADED,
+        /** No seal for {@link Sealer#OVERDUE} after an hour ended: the decisions since are open to unnamed deletion. */
+        SEALING_STOPPED,
         /** A seal written long after its hour, beyond what a sealer catching up would take. */
         SEALED_LATE,
         /** The seal table's copy of a seal differs from the archived one. */

@@ -305,11 +305,10 @@ class EvidenceVerifierTest {
     }
 
     @Test
-    void aStaleNewestSealIsAWarningNotAFinding() {
+    void aStaleNewestSealIsAFinding() {
         var report = verify(NOW.plusSeconds(6 * 3600));
 
-        assertTrue(report.clean());
-        assertTrue(report.warnings().get(0).startsWith("the newest seal is for 2026-05-03T09 UTC"), report.warnings().toString());
+        assertEquals(List.of(Problem.SEALING_STOPPED), problems(report));
     }
 
     private EvidenceReport verify() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class HostileSealsTest {
         sealed.put(SealPeriod.parse("2026-05-03T09"),
                 ledger.heads().read("2026-05-03T09", List.of(downgraded), findings::add).orElseThrow());
 
-        new SealChain(sealed).checkLinks(findings::add);
+        new SealChain(sealed, Optional.empty()).checkLinks(findings::add);
 
         assertEquals(List.of(new Finding(Problem.SEAL_DOWNGRADED, "seal 2026-05-03T09", "a version-1 seal (ids only) "
                 + "for an hour at or after the first version-2 seal (" + HOUR + "): the sealer writes version 2 only "
