@@ -90,6 +90,10 @@ public final class EvidenceVerifier {
         var attributes = checked.item().attributes();
         String id = checked.item().get(ATTEMPT_ID).orElse("");
         findings.addAll(checked.problems());
+        if (!AttemptIds.isValid(id)) {
+            findings.add(new Finding(Problem.ID_INVALID, id, "not an attempt id as the function derives one (64 "
+                    + "lowercase hex digits, or erasure- and those): no seal can hold it"));
+        }
         boolean erasure = ErasureRecord.isErasure(attributes);
         if (checked.signatureHolds()) {
             signaturesValid++;

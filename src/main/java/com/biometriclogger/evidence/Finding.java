@@ -10,6 +10,8 @@ public record Finding(Problem problem, String about, String detail) {
     public enum Problem {
         /** The content no longer matches its signature: an attribute was changed, or the item forged. */
         SIGNATURE_INVALID,
+        /** An id that is neither a decision's (64 lowercase hex) nor a record's ({@code erasure-<that>}). */
+        ID_INVALID,
         /** No signature at all: written around the function, or before signing existed. */
         UNSIGNED,
         /** Signed, but by a key other than the ones the verifier trusts. */

@@ -6,6 +6,7 @@ import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
 import com.biometriclogger.util.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seal-format downgrade, played with the seal role's rights (create-only writes to the archive, the
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalStackExtension.class)
 class DowngradeAttacksIT {
+
+    @TempDir
+    Path dir;
 
     @Test
     void aVersionOneSealArchivedForTheCurrentHourIsNamedAndItsRewrittenDecisionWithIt(Scenario scenario)
@@ -47,6 +52,10 @@ class DowngradeAttacksIT {
         assertEquals(Set.of("SEAL_DOWNGRADED seal " + hour), verified.findings());
         assertEquals(Set.of("SEAL_DOWNGRADED seal " + hour), ledger.verifyWithoutArchive().findings(),
                 "without the archive, the first version-2 seal is the cutover");
+        assertEquals(Set.of("SEAL_DOWNGRADED seal " + hour), ledger.export(dir.resolve("bundle")).findings());
+        var checked = BundleChecker.trustingExportedKeys(dir.resolve("bundle"));
+        assertEquals(List.of("SEAL_DOWNGRADED seal " + hour), checked.findings().stream()
+                .filter(f -> !f.startsWith("EXPORTED_WITH_PROBLEMS ")).toList(), "the bundle's checker alike: " + checked.out());
     }
 
     @Test

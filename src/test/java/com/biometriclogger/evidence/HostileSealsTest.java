@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class HostileSealsTest {
 
         var read = ledger.heads().read(HOUR, List.of(ledger.sealSigning.sign(head)), findings::add);
 
-        assertEquals(List.of("a1", "a2"), read.orElseThrow().leaves().stream().map(SealRecord.Leaf::attemptId).toList());
+        assertEquals(List.of(id("a1"), id("a2")), read.orElseThrow().leaves().stream().map(SealRecord.Leaf::attemptId).toList());
         assertEquals(List.of(
                 new Finding(Problem.SEAL_INVALID, "seal " + HOUR + "#0",
                         "leaf '" + upperCase + "' is not attemptId:digest (the rest of the hour is still checked)"),
@@ -74,13 +75,13 @@ class HostileSealsTest {
     @Test
     void anItemWhoseIdNoLeafCanHoldIsLeftOutOfTheSealWhichStaysReadable() {
         var ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add(id("a1"), "2026-05-03T08:10:00Z");
         ledger.add("x,y:z", "2026-05-03T08:20:00Z");
         ledger.sealAt("2026-05-03T09:05:00Z");
 
         var hour = ledger.hour(HOUR);
 
-        assertEquals(List.of("a1"), hour.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
+        assertEquals(List.of(id("a1")), hour.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
     }
 
     /**
@@ -91,12 +92,12 @@ class HostileSealsTest {
     @Test
     void aVersionOneSealAfterTheFirstVersionTwoSealIsADowngrade() {
         var ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add(id("a1"), "2026-05-03T08:10:00Z");
         ledger.sealAt("2026-05-03T09:05:00Z");
-        ledger.add("b1", "2026-05-03T09:10:00Z");
+        ledger.add(id("b1"), "2026-05-03T09:10:00Z");
         var downgraded = ledger.sealSigning.sign(Map.of(SealRecord.SEAL_ID, "2026-05-03T09#0", SealRecord.PERIOD,
                 "2026-05-03T09", SealRecord.PART, "0", SealRecord.PART_COUNT, "1", SealRecord.ITEM_COUNT, "1",
-                SealRecord.ATTEMPT_IDS, "b1", SealRecord.SEALED_AT, "2026-05-03T10:05:00Z"));
+                SealRecord.ATTEMPT_IDS, id("b1"), SealRecord.SEALED_AT, "2026-05-03T10:05:00Z"));
         SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
         sealed.put(SealPeriod.parse(HOUR), ledger.hour(HOUR));
         sealed.put(SealPeriod.parse("2026-05-03T09"),

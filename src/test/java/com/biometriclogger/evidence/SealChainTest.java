@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.biometriclogger.evidence.Finding.Problem;
@@ -30,9 +31,9 @@ class SealChainTest {
     @BeforeEach
     void threeChainedHours() {
         ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
-        ledger.add("b1", "2026-05-03T09:10:00Z");
-        ledger.add("c1", "2026-05-03T10:10:00Z");
+        ledger.add(id("a1"), "2026-05-03T08:10:00Z");
+        ledger.add(id("b1"), "2026-05-03T09:10:00Z");
+        ledger.add(id("c1"), "2026-05-03T10:10:00Z");
         ledger.sealAt("2026-05-03T11:05:00Z");
         for (var period : List.of(H08, H09, H10)) {
             sealed.put(period, ledger.hour(period.toString()));
@@ -102,16 +103,16 @@ class SealChainTest {
     void itemsOutsideWhatTheChainCanCoverAreNamed() {
         sealed.remove(H09);
         SortedMap<SealPeriod, Set<String>> items = new TreeMap<>();
-        items.put(SealPeriod.parse("2026-05-03T07"), Set.of("early"));
-        items.put(H08, Set.of("a1"));
-        items.put(H09, Set.of("b2", "b1"));
-        items.put(SealPeriod.parse("2026-05-03T12"), Set.of("later"));
+        items.put(SealPeriod.parse("2026-05-03T07"), Set.of(id("early")));
+        items.put(H08, Set.of(id("a1")));
+        items.put(H09, Set.of(id("b2"), id("b1")));
+        items.put(SealPeriod.parse("2026-05-03T12"), Set.of(id("later")));
 
         new SealChain(sealed, Optional.empty()).checkItemPeriods(items, Optional.of(H08), SealPeriod.parse("2026-05-03T11"), findings::add);
 
         assertEquals(List.of(Problem.BEFORE_GENESIS, Problem.SEAL_MISSING, Problem.IN_FUTURE),
                 findings.stream().map(Finding::problem).toList());
-        assertEquals("items b1, b2 are dated in an unsealed hour behind the newest seal", findings.get(1).detail());
+        assertEquals("items " + id("b1") + ", " + id("b2") + " are dated in an unsealed hour behind the newest seal", findings.get(1).detail());
     }
 
     /** The chain walk takes in every head after the genesis, whatever its version: the next head must link to it. */
@@ -119,7 +120,7 @@ class SealChainTest {
     void aVersionOneSealBetweenTwoChainedOnesIsADowngradeAndBreaksTheChain() {
         var v1 = ledger.sealSigning.sign(java.util.Map.of(SealRecord.SEAL_ID, "2026-05-03T09#0", SealRecord.PERIOD,
                 "2026-05-03T09", SealRecord.PART, "0", SealRecord.PART_COUNT, "1", SealRecord.ITEM_COUNT, "1",
-                SealRecord.ATTEMPT_IDS, "b1", SealRecord.SEALED_AT, "2026-05-03T10:05:00Z"));
+                SealRecord.ATTEMPT_IDS, id("b1"), SealRecord.SEALED_AT, "2026-05-03T10:05:00Z"));
         sealed.put(H09, ledger.heads().read("2026-05-03T09", List.of(v1), findings::add).orElseThrow());
 
         new SealChain(sealed, Optional.empty()).checkLinks(findings::add);

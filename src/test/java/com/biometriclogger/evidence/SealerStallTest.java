@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class SealerStallTest {
         forged.putAll(java.util.Map.of(SealRecord.SEAL_ID, "2026-05-03T09#0", SealRecord.PERIOD, "2026-05-03T09"));
         forged.remove(SealRecord.CHAIN_HEIGHT);
         ledger.archive.putOnce("2026-05-03T09", List.of(ledger.sealSigning.sign(forged)));
-        ledger.add("c1", "2026-05-03T10:10:00Z");
+        ledger.add(id("c1"), "2026-05-03T10:10:00Z");
 
         var report = ledger.sealAt("2026-05-03T11:05:00Z");
 
@@ -41,7 +42,7 @@ class SealerStallTest {
         var early = new HashMap<>(ledger.parts("2026-05-03T08").get(0));
         early.putAll(java.util.Map.of(SealRecord.SEAL_ID, "2026-05-03T20#0", SealRecord.PERIOD, "2026-05-03T20"));
         ledger.archive.putOnce("2026-05-03T20", List.of(ledger.sealSigning.sign(early)));
-        ledger.add("c1", "2026-05-03T09:10:00Z");
+        ledger.add(id("c1"), "2026-05-03T09:10:00Z");
 
         var report = ledger.sealAt("2026-05-03T11:05:00Z");
 
@@ -60,7 +61,7 @@ class SealerStallTest {
         unlinked.putAll(java.util.Map.of(SealRecord.SEAL_ID, "2026-05-03T09#0", SealRecord.PERIOD, "2026-05-03T09",
                 SealRecord.CHAIN_HEIGHT, "10000000000", SealRecord.PREVIOUS_SEAL, "0".repeat(64)));
         ledger.archive.putOnce("2026-05-03T09", List.of(ledger.sealSigning.sign(unlinked)));
-        ledger.add("c1", "2026-05-03T10:10:00Z");
+        ledger.add(id("c1"), "2026-05-03T10:10:00Z");
 
         var first = ledger.sealAt("2026-05-03T11:05:00Z");
         var next = ledger.sealAt("2026-05-03T12:05:00Z");

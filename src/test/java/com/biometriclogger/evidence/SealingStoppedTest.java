@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.biometriclogger.evidence.Finding.Problem;
@@ -22,8 +23,8 @@ class SealingStoppedTest {
     @Test
     void anHourLeftUnsealedPastTheBoundIsAFindingCountingTheItemsLeftOpen() {
         var ledger = SealedLedger.twoDecisionsSealed(dir);
-        ledger.add("b1", "2026-05-03T09:10:00Z");
-        ledger.add("b2", "2026-05-03T09:20:00Z");
+        ledger.add(id("b1"), "2026-05-03T09:10:00Z");
+        ledger.add(id("b2"), "2026-05-03T09:20:00Z");
 
         assertEquals(List.of(), problems(ledger, "2026-05-03T11:55:00Z"), "09 ended under 2 h ago: not yet overdue");
         var report = verify(ledger, "2026-05-03T12:01:00Z");
@@ -36,7 +37,7 @@ class SealingStoppedTest {
     @Test
     void itemsWithNoSealAtAllPastTheBoundAreAFinding() {
         var ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add(id("a1"), "2026-05-03T08:10:00Z");
 
         assertEquals(List.of(), problems(ledger, "2026-05-03T09:30:00Z"), "a new ledger before its first seal");
         assertEquals(List.of(Problem.SEALING_STOPPED), problems(ledger, "2026-05-03T11:30:00Z"));
