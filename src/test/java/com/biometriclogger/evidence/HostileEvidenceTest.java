@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.evidence.Finding.Problem;
-import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,13 +41,11 @@ class HostileEvidenceTest {
 
     HostileEvidenceTest() {
         try {
-            var dir = Files.createTempDirectory("hostile-evidence");
-            var items = LocalKeyFileSigner.createIfMissing(dir.resolve("item.pem"));
-            var seals = LocalKeyFileSigner.createIfMissing(dir.resolve("seal.pem"));
-            itemSigning = new EvidenceSigning(items);
-            sealSigning = new EvidenceSigning(seals);
-            itemKey = items.evidenceKey();
-            sealKey = seals.evidenceKey();
+            var keys = new SealedLedger(Files.createTempDirectory("hostile-evidence"));
+            itemSigning = keys.itemSigning;
+            sealSigning = keys.sealSigning;
+            itemKey = keys.itemKey;
+            sealKey = keys.sealKey;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,7 +24,7 @@ final class SealedLedger {
     final Map<String, Map<String, String>> items = new LinkedHashMap<>();
     final Map<String, Map<String, String>> table = new TreeMap<>();
     final InMemorySealArchive archive = new InMemorySealArchive();
-    private final EvidenceSigning itemSigning;
+    final EvidenceSigning itemSigning;
 
     SealedLedger(Path dir) {
         var itemSigner = LocalKeyFileSigner.createIfMissing(dir.resolve("item.pem"));
