@@ -173,8 +173,9 @@ public final class EvidenceVerifier {
 
     private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods) {
         if (legacyPeriods > 0) {
-            warnings.add(legacyPeriods + " hours are sealed by version-1 seals (attempt ids only): an item of those hours "
-                    + "changed and re-signed by a holder of the signing key would not be named");
+            // Short enough for a 120-column terminal after "warning: ".
+            warnings.add(legacyPeriods + " hour(s) sealed by version-1 seals (ids only): a change re-signed with the "
+                    + "item key there goes unnamed");
         }
         if (!archive.archiveRead() && !sealed.isEmpty()) {
             warnings.add("seals were checked against the seal table only: give --seal-archive to check them against "
