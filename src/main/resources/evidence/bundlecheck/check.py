@@ -40,6 +40,7 @@ def run(bundle, carried, expected_head):
         if head is not None:
             heads[period] = head
     ledger.check_chain(heads, stated, problems)
+    ledger.check_sealing_goes_on(stated, heads, present, problems)
     ledger.check_range(stated, heads, hours, problems)
     unsealed = ledger.check_coverage(stated, heads, present, problems)
     ledger.check_proofs(proofs, heads, items_by_id, problems)
@@ -62,6 +63,8 @@ def check_items(items, signatures, problems):
             problems.append(("DUPLICATE_ITEM", attempt_id))
             continue
         items_by_id[attempt_id] = item
+        if not strict.ATTEMPT_ID.match(attempt_id):
+            problems.append(("ID_INVALID", attempt_id))
         present[item.get("sealPeriod", "")].add(attempt_id)
         problem = signatures.problem(item)
         if problem is not None:

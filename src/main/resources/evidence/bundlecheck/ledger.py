@@ -55,6 +55,22 @@ def account_for_missing(attempt_id, digest, erasures, problems):
     return 1
 
 
+def leaves_of(parts, name, pattern, problems):
+    """Each part's leaves in part order; a malformed one is named on its own and the rest still read."""
+    leaves = []
+    for number in sorted(parts):
+        for leaf in split(parts[number].get(name, "")):
+            if pattern.match(leaf):
+                leaves.append(leaf)
+            else:
+                problems.append(("SEAL_INVALID", "seal " + parts[number].get("sealId", "?")))
+    return leaves
+
+
+def is_version_one(head):
+    return head.get("schemaVersion", "1") == "1"
+
+
 def check_hour(period, parts, items_by_id, present, erasures, problems):
     """One sealed hour; returns its head (None when it has no part 0) and how many of its items were erased."""
     head = parts.get(0)
@@ -62,22 +78,20 @@ def check_hour(period, parts, items_by_id, present, erasures, problems):
         problems.append(("SEAL_INCOMPLETE", "seal " + period))
         return None, 0
     erased = 0
-    if head.get("schemaVersion", "1") == "1":
-        ids = set()
-        for part in parts.values():
-            ids.update(split(part.get("attemptIds", "")))
+    if is_version_one(head):
+        ids = set(leaves_of(parts, "attemptIds", strict.ATTEMPT_ID, problems))
         for attempt_id in sorted(ids - present):
             erased += account_for_missing(attempt_id, None, erasures, problems)
         problems.extend(("NOT_IN_SEAL", i) for i in sorted(present - ids))
         return head, erased
-    leaves = []
-    for number in sorted(parts):
-        leaves.extend(split(parts[number].get("leaves", "")))
-    if len(parts) != strict.count(head.get("partCount")) or len(leaves) != strict.count(head.get("itemCount")):
+    leaves = leaves_of(parts, "leaves", strict.LEAF, problems)
+    malformed = sum(len(split(part.get("leaves", ""))) for part in parts.values()) - len(leaves)
+    if (len(parts) != strict.count(head.get("partCount"))
+            or len(leaves) + malformed != strict.count(head.get("itemCount"))):
         problems.append(("SEAL_INCOMPLETE", "seal " + period))
     if merkle.root([leaf.encode("utf-8") for leaf in leaves]).hex() != head.get("merkleRoot"):
         problems.append(("SEAL_INVALID", "seal " + period))
-    sealed = dict(leaf.partition(":")[::2] for leaf in leaves)
+    sealed = dict(strict.LEAF.match(leaf).groups() for leaf in leaves)
     for attempt_id, digest in sorted(sealed.items()):
         item = items_by_id.get(attempt_id)
         if item is None:
@@ -89,8 +103,13 @@ def check_hour(period, parts, items_by_id, present, erasures, problems):
 
 
 def check_chain(heads, manifest, problems):
-    """Content-committing heads must run from genesis (or the stated starting head) without a break."""
-    chained = sorted(period for period, head in heads.items() if head.get("schemaVersion", "1") != "1")
+    """Version 1 counts only before the cutover: the first version-2 seal, or, for seals from the write-once
+    archive (which the version-1 sealer never wrote), none. Every head from the genesis on, whatever its
+    version, must be followed by a head naming its digest and height."""
+    chained = sorted(period for period, head in heads.items() if not is_version_one(head))
+    cutover = min(heads) if heads and manifest.seal_source == "archive" else (chained[0] if chained else None)
+    if cutover is not None:
+        problems.extend(("SEAL_DOWNGRADED", "seal " + p) for p in sorted(heads) if p >= cutover and is_version_one(heads[p]))
     if not chained:
         return
     first = heads[chained[0]]
@@ -101,11 +120,32 @@ def check_chain(heads, manifest, problems):
         starts = first.get("previousSeal") == manifest.start_head and height == manifest.start_height + 1
     if not starts:
         problems.append(("CHAIN_TRUNCATED", "seal " + chained[0]))
-    for before, period in zip(chained, chained[1:]):
+    walk = [period for period in sorted(heads) if period >= chained[0]]
+    for before, period in zip(walk, walk[1:]):
         head, previous = heads[period], heads[before]
+        if is_version_one(head):
+            continue
         if (head.get("previousSeal") != link_digest(previous) or height_of(head) is None
-                or height_of(head) != (height_of(previous) or 0) + 1):
+                or height_of(previous) is None or height_of(head) != height_of(previous) + 1):
             problems.append(("SEAL_CHAIN_BROKEN", "seal " + period))
+
+
+OVERDUE = datetime.timedelta(hours=2)
+
+
+def check_sealing_goes_on(manifest, heads, present_by_period, problems):
+    """As verify: an hour of the range left unsealed two hours after it ended means sealing has stopped."""
+    def overdue(period):
+        end = datetime.datetime.strptime(period, "%Y-%m-%dT%H") + datetime.timedelta(hours=1)
+        return period <= manifest.last_hour and end + OVERDUE < manifest.exported_at
+    if heads:
+        newest = max(heads)
+        if overdue(next_hour(newest)):
+            problems.append(("SEALING_STOPPED", "seal " + newest))
+        return
+    hours = sorted(p for p in present_by_period if strict.is_hour(p))
+    if hours and overdue(hours[0]):
+        problems.append(("SEALING_STOPPED", "no seal"))
 
 
 def height_of(head):

@@ -2,6 +2,7 @@
 from, the head its chain starts from, what verify found). The sender can edit it like any other
 file, so it only narrows what a complete bundle must hold: --expect-head and the expected keys are
 what a recipient checks against facts they got by another channel."""
+import datetime
 import os
 
 from . import strict
@@ -20,6 +21,9 @@ class Manifest:
         self.seal_source = fields["sealSource"]
         self.verify_problems = strict.count(fields["verifyProblems"])
         self.exported_hour = strict.hour_of(fields["exportedAt"])
+        # Whole seconds: how late an hour's seal is needs no more.
+        self.exported_at = (datetime.datetime.strptime(fields["exportedAt"][:19], "%Y-%m-%dT%H:%M:%S")
+                            if self.exported_hour is not None else None)
 
 
 def load(bundle):

@@ -13,6 +13,9 @@ HOUR = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}\Z")
 DECIMAL = re.compile(r"(0|[1-9][0-9]{0,17})\Z")
 INSTANT = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}:\d{2}(\.\d{1,9})?Z\Z")
 DIGEST = re.compile(r"[0-9a-f]{64}\Z")
+# A decision's attempt id (SHA-256 hex) or a record about one (erasure-<that id>), as verify's AttemptIds.
+ATTEMPT_ID = re.compile(r"(?:[a-z]{1,16}-)?[0-9a-f]{64}\Z")
+LEAF = re.compile(r"((?:[a-z]{1,16}-)?[0-9a-f]{64}):([0-9a-f]{64})\Z")
 
 
 class CannotRun(Exception):

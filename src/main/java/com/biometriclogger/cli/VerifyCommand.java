@@ -84,6 +84,7 @@ public final class VerifyCommand {
                     options.rederive() ? Optional.of(new RecordedDecisionCheck()) : Optional.empty(),
                     options.checkImages() ? Optional.of(new S3ImageHashes(clients.s3())) : Optional.empty());
             var table = new DynamoDbEvidenceTable(clients.dynamoDb());
+            options.v1Cutover().ifPresent(verifier::cutOverFromVersionOneAt);
             var bundle = options.exportDir().map(directory -> new EvidenceBundle(directory, keys, sealKeys,
                     options.from(), options.to(), options.archive().isPresent()));
             var progress = terminal.filter(stream -> options.progress())

@@ -2,6 +2,7 @@ package com.biometriclogger.cli;
 
 import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.evidence.EvidenceKey;
+import com.biometriclogger.evidence.SealPeriod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /** The {@code verify} command's arguments. */
 record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, List<KeySource> sealKeys,
-                     Optional<Archive> archive, Optional<Archive> commitments,
+                     Optional<Archive> archive, Optional<Archive> commitments, Optional<SealPeriod> v1Cutover,
                      boolean rederive, boolean checkImages, boolean json, boolean progress, Optional<Path> exportDir,
                      Optional<LocalDate> from, Optional<LocalDate> to) {
 
@@ -92,6 +93,8 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
               --commitments s3://BUCKET/PREFIX
                                    the decisions' write-once commitments: names a rewrite or deletion made
                                    before the hour is sealed (prefix default: commitments/)
+              --v1-cutover HOUR    version-1 seals (ids only) count only for hours before HOUR (2026-05-03T08);
+                                   without it, before the first version-2 seal (with --seal-archive: none count)
               --rederive           re-apply each item's recorded thresholds to its recorded figures
               --check-images       re-read each image version still in S3 and compare its SHA-256
               --json               print the report as JSON instead of a table
@@ -111,6 +114,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
         List<KeySource> sealKeys = new ArrayList<>();
         Optional<Archive> archive = Optional.empty();
         Optional<Archive> commitments = Optional.empty();
+        Optional<SealPeriod> v1Cutover = Optional.empty();
         boolean rederive = false;
         boolean checkImages = false;
         boolean json = false;
@@ -128,6 +132,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                 case "--seal-kms-key-id" -> sealKeys.add(KeySource.kms(value(args, ++i)));
                 case "--seal-archive" -> archive = Optional.of(Archive.parse(value(args, ++i)));
                 case "--commitments" -> commitments = Optional.of(Archive.commitments(value(args, ++i)));
+                case "--v1-cutover" -> v1Cutover = Optional.of(SealPeriod.parse(value(args, ++i)));
                 case "--rederive" -> rederive = true;
                 case "--check-images" -> checkImages = true;
                 case "--json" -> json = true;
@@ -157,7 +162,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                     + ": no day is in that range");
         }
         return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
-                List.copyOf(itemKeys), List.copyOf(sealKeys), archive, commitments,
+                List.copyOf(itemKeys), List.copyOf(sealKeys), archive, commitments, v1Cutover,
                 rederive, checkImages, json, progress, exportDir, from, to);
     }
 

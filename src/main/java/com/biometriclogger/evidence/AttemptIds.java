@@ -3,18 +3,16 @@ package com.biometriclogger.evidence;
 import java.util.regex.Pattern;
 
 /**
- * Which attempt ids a seal leaf may hold. Leaves are stored joined with {@code ,} and split on the
- * first {@code :}, so an id holding either would make one leaf read as several (or none) and blind
- * its whole hour; the sealer leaves such an item out of the seal (so verify names it NOT_IN_SEAL)
- * and verify reads such a leaf as malformed.
- *
- * <p>The function writes a SHA-256 in lowercase hex ({@code ObjectVersion.attemptId()}) and erasure
- * records {@code erasure-<that>}; this accepts the wider alphabet {@code [a-z0-9-]} up to 80
- * characters, which holds neither separator, because the test ledgers name attempts {@code a1}.
+ * The strict form of the ids the ledger holds. A decision's attempt id is the SHA-256 the function
+ * derives ({@code ObjectVersion.attemptId()}), 64 lowercase hex digits; a record about a decision (an
+ * erasure record, {@code erasure-<that id>}) is its kind in lowercase letters, a hyphen, then that id.
+ * Neither can hold the {@code ,} and {@code :} a seal's leaves are written with, so a leaf reads as
+ * exactly one id and one digest; an item with any other id is named {@code ID_INVALID} by verify
+ * and left out of its seal (so also {@code NOT_IN_SEAL}) by the sealer.
  */
 final class AttemptIds {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,80}");
+    private static final Pattern ID = Pattern.compile("(?:[a-z]{1,16}-)?[0-9a-f]{64}");
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     private AttemptIds() {

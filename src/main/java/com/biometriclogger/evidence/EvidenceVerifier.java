@@ -4,7 +4,6 @@ import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.evidence.Finding.Problem;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,6 +52,7 @@ public final class EvidenceVerifier {
     private final NavigableSet<String> archivesNamed = new TreeSet<>();
     private final ErasureAccounts erasures = new ErasureAccounts();
     private final CommitmentComparison commitments = new CommitmentComparison();
+    private Optional<SealPeriod> statedCutover = Optional.empty();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -95,6 +95,10 @@ public final class EvidenceVerifier {
         var attributes = checked.item().attributes();
         String id = checked.item().get(ATTEMPT_ID).orElse("");
         findings.addAll(checked.problems());
+        if (!AttemptIds.isValid(id)) {
+            findings.add(new Finding(Problem.ID_INVALID, id, "not an attempt id as the function derives one (64 "
+                    + "lowercase hex digits, or erasure- and those): no seal can hold it"));
+        }
         boolean erasure = ErasureRecord.isErasure(attributes);
         if (checked.signatureHolds()) {
             signaturesValid++;
@@ -143,6 +147,11 @@ public final class EvidenceVerifier {
                 + "a deployed archive has Object Lock, which requires versioning");
     }
 
+    /** Version-1 seals count only for hours before {@code hour} ({@code verify --v1-cutover}). */
+    public void cutOverFromVersionOneAt(SealPeriod hour) {
+        statedCutover = Optional.of(hour);
+    }
+
     public EvidenceReport finish(Instant now) {
         SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
         int legacyPeriods = 0;
@@ -154,13 +163,14 @@ public final class EvidenceVerifier {
                 legacyPeriods += seal.get().commitsToContent() ? 0 : 1;
             }
         }
-        var chain = new SealChain(sealed);
+        var chain = new SealChain(sealed, recordedCutover(sealed));
         var genesis = chain.checkLinks(findings::add);
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
         commitments.checkUncommitted(items, sealed.keySet(), findings::add);
         chain.checkContinuity(findings::add);
         chain.checkItemPeriods(items.idsByPeriod(), genesis, SealPeriod.containing(now), findings::add);
-        warnAboutCoverage(sealed, legacyPeriods, now);
+        checkSealingGoesOn(sealed, now);
+        warnAboutCoverage(sealed, legacyPeriods);
         Optional<SealPeriod> first = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.firstKey());
         Optional<SealPeriod> newest = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.lastKey());
         return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(), first, newest,
@@ -169,17 +179,19 @@ public final class EvidenceVerifier {
                 List.copyOf(findings), List.copyOf(warnings), List.copyOf(archivesNamed));
     }
 
-    private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods, Instant now) {
-        if (!sealed.isEmpty() && sealed.lastKey().end().isBefore(now.minus(Duration.ofHours(2)))) {
-            warnings.add("the newest seal is for " + sealed.lastKey() + " UTC: decisions after it are not yet protected "
-                    + "against deletion (is the seal function running?)");
+    /** Every seal read from the archive leaves no hour where version 1 may count; else the stated cutover, if any. */
+    private Optional<SealChain.Cutover> recordedCutover(SortedMap<SealPeriod, SealedPeriod> sealed) {
+        if (archive.archiveRead() && !sealed.isEmpty()) {
+            return Optional.of(SealChain.Cutover.archived(sealed.firstKey()));
         }
-        if (sealed.isEmpty() && itemsChecked > 0) {
-            warnings.add("no seals: deletions cannot be detected until the seal function has run");
-        }
+        return statedCutover.map(SealChain.Cutover::stated);
+    }
+
+    private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods) {
         if (legacyPeriods > 0) {
-            warnings.add(legacyPeriods + " hours are sealed by version-1 seals (attempt ids only): an item of those hours "
-                    + "changed and re-signed by a holder of the signing key would not be named");
+            // Short enough for a 120-column terminal after "warning: ".
+            warnings.add(legacyPeriods + " hour(s) sealed by version-1 seals (ids only): a change re-signed with the "
+                    + "item key there goes unnamed");
         }
         if (!archive.archiveRead() && !sealed.isEmpty()) {
             warnings.add("seals were checked against the seal table only: give --seal-archive to check them against "
@@ -189,6 +201,28 @@ public final class EvidenceVerifier {
         if (!commitments.read() && !archive.archiveRead() && itemsChecked > 0) {
             warnings.add(COMMITMENTS_NOT_CHECKED);
         }
+    }
+
+    /**
+     * A healthy sealer seals each hour within minutes of its end, so an hour left unsealed for
+     * {@link Sealer#OVERDUE} means sealing has stopped: every decision since is open to an unnamed
+     * deletion, which is a finding, not a warning.
+     */
+    private void checkSealingGoesOn(SortedMap<SealPeriod, SealedPeriod> sealed, Instant now) {
+        if (!sealed.isEmpty() && isOverdue(sealed.lastKey().next(), now)) {
+            int open = items.countAfter(sealed.lastKey());
+            findings.add(new Finding(Problem.SEALING_STOPPED, "seal " + sealed.lastKey(), "the newest seal, though "
+                    + sealed.lastKey().next() + " ended more than " + Sealer.OVERDUE.toHours() + " h ago: sealing has "
+                    + "stopped, and " + open + " item(s) after it are not protected against deletion"));
+        } else if (sealed.isEmpty() && items.oldestPeriod().filter(oldest -> isOverdue(oldest, now)).isPresent()) {
+            findings.add(new Finding(Problem.SEALING_STOPPED, "no seal", "items since " + items.oldestPeriod().get()
+                    + " and no seal " + Sealer.OVERDUE.toHours() + " h after that hour ended: sealing never ran, and "
+                    + itemsChecked + " item(s) are not protected against deletion"));
+        }
+    }
+
+    private static boolean isOverdue(SealPeriod unsealed, Instant now) {
+        return unsealed.end().plus(Sealer.OVERDUE).isBefore(now);
     }
 
     /** An item's seal period is the hour of its decision (or erasure). */

@@ -10,6 +10,8 @@ public record Finding(Problem problem, String about, String detail) {
     public enum Problem {
         /** The content no longer matches its signature: an attribute was changed, or the item forged. */
         SIGNATURE_INVALID,
+        /** An id that is neither a decision's (64 lowercase hex) nor a record's ({@code erasure-<that>}). */
+        ID_INVALID,
         /** No signature at all: written around the function, or before signing existed. */
         UNSIGNED,
         /** Signed, but by a key other than the ones the verifier trusts. */
@@ -52,6 +54,8 @@ public record Finding(Problem problem, String about, String detail) {
         CHAIN_TRUNCATED,
         /** A version-1 seal (ids only) for an hour at or after the chain's first version-2 seal. */
         SEAL_DOWNGRADED,
+        /** No seal for {@link Sealer#OVERDUE} after an hour ended: the decisions since are open to unnamed deletion. */
+        SEALING_STOPPED,
         /** A seal written long after its hour, beyond what a sealer catching up would take. */
         SEALED_LATE,
         /** The seal table's copy of a seal differs from the archived one. */

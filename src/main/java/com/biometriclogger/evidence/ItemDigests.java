@@ -72,6 +72,15 @@ final class ItemDigests {
         return unsealed;
     }
 
+    /** Items filed under hours after {@code newest}. */
+    int countAfter(SealPeriod newest) {
+        return byPeriod.tailMap(newest.next()).values().stream().mapToInt(Map::size).sum();
+    }
+
+    Optional<SealPeriod> oldestPeriod() {
+        return byPeriod.isEmpty() ? Optional.empty() : Optional.of(byPeriod.firstKey());
+    }
+
     Set<String> presentIds() {
         var present = new HashSet<>(unfiled.keySet());
         byPeriod.values().forEach(items -> present.addAll(items.keySet()));

@@ -2,49 +2,76 @@ package com.biometriclogger.evidence;
 
 import com.biometriclogger.evidence.Finding.Problem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * The readable seals as one chain: the version-2 heads from the genesis seal (height 0) to the
- * newest, each naming its predecessor's digest, none forking; no hour missing between two seals;
- * and no item filed under an hour the chain can no longer cover.
+ * The readable seals as one chain: every head from the genesis seal (the first version-2 seal,
+ * height 0) to the newest, each naming its predecessor's digest, none forking, none of version 1;
+ * no hour missing between two seals; and no item filed under an hour the chain can no longer cover.
  */
 final class SealChain {
 
-    private final SortedMap<SealPeriod, SealedPeriod> sealed;
+    /**
+     * Where version 1 ends by other evidence than the seals themselves: the hour {@code verify
+     * --v1-cutover} names, or the oldest seal when every seal comes from the write-once archive (which
+     * the version-1 sealer never wrote, so a version-1 seal there was written by someone else).
+     *
+     * @param why what recorded it, for the finding
+     */
+    record Cutover(SealPeriod hour, String why) {
 
-    SealChain(SortedMap<SealPeriod, SealedPeriod> sealed) {
-        this.sealed = sealed;
+        static Cutover stated(SealPeriod hour) {
+            return new Cutover(hour, "the cutover given to verify (" + hour + ")");
+        }
+
+        /** Every seal read is the archive's: the version-1 sealer never wrote one there. */
+        static Cutover archived(SealPeriod oldest) {
+            return new Cutover(oldest, "the oldest archived seal (" + oldest + "; the version-1 sealer never wrote "
+                    + "the archive)");
+        }
     }
 
-    /** Walks the version-2 heads from the oldest to the newest; returns the genesis period. */
+    private final SortedMap<SealPeriod, SealedPeriod> sealed;
+    private final Optional<Cutover> recorded;
+
+    SealChain(SortedMap<SealPeriod, SealedPeriod> sealed, Optional<Cutover> recorded) {
+        this.sealed = sealed;
+        this.recorded = recorded;
+    }
+
+    /**
+     * Names every version-1 seal at or after the cutover, then walks every head from the genesis
+     * (the first version-2 seal) to the newest, whatever its version: each must link to the one
+     * before it, so a version-1 seal slipped in after the genesis also breaks the link of the next.
+     *
+     * @return the genesis period
+     */
     Optional<SealPeriod> checkLinks(Consumer<Finding> findings) {
-        var chained = new TreeMap<SealPeriod, SealedPeriod>();
-        sealed.forEach((period, seal) -> {
-            if (seal.commitsToContent()) {
-                chained.put(period, seal);
-            }
-        });
-        if (chained.isEmpty()) {
+        var firstContentSeal = sealed.values().stream().filter(SealedPeriod::commitsToContent).findFirst();
+        var fromSeals = firstContentSeal.map(seal -> new Cutover(seal.period(), "the first version-2 seal ("
+                + seal.period() + ")"));
+        Stream.of(fromSeals, recorded).flatMap(Optional::stream).min(Comparator.comparing(Cutover::hour))
+                .ifPresent(cutover -> checkNoDowngrade(cutover, findings));
+        if (firstContentSeal.isEmpty()) {
             return Optional.empty();
         }
-        var first = chained.firstEntry();
-        checkNoDowngrade(first.getKey(), findings);
-        var genesis = first.getValue().head();
+        var first = firstContentSeal.get();
+        var genesis = first.head();
         if (genesis.chainHeight() != 0 || genesis.previous().isPresent()) {
-            findings.accept(new Finding(Problem.CHAIN_TRUNCATED, "seal " + first.getKey(), "the oldest seal left has height "
+            findings.accept(new Finding(Problem.CHAIN_TRUNCATED, "seal " + first.period(), "the oldest seal left has height "
                     + genesis.chainHeight() + ", not 0: the seals before it (and what they sealed) were removed"));
         }
         Map<String, SealPeriod> claimedBy = new HashMap<>();
         Optional<SealedPeriod> before = Optional.empty();
-        for (var seal : chained.values()) {
+        for (var seal : sealed.tailMap(first.period()).values()) {
             seal.head().previous().ifPresent(link -> {
                 var other = claimedBy.putIfAbsent(link, seal.period());
                 if (other != null) {
@@ -52,22 +79,24 @@ final class SealChain {
                             "names the same predecessor as the seal of " + other + ": the chain forks"));
                 }
             });
-            before.ifPresent(previous -> checkFollows(previous, seal, findings));
+            if (seal.commitsToContent()) {
+                before.ifPresent(previous -> checkFollows(previous, seal, findings));
+            }
             before = Optional.of(seal);
         }
-        return Optional.of(first.getKey());
+        return Optional.of(first.period());
     }
 
     /**
-     * The first version-2 seal is the cutover: the sealer never wrote version 1 after it, so a
-     * version-1 seal of a later hour (which commits to no content, and which the chain walk cannot
-     * link) was written by someone else to let that hour's decisions be rewritten unnamed.
+     * The sealer writes version 2 only since the cutover, so a version-1 seal of a later hour (which
+     * commits to no content) was written by someone else, to let that hour's decisions be rewritten
+     * unnamed, or to make a decision backdated before the genesis look sealed.
      */
-    private void checkNoDowngrade(SealPeriod cutover, Consumer<Finding> findings) {
-        sealed.tailMap(cutover).values().stream().filter(seal -> !seal.commitsToContent()).forEach(seal ->
+    private void checkNoDowngrade(Cutover cutover, Consumer<Finding> findings) {
+        sealed.tailMap(cutover.hour()).values().stream().filter(seal -> !seal.commitsToContent()).forEach(seal ->
                 findings.accept(new Finding(Problem.SEAL_DOWNGRADED, "seal " + seal.period(), "a version-1 seal (ids "
-                        + "only) for an hour at or after the first version-2 seal (" + cutover + "): the sealer writes "
-                        + "version 2 only since then, so this seal commits to none of its hour's content")));
+                        + "only) for an hour at or after " + cutover.why() + ": the sealer writes version 2 only "
+                        + "since then, so this seal commits to none of its hour's content")));
     }
 
     private static void checkFollows(SealedPeriod before, SealedPeriod seal, Consumer<Finding> findings) {
@@ -75,8 +104,8 @@ final class SealChain {
         long heightBefore = before.head().chainHeight();
         if (!seal.head().previousSeal().equals(CanonicalForm.linkDigest(before.storedHead())) || height != heightBefore + 1) {
             findings.accept(new Finding(Problem.SEAL_CHAIN_BROKEN, "seal " + seal.period(), "does not follow the "
-                    + "seal of " + before.period() + " (height " + heightBefore + " -> " + height
-                    + "): a seal between them was removed or rewritten"));
+                    + "seal of " + before.period() + " (height " + (before.commitsToContent() ? heightBefore : "none, "
+                    + "version 1") + " -> " + height + "): a seal between them was removed or rewritten"));
         }
     }
 

@@ -43,6 +43,11 @@ public final class Sealer {
     public static final int LOOKBACK_PERIODS = 48;
     /** A seal written later than this after its hour ended was not written by a healthy sealer. */
     public static final Duration LATE_BOUND = Duration.ofHours(LOOKBACK_PERIODS + 1L);
+    /**
+     * How long after an hour's end its seal may be missing before verify says sealing has stopped: the
+     * hourly run, its grace and one failed run retried by the next.
+     */
+    public static final Duration OVERDUE = Duration.ofHours(2);
     /** Keeps a seal part under DynamoDB's 400 KB item limit (130-character leaves). */
     static final int LEAVES_PER_PART = 2_500;
 
@@ -120,7 +125,7 @@ public final class Sealer {
                 : due.isEmpty() ? Optional.empty() : Optional.of(due.get(due.size() - 1));
 
         var chainEnd = newest.flatMap(n -> ChainEnd.newestSound(due.isEmpty() ? List.of(n) : due, archive));
-        Optional<Map<String, String>> previous = chainEnd.map(ChainEnd::head);
+        var previous = chainEnd;
         // From the hour after the chain's end, meeting (and refusing) each unsound head after it in turn.
         String period = chainEnd.map(end -> next(end.period()))
                 .or(() -> due.isEmpty() ? newest.map(Sealer::next) : Optional.of(due.get(0)))
@@ -132,7 +137,7 @@ public final class Sealer {
             var head = seal(period, previous);
             if (head.isPresent()) {
                 items += head.get().record().itemCount();
-                previous = Optional.of(head.get().head());
+                previous = head;
                 sealed.add(period);
             } else {
                 refused.add(period);
@@ -165,7 +170,7 @@ public final class Sealer {
         List<String> restored = new ArrayList<>();
         for (String period : archived) {
             var parts = ChainEnd.read(archive, period);
-            if (!seals.isSealed(period) && ChainEnd.sound(period, parts).isPresent()) {
+            if (!seals.isSealed(period) && ChainEnd.sound(period, parts, Optional.empty()).isPresent()) {
                 for (int part = parts.size() - 1; part >= 0; part--) {
                     seals.putOnce(parts.get(part));
                 }
@@ -200,7 +205,7 @@ public final class Sealer {
      * Writes one hour's seal, archive first; returns its head as it stands (another run's, if it was
      * first), or empty when the archive already holds one the sealer refuses, which the table never gets.
      */
-    private Optional<ChainEnd> seal(String period, Optional<Map<String, String>> previous) {
+    private Optional<ChainEnd> seal(String period, Optional<ChainEnd> previous) {
         var leaves = sealableLeaves(period);
         String root = HexFormat.of().formatHex(MerkleTree.root(leaves.stream().map(SealRecord.Leaf::bytes).toList()));
         int partCount = Math.max(1, (leaves.size() + LEAVES_PER_PART - 1) / LEAVES_PER_PART);
@@ -217,9 +222,9 @@ public final class Sealer {
             seal.put(SealRecord.LEAVES, String.join(",", slice.stream().map(SealRecord.Leaf::toString).toList()));
             if (part == 0) {
                 seal.put(SealRecord.MERKLE_ROOT, root);
-                seal.put(SealRecord.PREVIOUS_SEAL, previous.map(CanonicalForm::linkDigest).orElse(""));
-                seal.put(SealRecord.CHAIN_HEIGHT, previous.map(head -> Long.toString(
-                        SealRecord.from(head).chainHeight() + 1)).orElse("0"));
+                seal.put(SealRecord.PREVIOUS_SEAL, previous.map(end -> CanonicalForm.linkDigest(end.head())).orElse(""));
+                seal.put(SealRecord.CHAIN_HEIGHT, previous.map(end -> Long.toString(end.record().chainHeight() + 1))
+                        .orElse("0"));
             }
             archive.location().ifPresent(location -> seal.put(SealRecord.ARCHIVE, location));
             seal.put(SealRecord.SEALED_AT, sealedAt);
@@ -229,7 +234,7 @@ public final class Sealer {
         if (!archive.putOnce(period, parts)) {
             parts = ChainEnd.read(archive, period);
         }
-        var head = ChainEnd.sound(period, parts);
+        var head = ChainEnd.sound(period, parts, previous);
         if (head.isEmpty()) {
             return head;
         }

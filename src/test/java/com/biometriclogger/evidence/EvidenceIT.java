@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,20 +136,20 @@ class EvidenceIT {
     @Test
     void aForgedItemIsDetectedWhetherItCopiesASignatureOrBringsItsOwnKey() throws IOException {
         var copied = new HashMap<>(scenario.auditItems().get(0));
-        copied.put("attemptId", AttributeValue.fromS("forged-copy"));
+        copied.put("attemptId", AttributeValue.fromS(id("forged-copy")));
         scenario.stack().dynamoDb().putItem(b -> b.tableName(scenario.table()).item(copied));
         var forger = new EvidenceSigning(LocalKeyFileSigner.createIfMissing(dir.resolve("forger.pem")));
         var ownKey = new HashMap<String, AttributeValue>();
         var attributes = new HashMap<>(Scenario.asStrings(scenario.auditItems().get(1)));
-        attributes.put("attemptId", "forged-signed");
+        attributes.put("attemptId", id("forged-signed"));
         forger.sign(attributes).forEach((name, value) -> ownKey.put(name, AttributeValue.fromS(value)));
         scenario.stack().dynamoDb().putItem(b -> b.tableName(scenario.table()).item(ownKey));
 
         var run = verify(scenario.table(), "--json");
 
         assertEquals(1, run.status());
-        assertEquals(Set.of("SIGNATURE_INVALID forged-copy", "UNTRUSTED_KEY forged-signed",
-                "NOT_IN_SEAL forged-copy", "NOT_IN_SEAL forged-signed"), new HashSet<>(findings(run)));
+        assertEquals(Set.of("SIGNATURE_INVALID " + id("forged-copy"), "UNTRUSTED_KEY " + id("forged-signed"),
+                "NOT_IN_SEAL " + id("forged-copy"), "NOT_IN_SEAL " + id("forged-signed")), new HashSet<>(findings(run)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,7 @@ class HostileSealsTest {
 
         var read = ledger.heads().read(HOUR, List.of(ledger.sealSigning.sign(head)), findings::add);
 
-        assertEquals(List.of("a1", "a2"), read.orElseThrow().leaves().stream().map(SealRecord.Leaf::attemptId).toList());
+        assertEquals(List.of(id("a1"), id("a2")), read.orElseThrow().leaves().stream().map(SealRecord.Leaf::attemptId).toList());
         assertEquals(List.of(
                 new Finding(Problem.SEAL_INVALID, "seal " + HOUR + "#0",
                         "leaf '" + upperCase + "' is not attemptId:digest (the rest of the hour is still checked)"),
@@ -73,13 +75,13 @@ class HostileSealsTest {
     @Test
     void anItemWhoseIdNoLeafCanHoldIsLeftOutOfTheSealWhichStaysReadable() {
         var ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add(id("a1"), "2026-05-03T08:10:00Z");
         ledger.add("x,y:z", "2026-05-03T08:20:00Z");
         ledger.sealAt("2026-05-03T09:05:00Z");
 
         var hour = ledger.hour(HOUR);
 
-        assertEquals(List.of("a1"), hour.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
+        assertEquals(List.of(id("a1")), hour.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
     }
 
     /**
@@ -90,18 +92,18 @@ class HostileSealsTest {
     @Test
     void aVersionOneSealAfterTheFirstVersionTwoSealIsADowngrade() {
         var ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add(id("a1"), "2026-05-03T08:10:00Z");
         ledger.sealAt("2026-05-03T09:05:00Z");
-        ledger.add("b1", "2026-05-03T09:10:00Z");
+        ledger.add(id("b1"), "2026-05-03T09:10:00Z");
         var downgraded = ledger.sealSigning.sign(Map.of(SealRecord.SEAL_ID, "2026-05-03T09#0", SealRecord.PERIOD,
                 "2026-05-03T09", SealRecord.PART, "0", SealRecord.PART_COUNT, "1", SealRecord.ITEM_COUNT, "1",
-                SealRecord.ATTEMPT_IDS, "b1", SealRecord.SEALED_AT, "2026-05-03T10:05:00Z"));
+                SealRecord.ATTEMPT_IDS, id("b1"), SealRecord.SEALED_AT, "2026-05-03T10:05:00Z"));
         SortedMap<SealPeriod, SealedPeriod> sealed = new TreeMap<>();
         sealed.put(SealPeriod.parse(HOUR), ledger.hour(HOUR));
         sealed.put(SealPeriod.parse("2026-05-03T09"),
                 ledger.heads().read("2026-05-03T09", List.of(downgraded), findings::add).orElseThrow());
 
-        new SealChain(sealed).checkLinks(findings::add);
+        new SealChain(sealed, Optional.empty()).checkLinks(findings::add);
 
         assertEquals(List.of(new Finding(Problem.SEAL_DOWNGRADED, "seal 2026-05-03T09", "a version-1 seal (ids only) "
                 + "for an hour at or after the first version-2 seal (" + HOUR + "): the sealer writes version 2 only "

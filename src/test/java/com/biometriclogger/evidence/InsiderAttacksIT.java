@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.biometriclogger.cli.VerifyCommand;
@@ -112,14 +113,14 @@ class InsiderAttacksIT {
     @Test
     void attackC_aHolderOfTheItemKeyInsertsDecisionsUnderHoursNoSealCanCover() {
         var template = Scenario.asStrings(scenario.auditItems().get(0));
-        putItem(itemKeyHolder().signItem(decidedAt(template, "past", "2020-01-01T00:10:00Z")).attributes());
-        putItem(itemKeyHolder().signItem(decidedAt(template, "future", "9999-12-31T23:10:00Z")).attributes());
-        var misfiled = new HashMap<>(itemKeyHolder().signItem(decidedAt(template, "misfiled", "2020-01-01T00:10:00Z"))
+        putItem(itemKeyHolder().signItem(decidedAt(template, id("past"), "2020-01-01T00:10:00Z")).attributes());
+        putItem(itemKeyHolder().signItem(decidedAt(template, id("future"), "9999-12-31T23:10:00Z")).attributes());
+        var misfiled = new HashMap<>(itemKeyHolder().signItem(decidedAt(template, id("misfiled"), "2020-01-01T00:10:00Z"))
                 .attributes());
         misfiled.put("sealPeriod", SealPeriod.containing(Instant.now()).toString());
         putItem(itemKeyHolder().sign(misfiled));
 
-        assertEquals(Set.of("BEFORE_GENESIS past", "IN_FUTURE future", "ITEM_MISDATED misfiled", "NOT_IN_SEAL misfiled"),
+        assertEquals(Set.of("BEFORE_GENESIS " + id("past"), "IN_FUTURE " + id("future"), "ITEM_MISDATED " + id("misfiled"), "NOT_IN_SEAL " + id("misfiled")),
                 new TreeSet<>(findings(verify())));
     }
 

@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.biometriclogger.evidence.Finding.Problem;
@@ -40,14 +41,14 @@ class ItemDigestsTest {
 
     @Test
     void aChangedAMissingAndAnAddedItemAreEachNamed() {
-        digests.add(HOUR, "a1", "0".repeat(64));
-        digests.add(HOUR, "a3", CanonicalForm.digest(ledger.items.get("a1")));
+        digests.add(HOUR, id("a1"), "0".repeat(64));
+        digests.add(HOUR, id("a3"), CanonicalForm.digest(ledger.items.get(id("a1"))));
 
         digests.compareWithSeal(ledger.hour(HOUR), erasures, findings::add);
 
         assertEquals(List.of(Problem.CHANGED_AFTER_SEALING, Problem.DELETED_AFTER_SEALING, Problem.NOT_IN_SEAL),
                 findings.stream().map(Finding::problem).toList());
-        assertEquals(List.of("a1", "a2", "a3"), findings.stream().map(Finding::about).toList());
+        assertEquals(List.of(id("a1"), id("a2"), id("a3")), findings.stream().map(Finding::about).toList());
         assertEquals("sealed in hour 2026-05-03T08 UTC, missing from the table", findings.get(1).detail());
     }
 

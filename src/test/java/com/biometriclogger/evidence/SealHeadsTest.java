@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class SealHeadsTest {
         assertEquals(List.of(), findings);
         assertEquals(SealPeriod.parse(HOUR), hour.period());
         assertEquals(0L, hour.head().chainHeight());
-        assertEquals(List.of("a1", "a2"), hour.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
+        assertEquals(List.of(id("a1"), id("a2")), hour.leaves().stream().map(SealRecord.Leaf::attemptId).toList());
         assertEquals(ledger.archive.read(HOUR).get(0), hour.storedHead());
     }
 

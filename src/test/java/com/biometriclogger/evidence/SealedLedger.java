@@ -1,5 +1,7 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
+
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ final class SealedLedger {
     final Map<String, Map<String, String>> items = new LinkedHashMap<>();
     final Map<String, Map<String, String>> table = new TreeMap<>();
     final InMemorySealArchive archive = new InMemorySealArchive();
-    private final EvidenceSigning itemSigning;
+    final EvidenceSigning itemSigning;
 
     SealedLedger(Path dir) {
         var itemSigner = LocalKeyFileSigner.createIfMissing(dir.resolve("item.pem"));
@@ -36,8 +38,8 @@ final class SealedLedger {
     /** Two decisions of 2026-05-03T08, sealed as the schedule would just after the hour. */
     static SealedLedger twoDecisionsSealed(Path dir) {
         var ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
-        ledger.add("a2", "2026-05-03T08:20:00Z");
+        ledger.add(id("a1"), "2026-05-03T08:10:00Z");
+        ledger.add(id("a2"), "2026-05-03T08:20:00Z");
         ledger.sealAt("2026-05-03T09:05:00Z");
         return ledger;
     }

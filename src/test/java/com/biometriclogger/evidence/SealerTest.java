@@ -1,5 +1,6 @@
 package com.biometriclogger.evidence;
 
+import static com.biometriclogger.evidence.TestIds.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -30,23 +31,23 @@ class SealerTest {
 
     @Test
     void theFirstSealIsTheGenesisAndCommitsToEachItemsContent() {
-        index.put("2026-05-03T08", List.of(item("b"), item("a")));
+        index.put("2026-05-03T08", List.of(item(id("b")), item(id("a"))));
 
         var report = sealer("2026-05-03T09:05:00Z").sealDue();
 
         assertEquals(List.of("2026-05-03T08"), report.sealedPeriods(), "the earliest hour with decisions");
         var head = SealRecord.from(table.get("2026-05-03T08#0"));
-        assertEquals(List.of(leaf("a"), leaf("b")), head.leaves());
+        assertEquals(List.of(leaf(id("a")), leaf(id("b"))), head.leaves());
         assertEquals(0, head.chainHeight(), "the genesis seal");
         assertEquals("", head.previousSeal());
-        assertEquals(HexFormat.of().formatHex(MerkleTree.root(List.of(leaf("a").bytes(), leaf("b").bytes()))),
+        assertEquals(HexFormat.of().formatHex(MerkleTree.root(List.of(leaf(id("a")).bytes(), leaf(id("b")).bytes()))),
                 head.merkleRoot());
         assertEquals(table.get("2026-05-03T08#0"), archive.read("2026-05-03T08").get(0), "archived as stored");
     }
 
     @Test
     void anHourIsSealedOnlyOnceItsGracePeriodHasPassedAndAnEmptyLedgerStartsItsChainAtOnce() {
-        index.put("2026-05-03T08", List.of(item("a")));
+        index.put("2026-05-03T08", List.of(item(id("a"))));
 
         var early = sealer("2026-05-03T09:04:59Z").sealDue();
         var report = sealer("2026-05-03T09:05:00Z").sealDue();
@@ -58,7 +59,7 @@ class SealerTest {
 
     @Test
     void everyLaterHourIsSealedEvenWhenEmptyEachNamingTheOneBeforeAndARerunWritesNothing() {
-        index.put("2026-05-03T06", List.of(item("a")));
+        index.put("2026-05-03T06", List.of(item(id("a"))));
         var first = sealer("2026-05-03T09:10:00Z").sealDue();
         var second = sealer("2026-05-03T09:20:00Z").sealDue();
 
@@ -92,7 +93,7 @@ class SealerTest {
 
     @Test
     void aSealDeletedFromTheTableWithItsDecisionIsRestoredFromTheArchiveNotSealedAgain() {
-        index.put("2026-05-03T08", new ArrayList<>(List.of(item("a"), item("b"))));
+        index.put("2026-05-03T08", new ArrayList<>(List.of(item(id("a")), item(id("b")))));
         sealer("2026-05-03T09:05:00Z").sealDue();
 
         index.get("2026-05-03T08").remove(1);
@@ -101,13 +102,13 @@ class SealerTest {
 
         assertEquals(List.of(), rerun.sealedPeriods());
         assertEquals(List.of("2026-05-03T08"), rerun.restored());
-        assertEquals(List.of(leaf("a"), leaf("b")), SealRecord.from(table.get("2026-05-03T08#0")).leaves(),
+        assertEquals(List.of(leaf(id("a")), leaf(id("b"))), SealRecord.from(table.get("2026-05-03T08#0")).leaves(),
                 "the restored seal still names the deleted decision");
     }
 
     @Test
     void anHourMissingBehindTheNewestSealIsReportedAndNeverFilled() {
-        index.put("2026-05-03T06", List.of(item("a")));
+        index.put("2026-05-03T06", List.of(item(id("a"))));
         sealer("2026-05-03T09:05:00Z").sealDue();
         archive.hours.remove("2026-05-03T07");
         table.remove("2026-05-03T07#0");
@@ -121,7 +122,7 @@ class SealerTest {
 
     @Test
     void aSealerDownLongerThanItsLookBackCarriesOnFromTheNewestArchivedHour() {
-        index.put("2026-05-01T00", List.of(item("a")));
+        index.put("2026-05-01T00", List.of(item(id("a"))));
         sealer("2026-05-01T01:05:00Z").sealDue();
 
         var back = sealer("2026-05-05T00:05:00Z").sealDue();
@@ -134,8 +135,8 @@ class SealerTest {
     @Test
     void aTableSealedByTheVersionOneSealerStartsItsChainAfterTheNewestOldSeal() {
         table.put("2026-05-03T07#0", Map.of(SealRecord.SEAL_ID, "2026-05-03T07#0", SealRecord.PERIOD, "2026-05-03T07"));
-        index.put("2026-05-03T07", List.of(item("old")));
-        index.put("2026-05-03T08", List.of(item("new")));
+        index.put("2026-05-03T07", List.of(item(id("old"))));
+        index.put("2026-05-03T08", List.of(item(id("new"))));
 
         var report = sealer("2026-05-03T09:05:00Z").sealDue();
 
@@ -145,7 +146,7 @@ class SealerTest {
 
     @Test
     void aRunThatDiesBetweenArchiveAndTableIsCompletedByTheNextFromTheArchive() {
-        index.put("2026-05-03T08", List.of(item("a")));
+        index.put("2026-05-03T08", List.of(item(id("a"))));
         failOnPartZero = true;
         assertThrows(IllegalStateException.class, () -> sealer("2026-05-03T09:05:00Z").sealDue());
         failOnPartZero = false;

@@ -1,8 +1,10 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.aws.S3SealArchive;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.Scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,11 @@ final class StackLedger {
     final Map<String, String> periods = new HashMap<>();
 
     StackLedger(Scenario scenario) {
+        this(scenario, Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    /** @param sealedThrough the sealer's run: {@code now} leaves the current hour unsealed */
+    StackLedger(Scenario scenario, Instant sealedThrough) {
         this.scenario = scenario;
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
         for (int i = 0; i < UPLOADS.size(); i++) {
@@ -47,8 +55,17 @@ final class StackLedger {
             ids.put(item.get("objectKey").s(), item.get("attemptId").s());
             periods.put(item.get("objectKey").s(), item.get("sealPeriod").s());
         });
-        LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC())
-                .sealThrough(Instant.now().plus(Duration.ofHours(1)));
+        seal(sealedThrough);
+    }
+
+    Sealer.Report seal(Instant through) {
+        return LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC()).sealThrough(through);
+    }
+
+    /** The archive as the seal function writes it (create-only): the seal role's one way in. */
+    S3SealArchive archive() {
+        return new S3SealArchive(scenario.stack().s3(), LocalStack.SEAL_ARCHIVE_BUCKET,
+                LocalStack.sealArchivePrefix(scenario.table()));
     }
 
     record Export(int status, Set<String> findings) {
@@ -56,10 +73,29 @@ final class StackLedger {
 
     /** verify --export with both keys and the seal archive, as the operator runs it; its findings as {@code CODE subject}. */
     Export export(Path bundle) throws IOException {
+        return verify(LocalEvidence.verifyArguments(scenario.table(), "--json", "--export", bundle.toString()));
+    }
+
+    /** verify --json with both keys and the seal archive, and {@code extra}. */
+    Export verify(String... extra) throws IOException {
+        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table(), "--json"));
+        args.addAll(List.of(extra));
+        return verify(args);
+    }
+
+    /** As {@link #verify(String...)} without {@code --seal-archive}: the table's seals alone. */
+    Export verifyWithoutArchive(String... extra) throws IOException {
+        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table(), "--json"));
+        int at = args.indexOf("--seal-archive");
+        args.subList(at, at + 2).clear();
+        args.addAll(List.of(extra));
+        return verify(args);
+    }
+
+    private Export verify(List<String> args) throws IOException {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = VerifyCommand.run(LocalEvidence.verifyArguments(scenario.table(), "--json", "--export",
-                        bundle.toString()).toArray(String[]::new), scenario.environment(),
+        int status = VerifyCommand.run(args.toArray(String[]::new), scenario.environment(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         var findings = new TreeSet<String>();
         JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("findings")

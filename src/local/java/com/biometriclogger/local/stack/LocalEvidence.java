@@ -2,9 +2,11 @@ package com.biometriclogger.local.stack;
 
 import static com.biometriclogger.decision.AuditAttribute.*;
 
+import com.biometriclogger.aws.S3SealArchive;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.SealPeriod;
 import com.biometriclogger.evidence.SealRecord;
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.handler.Wiring;
@@ -104,7 +106,25 @@ public final class LocalEvidence {
             changes.add("deleted the item of " + gone.get(OBJECT_KEY.stored()).s() + " and its hour's seal, then ran the "
                     + "sealer: it restored the seal from the archive (" + resealed.restored() + ") instead of sealing the hour again");
         }
+        changes.add(downgrade(stack, copy));
         return changes;
+    }
+
+    /**
+     * The seal role archives (and files in the seal table) a version-1 seal, ids only, for the coming
+     * hour before the sealer gets there, so that hour's decisions could later be rewritten unnamed.
+     */
+    private static String downgrade(LocalStack stack, String copy) {
+        String hour = SealPeriod.containing(Instant.now()).next().toString();
+        var seal = new EvidenceSigning(LocalKeyFileSigner.load(stack.sealSigningKeyFile()).as(LocalKms.SEAL_KEY_ARN))
+                .sign(Map.of(SealRecord.SEAL_ID, SealRecord.sealId(hour, 0), SealRecord.PERIOD, hour, SealRecord.PART, "0",
+                        SealRecord.PART_COUNT, "1", SealRecord.ITEM_COUNT, "0", SealRecord.ATTEMPT_IDS, "",
+                        SealRecord.SEALED_AT, Instant.now().toString()));
+        new S3SealArchive(stack.s3(), LocalStack.SEAL_ARCHIVE_BUCKET, LocalStack.sealArchivePrefix(copy))
+                .putOnce(hour, List.of(seal));
+        stack.dynamoDb().putItem(b -> b.tableName(LocalStack.sealTableName(copy)).item(attributeValues(seal)));
+        return "archived a version-1 seal (ids only) for the coming hour " + hour + " with the seal key, so that "
+                + "its decisions could be rewritten unnamed (a downgrade)";
     }
 
     private static void copyArchive(LocalStack stack, String table, String copy) {

@@ -224,7 +224,9 @@ class DocCommandsIT {
         assertEquals(Map.of("SIGNATURE_INVALID", 2L, "CHANGED_AFTER_SEALING", 2L, "DELETED_AFTER_SEALING", 2L, "NOT_IN_SEAL", 1L,
                 "DECISION_DOES_NOT_FOLLOW", 1L), problems, "the changed, re-signed, deleted, forged and unsealed items: "
                 + reports[1]);
-        assertTrue(reports[1].contains("RESULT: 8 PROBLEMS FOUND\n\nnext: target/bin/local --serve"), reports[1]);
+        assertTrue(changes.contains("archived a version-1 seal (ids only) for the coming hour"), reports[1]);
+        assertEquals(1, reports[1].lines().filter(l -> l.startsWith("SEAL_DOWNGRADED ")).count(), reports[1]);
+        assertTrue(reports[1].contains("RESULT: 9 PROBLEMS FOUND\n\nnext: target/bin/local --serve"), reports[1]);
         assertTrue(run.out().startsWith("starting the local stack on loopback"), "a first line before the models load: "
                 + run.out());
         assertEquals(rows.keySet(), run.out().lines().filter(line -> line.startsWith("  judged "))
