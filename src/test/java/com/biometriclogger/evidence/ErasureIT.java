@@ -165,6 +165,25 @@ class ErasureIT {
         assertEquals(3, verified.report().get("erased").asInt());
     }
 
+    /** The break-glass role's rights: sign an erasure record with the item key, delete the item it names. */
+    @Test
+    void aRecordNamingOtherContentThanTheSealHoldsAccountsForNothing() {
+        String id = erasedIds.get(0);
+        var stack = scenario.stack();
+        var signing = new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN));
+        var item = AuditItem.of(Scenario.asStrings(scenario.auditItems().stream()
+                .filter(stored -> stored.get("attemptId").s().equals(id)).findFirst().orElseThrow()));
+        var ledger = new DynamoDbErasureLedger(stack.dynamoDb(), scenario.table());
+        ledger.putOnce(signing.signItem(ErasureRecord.of(item, "0".repeat(64), request(), Instant.now())));
+        ledger.delete(id);
+
+        var verified = commands.verify("--json");
+
+        assertEquals(1, verified.status(), verified.out());
+        assertEquals(List.of("ERASURE_MISMATCH " + ErasureRecord.idFor(id)), verified.findings());
+        assertEquals(0, verified.report().get("erased").asInt());
+    }
+
     @Test
     void anErasedLedgersBundleChecksWithoutOurCode() throws Exception {
         assertEquals(0, commands.erase(subject, "REQ-2026-0042").status());
