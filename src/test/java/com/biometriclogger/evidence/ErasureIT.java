@@ -64,6 +64,12 @@ class ErasureIT {
         scenario.decideMatching(handler, "uploads/" + bystander + "/1.jpg", 4005);
         // A second version of an upload, never judged: it goes too.
         scenario.put("uploads/" + subject + "/3.jpg", TestImages.jpeg(4006));
+        // Delete markers, whose keys carry the subject id: over a judged upload (its version is now noncurrent)
+        // and over an unjudged one, which leaves a key with no current version at all.
+        scenario.put("uploads/" + subject + "/4.jpg", TestImages.jpeg(4007));
+        for (String key : List.of("uploads/" + subject + "/2.jpg", "uploads/" + subject + "/4.jpg")) {
+            scenario.stack().s3().deleteObject(b -> b.bucket(scenario.bucket()).key(key));
+        }
         erasedIds = scenario.auditItems().stream().filter(item -> item.get("objectKey").s().contains(subject + "/")
                         || item.get("objectKey").s().contains(subject + "."))
                 .map(item -> item.get("attemptId").s()).sorted().toList();
@@ -77,7 +83,8 @@ class ErasureIT {
         int bystanderVersions = versionsUnder("uploads/" + bystander + "/").size();
         var dryRun = commands.erase(subject, "REQ-2026-0042", "--dry-run");
 
-        assertTrue(versions >= 5, "five uploads, one key twice (a client retry on a busy machine may add a version)");
+        assertTrue(versions >= 8, "six uploads, one key twice, two delete markers (a client retry may add a version)");
+        assertEquals(2, subjectKeysIn(Listing.DELETE_MARKERS).size(), "the fixture holds delete markers");
         assertEquals(0, dryRun.status(), dryRun.err());
         assertTrue(dryRun.out().contains("audit items: 4"), dryRun.out());
         assertTrue(dryRun.out().contains("image versions and delete markers: " + versions), dryRun.out());
@@ -88,8 +95,9 @@ class ErasureIT {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run, 4 audit items "
                 + "and " + versions + " image versions deleted"), run.out());
-        assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
-        assertEquals(List.of(), versionsUnder("references/" + subject));
+        for (Listing listing : Listing.values()) {
+            assertEquals(List.of(), subjectKeysIn(listing), "no key of the subject is left in " + listing);
+        }
         assertEquals(bystanderVersions, versionsUnder("uploads/" + bystander + "/").size(), "the bystander keeps every version");
         var left = scenario.auditItems();
         assertEquals(erasedIds.stream().map(ErasureRecord::idFor).toList(), left.stream()
@@ -133,8 +141,9 @@ class ErasureIT {
         assertEquals(0, rerun.status(), rerun.err());
         assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run, 0 audit items and "
                 + (versions - 1) + " image versions deleted"), rerun.out());
-        assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
-        assertEquals(List.of(), versionsUnder("references/" + subject));
+        for (Listing listing : Listing.values()) {
+            assertEquals(List.of(), subjectKeysIn(listing), "no key of the subject is left in " + listing);
+        }
         var verified = commands.verify("--json");
         assertEquals(0, verified.status(), verified.out());
         assertEquals(4, verified.report().get("erased").asInt());
@@ -155,6 +164,25 @@ class ErasureIT {
         assertEquals(List.of("SIGNATURE_INVALID " + altered, "DELETED_AFTER_SEALING " + erasedIds.get(1)),
                 verified.findings());
         assertEquals(3, verified.report().get("erased").asInt());
+    }
+
+    /** The break-glass role's rights: sign an erasure record with the item key, delete the item it names. */
+    @Test
+    void aRecordNamingOtherContentThanTheSealHoldsAccountsForNothing() {
+        String id = erasedIds.get(0);
+        var stack = scenario.stack();
+        var signing = new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN));
+        var item = AuditItem.of(Scenario.asStrings(scenario.auditItems().stream()
+                .filter(stored -> stored.get("attemptId").s().equals(id)).findFirst().orElseThrow()));
+        var ledger = new DynamoDbErasureLedger(stack.dynamoDb(), scenario.table());
+        ledger.putOnce(signing.signItem(ErasureRecord.of(item, "0".repeat(64), request(), Instant.now())));
+        ledger.delete(id);
+
+        var verified = commands.verify("--json");
+
+        assertEquals(1, verified.status(), verified.out());
+        assertEquals(List.of("ERASURE_MISMATCH " + ErasureRecord.idFor(id)), verified.findings());
+        assertEquals(0, verified.report().get("erased").asInt());
     }
 
     @Test
@@ -238,6 +266,23 @@ class ErasureIT {
 
     private int subjectVersions() {
         return versionsUnder("uploads/" + subject + "/").size() + versionsUnder("references/" + subject).size();
+    }
+
+    /** The three ways a bucket's keys can be listed, each over the whole bucket. */
+    private enum Listing { OBJECTS, VERSIONS, DELETE_MARKERS }
+
+    /** The keys under the subject's id (not the bystander's, whose id extends it) in one listing. */
+    private List<String> subjectKeysIn(Listing listing) {
+        var s3 = scenario.stack().s3();
+        var keys = switch (listing) {
+            case OBJECTS -> s3.listObjectsV2Paginator(b -> b.bucket(scenario.bucket())).contents().stream()
+                    .map(object -> object.key());
+            case VERSIONS -> s3.listObjectVersionsPaginator(b -> b.bucket(scenario.bucket())).versions().stream()
+                    .map(version -> version.key());
+            case DELETE_MARKERS -> s3.listObjectVersionsPaginator(b -> b.bucket(scenario.bucket())).deleteMarkers()
+                    .stream().map(marker -> marker.key());
+        };
+        return keys.filter(key -> key.contains("/" + subject + "/") || key.contains("/" + subject + ".")).toList();
     }
 
     private List<String> versionsUnder(String prefix) {

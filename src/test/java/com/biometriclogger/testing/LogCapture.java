@@ -10,7 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 
-/** Captures what the function logs, at the levels of src/main/resources/logback.xml, through its JSON encoder. */
+/**
+ * Captures what the function logs, at the levels of src/main/resources/logback.xml, through its JSON
+ * encoder, and fails unless every captured line keeps to {@link LogFields}: each test that captures
+ * logs checks the allow-list on the lines it makes the functions write.
+ */
 public final class LogCapture {
 
     private LogCapture() {
@@ -46,6 +50,12 @@ public final class LogCapture {
             ours.setLevel(oursLevel);
             sdk.setLevel(sdkLevel);
         }
-        return captured.toString(StandardCharsets.UTF_8);
+        String lines = captured.toString(StandardCharsets.UTF_8);
+        var violations = LogFields.violations(lines);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("log lines outside the declared fields and shapes (LogFields):\n"
+                    + String.join("\n", violations));
+        }
+        return lines;
     }
 }

@@ -1,7 +1,10 @@
 package com.biometriclogger.testing;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,9 @@ class RequiredToolsTest {
     }
 
     @Test
-    void aToolOnPathPasses() {
-        RequiredTools.requireOnPath("bash", "bash");
+    void aToolOnPathPassesAndAScriptSucceedsOnlyWhenItExitsZero() {
+        assertDoesNotThrow(() -> RequiredTools.requireOnPath("bash", "bash"));
+        assertTrue(RequiredTools.succeeds("command -v bash"));
+        assertFalse(RequiredTools.succeeds("exit 3"));
     }
 }

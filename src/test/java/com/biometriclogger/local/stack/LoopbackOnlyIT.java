@@ -41,8 +41,11 @@ class LoopbackOnlyIT {
     /** Without this, a machine where 127.0.0.2 reaches nothing would pass the test above whatever the servers bind. */
     @Test
     void aServerOnEveryInterfaceAnswers127002() throws IOException {
-        try (var wildcard = new ServerSocket(0)) {
-            connect(OTHER_LOOPBACK_ADDRESS, wildcard.getLocalPort());
+        try (var wildcard = new ServerSocket(0); var client = new Socket()) {
+            client.connect(new InetSocketAddress(OTHER_LOOPBACK_ADDRESS, wildcard.getLocalPort()), 2_000);
+            try (var accepted = wildcard.accept()) {
+                assertEquals(OTHER_LOOPBACK_ADDRESS, accepted.getLocalAddress(), "the wildcard server answered 127.0.0.2");
+            }
         }
     }
 
