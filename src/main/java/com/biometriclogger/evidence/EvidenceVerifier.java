@@ -48,6 +48,7 @@ public final class EvidenceVerifier {
     private final ArchiveComparison archive = new ArchiveComparison();
     private final NavigableSet<String> archivesNamed = new TreeSet<>();
     private final ErasureAccounts erasures = new ErasureAccounts();
+    private final ForwardFiledErasures forwardFiled = new ForwardFiledErasures();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -101,7 +102,9 @@ public final class EvidenceVerifier {
             }
         }
         String filedUnder = checked.item().get(SEAL_PERIOD).orElse("");
-        checkTiming(attributes, id, filedUnder);
+        if (!forwardFiled.add(id, attributes, filedUnder)) {
+            checkTiming(attributes, id, filedUnder);
+        }
         items.add(filedUnder, id, CanonicalForm.digest(attributes));
     }
 
@@ -143,7 +146,10 @@ public final class EvidenceVerifier {
         var genesis = chain.checkLinks(findings::add);
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
         chain.checkContinuity(findings::add);
-        chain.checkItemPeriods(items.idsByPeriod(), genesis, SealPeriod.containing(now), findings::add);
+        var current = SealPeriod.containing(now);
+        var beingWritten = forwardFiled.check(sealed, current, findings::add);
+        chain.checkItemPeriods(ForwardFiledErasures.without(items.idsByPeriod(), beingWritten), genesis, current,
+                findings::add);
         warnAboutCoverage(sealed, legacyPeriods, now);
         Optional<SealPeriod> first = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.firstKey());
         Optional<SealPeriod> newest = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.lastKey());

@@ -85,7 +85,7 @@ class ErasureIT {
         var run = commands.erase(subject, "REQ-2026-0042");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run, 4 audit items "
+        assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run,\n  4 audit items "
                 + "and " + versions + " image versions deleted"), run.out());
         assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
         assertEquals(List.of(), versionsUnder("references/" + subject));
@@ -109,6 +109,19 @@ class ErasureIT {
         assertEquals(0, verified.report().get("findings").size());
         var table = commands.verify();
         assertTrue(table.out().contains("erased                 4"), table.out());
+    }
+
+    @Test
+    void anItemOfAnHourNotSealedYetIsRefusedWithTheWayToSealItOnTheLocalStack() {
+        String late = subject + "-late";
+        scenario.decideMatching(scenario.handlerAt(Instant.now(), Map.of()), "uploads/" + late + "/1.jpg", 4007);
+
+        var run = commands.erase(late, "REQ-2026-0043");
+
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.err().startsWith("erase: refused, nothing changed: items of hours not sealed yet ("), run.err());
+        assertTrue(run.err().contains("\n  (on the local stack, `target/bin/local seal` seals them now)\n"), run.err());
+        assertEquals(1, versionsUnder("uploads/" + late + "/").size(), "nothing changed");
     }
 
     @Test

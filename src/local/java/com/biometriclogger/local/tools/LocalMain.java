@@ -1,6 +1,8 @@
 package com.biometriclogger.local.tools;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.cli.CliAccess;
+import com.biometriclogger.cli.RefusedEndpoints;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.RetryableDecisionException;
@@ -91,7 +93,7 @@ public final class LocalMain {
             return switch (options.mode()) {
                 case DEMO -> LocalDemo.run(options, out, err);
                 case SERVE -> serve(options, out);
-                case INVOKE -> LocalInvoke.run(options.invoke(), env, out);
+                case INVOKE -> LocalInvoke.run(options.invoke(), CliAccess.asFunctionEnvironment(env), out);
                 case SEAL -> LocalSeal.run(env, Clock.systemUTC(), out);
             };
         } catch (ConfigurationException e) {
@@ -102,7 +104,7 @@ public final class LocalMain {
         } catch (IllegalStateException | UncheckedIOException | SdkException e) {
             // The SDK's "connection refused" names no endpoint: say which exported one is down instead.
             boolean sdk = e instanceof SdkException || e.getCause() instanceof SdkException;
-            err.println("error: " + (sdk ? LocalEndpoints.refused(env) : Optional.<String>empty())
+            err.println("error: " + (sdk ? RefusedEndpoints.named(env) : Optional.<String>empty())
                     .orElseGet(() -> e instanceof SdkException ? LocalInvoke.firstLine(e.getMessage()) : e.getMessage()));
             return 1;
         }
