@@ -14,6 +14,7 @@ import com.biometriclogger.evidence.SignatureCheck;
 import com.biometriclogger.evidence.SubjectKeys;
 import com.biometriclogger.logging.JsonLoggingConfigurator;
 import com.biometriclogger.util.Plural;
+import com.biometriclogger.util.TextWrap;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -64,8 +65,9 @@ public final class EraseCommand {
             describe(plan, options, out);
             if (plan.items().isEmpty() && plan.images().isEmpty()) {
                 // Most often a misspelt id: say so, rather than report a successful erasure of nothing.
-                err.println("erase: warning: subject " + options.subject() + " has no audit items and no images in "
-                        + options.bucket() + ": check the id (the <subject> of " + options.uploadPrefix() + "<subject>/...)");
+                err.println(TextWrap.wrap("erase: ", "  ", "warning: subject " + options.subject() + " has no audit items "
+                        + "and no images in " + options.bucket() + ": check the id (the <subject> of "
+                        + options.uploadPrefix() + "<subject>/...)"));
             }
             if (!plan.unsealedPeriods().isEmpty()) {
                 err.println("erase: refused, nothing changed: items of hours not sealed yet ("
@@ -107,8 +109,9 @@ public final class EraseCommand {
         if (plan.refused().isEmpty()) {
             return 0;
         }
-        err.println("erase: " + Plural.of(plan.refused().size(), "item") + " refused: left in place, with the image version"
-                + " each names, for an investigation (run verify); the rest is erased; erase again after it");
+        err.println(TextWrap.wrap("erase: ", "  ", Plural.of(plan.refused().size(), "item") + " refused: left in place, "
+                + "with the image version each names, for an investigation (run verify); the rest is erased; erase "
+                + "again after it"));
         return 1;
     }
 

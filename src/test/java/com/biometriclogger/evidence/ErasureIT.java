@@ -143,7 +143,7 @@ class ErasureIT {
         var rerun = commands.erase(subject, "REQ-2026-0042");
 
         assertEquals(0, rerun.status(), rerun.err());
-        assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run, 0 audit items and "
+        assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run,\n  0 audit items and "
                 + (versions - 1) + " image versions deleted"), rerun.out());
         assertEquals(List.of(), versionsUnder("uploads/" + subject + "/"));
         assertEquals(List.of(), versionsUnder("references/" + subject));

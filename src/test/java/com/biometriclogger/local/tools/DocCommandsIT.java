@@ -122,7 +122,7 @@ class DocCommandsIT {
                     "what docs/evidence.md shows: " + run.both());
             assertEquals(0, run.status(), "erase files its records under the hour after the one sealed early: " + run.both());
             assertTrue(run.out().contains("\n  erased                 2 (sealed, then erased"), run.both());
-            assertTrue(serve.awaitMessage("ALERT LAWFUL_ERASURE: REMOVE of audit item ", "signature.")
+            assertTrue(serve.awaitMessage("ALERT LAWFUL_ERASURE: REMOVE of audit item", "signature.")
                     .contains("request REQ-1"));
             System.out.printf("[measured] docs/evidence.md's local erase flow, first upload to verify: %.1f s%n",
                     (System.nanoTime() - started) / 1e9);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.local.stack.FreePort;
+import com.biometriclogger.util.TextWrap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,7 @@ class LocalMainTest {
             assertEquals(0, result.status(), List.of(args).toString());
             assertEquals(LocalMain.USAGE + "\n", result.out(), List.of(args).toString());
         }
+        LocalMain.USAGE.lines().forEach(line -> assertTrue(line.length() <= TextWrap.MAX_COLUMNS, line));
     }
 
     @Test
