@@ -22,6 +22,8 @@ if [ -t 2 ]; then terminal=true; fi
 java=java
 if [ -n "$JAVA_HOME" ]; then java="$JAVA_HOME/bin/java"; fi
 # JAVA_OPTS is split into words on purpose: several JVM options in one variable.
+# Native access: onnxruntime (the local face models) loads its library through JNI, which JDK 24+
+# warns about unless allowed; JDK 17 accepts the same flag.
 # shellcheck disable=SC2086
-exec "$java" $JAVA_OPTS -Dbiometriclogger.stderrIsTerminal=$terminal \
+exec "$java" --enable-native-access=ALL-UNNAMED $JAVA_OPTS -Dbiometriclogger.stderrIsTerminal=$terminal \
   -cp "$classes:$(cat "$target/classpath-$scope.txt")" "$main" "$@"

@@ -4,9 +4,11 @@ import com.biometriclogger.aws.AwsAccess;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.config.Settings;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
  * Region, credentials and endpoints of a command-line tool, found as the AWS CLI finds them: keys in
@@ -17,7 +19,7 @@ import java.util.Optional;
  * {@code credential_source}) or a {@code credential_process}. The functions take none of this: their
  * credentials are the execution role's, in their environment.
  */
-final class CliAccess {
+public final class CliAccess {
 
     /** What the SDK's profile provider turns into credentials (IAM Identity Center's sso_* needs a module we leave out). */
     private static final List<String> CREDENTIAL_PROPERTIES = List.of("aws_access_key_id", "role_arn", "credential_process");
@@ -44,6 +46,27 @@ final class CliAccess {
                     + profile.credentialsFile() + " nor " + profile.configFile() + " (run aws configure, or export the keys)");
         }
         return Settings.awsAccess(withRegion, new AwsAccess.Credentials.FromProfile(profile));
+    }
+
+    /**
+     * The environment a function run by hand (the local {@code invoke}) gets: as in a Lambda
+     * container, the region and the keys in variables, found as {@code verify} finds them, so a
+     * profile's (an assumed role's too) are resolved now when no keys are exported.
+     *
+     * @throws ConfigurationException naming what is missing, as {@link #fromEnvironment} does
+     */
+    public static Map<String, String> asFunctionEnvironment(Map<String, String> env) {
+        var access = fromEnvironment(env);
+        Map<String, String> resolved = new HashMap<>(CliRegion.resolved(env));
+        if (value(env, "AWS_ACCESS_KEY_ID").isEmpty()) {
+            var keys = access.credentials().provider().resolveCredentials();
+            resolved.put("AWS_ACCESS_KEY_ID", keys.accessKeyId());
+            resolved.put("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey());
+            if (keys instanceof AwsSessionCredentials session) {
+                resolved.put("AWS_SESSION_TOKEN", session.sessionToken());
+            }
+        }
+        return resolved;
     }
 
     /** The files as the AWS CLI and the SDK find them: {@code ~} is {@code HOME} when set (the JVM's user.home is the passwd entry's). */

@@ -16,6 +16,7 @@ import com.biometriclogger.evidence.SignatureCheck;
 import com.biometriclogger.evidence.SubjectKeys;
 import com.biometriclogger.logging.JsonLoggingConfigurator;
 import com.biometriclogger.util.Plural;
+import com.biometriclogger.util.TextWrap;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -66,12 +67,15 @@ public final class EraseCommand {
             describe(plan, options, out);
             if (plan.items().isEmpty() && plan.images().isEmpty()) {
                 // Most often a misspelt id: say so, rather than report a successful erasure of nothing.
-                err.println("erase: warning: subject " + options.subject() + " has no audit items and no images in "
-                        + options.bucket() + ": check the id (the <subject> of " + options.uploadPrefix() + "<subject>/...)");
+                err.println(TextWrap.wrap("erase: ", "  ", "warning: subject " + options.subject() + " has no audit items "
+                        + "and no images in " + options.bucket() + ": check the id (the <subject> of "
+                        + options.uploadPrefix() + "<subject>/...)"));
             }
             if (!plan.unsealedPeriods().isEmpty()) {
-                err.println("erase: refused, nothing changed: items of hours not sealed yet (" + String.join(", ",
-                        plan.unsealedPeriods()) + " UTC); an hour is sealed within the hour after it ends: erase again then");
+                err.println("erase: refused, nothing changed: items of hours not sealed yet ("
+                        + String.join(", ", plan.unsealedPeriods()) + " UTC)");
+                err.println("  an hour is sealed within the hour after it ends: erase again then");
+                err.println("  (on the local stack, `target/bin/local seal` seals them now)");
                 return 1;
             }
             if (options.dryRun()) {
@@ -83,7 +87,7 @@ public final class EraseCommand {
             outcome.recordsFound().forEach(found -> out.println("  already recorded: " + found.attemptId()
                     + " (request " + found.get(AuditAttribute.ERASURE_REQUEST).orElse("") + ")"));
             out.println("erased: " + outcome.recordsWritten() + " erasure records written, " + outcome.recordsFound().size()
-                    + " found from an earlier run, " + outcome.itemsDeleted() + " audit items and "
+                    + " found from an earlier run,\n  " + outcome.itemsDeleted() + " audit items and "
                     + outcome.imagesDeleted() + " image versions deleted");
             return refused(plan, err);
         } catch (ConfigurationException | IllegalArgumentException | IllegalStateException e) {
@@ -92,7 +96,10 @@ public final class EraseCommand {
             err.println("erase: no such table (" + options.table() + " or " + options.sealTable() + "): "
                     + e.awsErrorDetails().errorMessage());
         } catch (SdkException e) {
-            err.println("erase: stopped (" + e.getMessage() + "): run the same command again to finish");
+            // A dry run changes nothing, and a run that failed before its first write started nothing.
+            String why = RefusedEndpoints.named(env).orElse(e.getMessage());
+            err.println(options.dryRun() ? "erase: could not read the ledger: " + why
+                    : "erase: stopped: " + why + "\nrun the same command again to finish what it started");
         }
         return 2;
     }
@@ -114,8 +121,9 @@ public final class EraseCommand {
         if (plan.refused().isEmpty()) {
             return 0;
         }
-        err.println("erase: " + Plural.of(plan.refused().size(), "item") + " refused: left in place, with the image version"
-                + " each names, for an investigation (run verify); the rest is erased; erase again after it");
+        err.println(TextWrap.wrap("erase: ", "  ", Plural.of(plan.refused().size(), "item") + " refused: left in place, "
+                + "with the image version each names, for an investigation (run verify); the rest is erased; erase "
+                + "again after it"));
         return 1;
     }
 
@@ -124,8 +132,9 @@ public final class EraseCommand {
                 + " under request " + ReportFormat.printable(options.request()) + " (" + ReportFormat.printable(options.legalBasis())
                 + "), recorded as erased by " + ReportFormat.printable(options.erasedBy()));
         out.println("  audit items: " + plan.items().size());
+        // Two lines an item: an id and its record's are 64 and 72 characters, too wide for one line.
         plan.items().forEach(item -> out.println("    " + item.attemptId() + "  " + ReportFormat.printable(item.get(AuditAttribute.OBJECT_KEY).orElse(""))
-                + "  -> record " + ErasureRecord.idFor(item.attemptId())));
+                + "\n      -> record " + ErasureRecord.idFor(item.attemptId())));
         out.println("  image versions and delete markers: " + plan.images().size());
         plan.images().forEach(version -> out.println("    " + ReportFormat.printable(version.key()) + "  version " + version.versionId()));
     }

@@ -11,14 +11,15 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
                     Optional<VerifyOptions.Archive> commitments, boolean dryRun) {
 
     static final String USAGE = """
-            usage: target/bin/erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN --subject SUBJECT_ID
-                                    --legal-basis TEXT --request REFERENCE [options]
-              --kms-key-id KEY_ARN  the item-signing key: each erasure record is signed with it, as decisions are;
-                                    repeat it for each key the ledger was signed with, as for verify (the first
-                                    signs): an item must verify under one of them to be erased
-              --legal-basis TEXT    why the law requires or allows the erasure (e.g. "GDPR art. 17(1)(b)"), recorded
-              --request REFERENCE   your reference for the request (a ticket number, never the requester's name),
-                                    recorded; a rerun with it finishes an erasure that stopped
+            usage: target/bin/erase --table AUDIT_TABLE --bucket UPLOAD_BUCKET --kms-key-id KEY_ARN
+                                    --subject SUBJECT_ID --legal-basis TEXT --request REFERENCE [options]
+              --kms-key-id KEY_ARN  the item-signing key: each erasure record is signed with it, as decisions
+                                    are; repeat it for each key the ledger was signed with, as for verify (the
+                                    first signs): an item must verify under one of them to be erased
+              --legal-basis TEXT    why the law requires or allows the erasure (e.g. "GDPR art. 17(1)(b)"),
+                                    recorded
+              --request REFERENCE   your reference for the request (a ticket number, never the requester's
+                                    name), recorded; a rerun with it finishes an erasure that stopped
               --erased-by WHO       who erases, recorded (default: the local user; on AWS give your role's ARN)
               --seal-table NAME     the seal table (default: AUDIT_TABLE-seals)
               --upload-prefix P     where uploads live, P<subject>/... (default: uploads/)
@@ -27,8 +28,9 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
                                     the decisions' write-once commitments: each erasure record is committed there
                                     before any item goes, so a restore that undoes the erasure is named at once
               --dry-run             print what would be erased and change nothing
-            exit status: 0 erased (or, with --dry-run, nothing in the way), 1 refused (items of an hour not sealed
-            yet: rerun after its seal; or items that do not verify, left for an investigation), 2 the erasure could not run (a rerun finishes what was begun)""";
+            exit status: 0 erased (or, with --dry-run, nothing in the way), 1 refused (items of an hour not
+            sealed yet: rerun after its seal; or items that do not verify, left for an investigation), 2 the
+            erasure could not run (a rerun finishes what was begun)""";
 
     static EraseOptions parse(String[] args, String localUser) {
         @Nullable String table = null;

@@ -102,10 +102,10 @@ final class ReportFormat {
         return "[" + keys.stream().map(key -> quote(key.describe())).collect(Collectors.joining(",")) + "]";
     }
 
-    /** Fits a terminal: a detail that would reach column 120 goes on lines of its own, indented. */
+    /** Fits a terminal: a detail that would pass {@link TextWrap#MAX_COLUMNS} goes on lines of its own, indented. */
     private static void findingRow(StringBuilder text, String problem, String subject, String detail, int width) {
         String head = pad(problem, 24) + ' ' + pad(subject, width);
-        text.append(head.length() + 2 + detail.length() < TextWrap.MAX_COLUMNS ? head + "  " + detail
+        text.append(head.length() + 2 + detail.length() <= TextWrap.MAX_COLUMNS ? head + "  " + detail
                 : head.stripTrailing() + "\n" + TextWrap.wrap("    ", "    ", detail)).append('\n');
     }
 
@@ -132,12 +132,8 @@ final class ReportFormat {
 
     /** The key id (when there is one) and its fingerprint, each on its own line to fit the terminal. */
     private static void keyRows(StringBuilder text, String label, EvidenceKey key) {
-        String fingerprintLabel = label;
-        if (key.keyId().isPresent()) {
-            row(text, label, key.keyId().get());
-            fingerprintLabel = "";
-        }
-        row(text, fingerprintLabel, "public key sha256:" + key.fingerprint());
+        key.keyId().ifPresent(id -> row(text, label, id));
+        row(text, key.keyId().isPresent() ? "  its public key" : label + " (public)", "sha256:" + key.fingerprint());
     }
 
     private static void row(StringBuilder text, String label, String value) {

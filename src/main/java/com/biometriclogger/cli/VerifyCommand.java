@@ -135,7 +135,7 @@ public final class VerifyCommand {
             err.println("verify: no such table (" + options.table() + " or " + options.sealTable() + "): "
                     + e.awsErrorDetails().errorMessage());
         } catch (SdkException e) {
-            err.println("verify: could not read the evidence: " + e.getMessage());
+            err.println("verify: could not read the evidence: " + RefusedEndpoints.named(env).orElse(e.getMessage()));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("verify: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.ErasureRecord;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,11 @@ import java.util.TreeSet;
  * <p>An item of an hour not sealed yet is not erased: its hour would then be sealed without it and
  * its record would name an id no seal holds, which {@code verify} rightly reports. The erasure waits
  * for the seal (within the hour after the item's hour ends).
+ *
+ * <p>A record is filed under the hour it is written in, unless that hour is sealed already, which
+ * only an early seal (the local stack's {@code seal}) does: a record added to a sealed hour is what
+ * an insider's addition looks like ({@code NOT_IN_SEAL}), so it goes into the next hour instead, and
+ * verify accepts that of an erasure record written after its own hour's seal, and of nothing else.
  *
  * <p>An item that does not verify ({@link ErasableCheck}) is refused: it stays, with the image
  * version it names, for an investigation, and gets no record; a rerun after the investigation
@@ -132,8 +138,9 @@ public final class Erasure {
         int written = 0;
         List<AuditItem> found = new ArrayList<>();
         for (var item : plan.items()) {
-            var record = signing.signItem(ErasureRecord.of(item, CanonicalForm.digest(item.attributes()), request,
-                    clock.instant()));
+            var now = clock.instant();
+            var record = signing.signItem(ErasureRecord.of(item, CanonicalForm.digest(item.attributes()), request, now),
+                    filingPeriod(now));
             var earlier = ledger.putOnce(record);
             // The record as stored (an earlier run's, when there is one), so a rerun finishes a commitment that failed.
             commitments.commitOnce(Commitment.of(earlier.orElse(record).attributes()));
@@ -146,5 +153,10 @@ public final class Erasure {
         plan.items().forEach(item -> ledger.delete(item.attemptId()));
         plan.images().forEach(version -> images.delete(plan.subject(), version));
         return new Outcome(written, List.copyOf(found), plan.items().size(), plan.images().size());
+    }
+
+    private SealPeriod filingPeriod(Instant now) {
+        var period = SealPeriod.containing(now);
+        return seals.partsOf(period.toString()).isEmpty() ? period : period.next();
     }
 }

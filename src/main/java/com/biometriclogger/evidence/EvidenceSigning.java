@@ -26,7 +26,12 @@ public final class EvidenceSigning {
      */
     public AuditItem signItem(AuditItem item) {
         var datedAt = Instant.parse(ErasureRecord.datedAt(item.attributes()));
-        return AuditItem.of(sign(item.with(AuditAttribute.SEAL_PERIOD, SealPeriod.containing(datedAt).toString()).attributes()));
+        return signItem(item, SealPeriod.containing(datedAt));
+    }
+
+    /** Signs an item filed under {@code period}, which only an erasure record may choose (see {@link Erasure}). */
+    AuditItem signItem(AuditItem item, SealPeriod period) {
+        return AuditItem.of(sign(item.with(AuditAttribute.SEAL_PERIOD, period.toString()).attributes()));
     }
 
     public Map<String, String> sign(Map<String, String> attributes) {

@@ -53,6 +53,7 @@ public final class EvidenceVerifier {
     private final ErasureAccounts erasures = new ErasureAccounts();
     private final CommitmentComparison commitments = new CommitmentComparison();
     private Optional<SealPeriod> statedCutover = Optional.empty();
+    private final ForwardFiledErasures forwardFiled = new ForwardFiledErasures();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -110,7 +111,9 @@ public final class EvidenceVerifier {
             }
         }
         String filedUnder = checked.item().get(SEAL_PERIOD).orElse("");
-        checkTiming(attributes, id, filedUnder);
+        if (!forwardFiled.add(id, attributes, filedUnder)) {
+            checkTiming(attributes, id, filedUnder);
+        }
         items.add(filedUnder, id, CanonicalForm.digest(attributes));
     }
 
@@ -168,7 +171,10 @@ public final class EvidenceVerifier {
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
         commitments.checkUncommitted(items, sealed.keySet(), findings::add);
         chain.checkContinuity(findings::add);
-        chain.checkItemPeriods(items.idsByPeriod(), genesis, SealPeriod.containing(now), findings::add);
+        var current = SealPeriod.containing(now);
+        var beingWritten = forwardFiled.check(sealed, current, findings::add);
+        chain.checkItemPeriods(ForwardFiledErasures.without(items.idsByPeriod(), beingWritten), genesis, current,
+                findings::add);
         checkSealingGoesOn(sealed, now);
         warnAboutCoverage(sealed, legacyPeriods);
         Optional<SealPeriod> first = sealed.isEmpty() ? Optional.empty() : Optional.of(sealed.firstKey());

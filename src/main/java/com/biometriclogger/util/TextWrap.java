@@ -1,10 +1,10 @@
 package com.biometriclogger.util;
 
-/** Text for a terminal: lines broken between words so that none reaches column 120. */
+/** Text for a terminal: lines broken between words so that none is longer than 100 columns. */
 public final class TextWrap {
 
-    /** Every line printed for people stays below this many columns. */
-    public static final int MAX_COLUMNS = 120;
+    /** Every line printed for people is at most this many columns: a terminal split in two still shows it whole. */
+    public static final int MAX_COLUMNS = 100;
 
     private TextWrap() {
     }
@@ -19,7 +19,7 @@ public final class TextWrap {
         int lineStart = 0;
         boolean lineEmpty = true;
         for (String word : text.split(" ", -1)) {
-            if (!lineEmpty && out.length() - lineStart + 1 + word.length() >= MAX_COLUMNS) {
+            if (!lineEmpty && out.length() - lineStart + 1 + word.length() > MAX_COLUMNS) {
                 out.append('\n');
                 lineStart = out.length();
                 out.append(indent);

@@ -1,7 +1,9 @@
 package com.biometriclogger.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.biometriclogger.util.TextWrap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,14 @@ class CommandHelpTest {
         assertEquals(0, status);
         assertEquals(EraseOptions.USAGE + "\n", out.toString(StandardCharsets.UTF_8));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"verify", "erase"})
+    void everyLineOfTheUsageFitsAHundredColumns(String command) {
+        var usage = command.equals("verify") ? VerifyOptions.USAGE : EraseOptions.USAGE;
+
+        usage.lines().forEach(line -> assertTrue(line.length() <= TextWrap.MAX_COLUMNS, line));
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -93,7 +93,7 @@ class ErasureIT {
         var run = commands.erase(subject, "REQ-2026-0042");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run, 4 audit items "
+        assertTrue(run.out().contains("erased: 4 erasure records written, 0 found from an earlier run,\n  4 audit items "
                 + "and " + versions + " image versions deleted"), run.out());
         for (Listing listing : Listing.values()) {
             assertEquals(List.of(), subjectKeysIn(listing), "no key of the subject is left in " + listing);
@@ -121,6 +121,19 @@ class ErasureIT {
     }
 
     @Test
+    void anItemOfAnHourNotSealedYetIsRefusedWithTheWayToSealItOnTheLocalStack() {
+        String late = subject + "-late";
+        scenario.decideMatching(scenario.handlerAt(Instant.now(), Map.of()), "uploads/" + late + "/1.jpg", 4007);
+
+        var run = commands.erase(late, "REQ-2026-0043");
+
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.err().startsWith("erase: refused, nothing changed: items of hours not sealed yet ("), run.err());
+        assertTrue(run.err().contains("\n  (on the local stack, `target/bin/local seal` seals them now)\n"), run.err());
+        assertEquals(1, versionsUnder("uploads/" + late + "/").size(), "nothing changed");
+    }
+
+    @Test
     void aRunThatStopsAfterTheRecordsOrAmongTheImagesIsFinishedByARerun() {
         var erasure = erasure(ledger -> new FailingLedger(ledger, 2), images -> images);
         var plan = erasure.plan(subjectKeys());
@@ -139,7 +152,7 @@ class ErasureIT {
         var rerun = commands.erase(subject, "REQ-2026-0042");
 
         assertEquals(0, rerun.status(), rerun.err());
-        assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run, 0 audit items and "
+        assertTrue(rerun.out().contains("0 erasure records written, 0 found from an earlier run,\n  0 audit items and "
                 + (versions - 1) + " image versions deleted"), rerun.out());
         for (Listing listing : Listing.values()) {
             assertEquals(List.of(), subjectKeysIn(listing), "no key of the subject is left in " + listing);

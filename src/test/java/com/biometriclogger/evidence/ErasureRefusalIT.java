@@ -91,7 +91,7 @@ class ErasureRefusalIT {
         var rerun = commands.erase(subject, "REQ-2026-0052");
 
         assertEquals(0, rerun.status(), rerun.out() + rerun.err());
-        assertTrue(rerun.out().contains("erased: 1 erasure records written, 0 found from an earlier run, 1 audit items and 1 image versions deleted"),
+        assertTrue(rerun.out().contains("erased: 1 erasure records written, 0 found from an earlier run,\n  1 audit items and 1 image versions deleted"),
                 rerun.out());
         var verified = commands.verify("--json");
         assertEquals(0, verified.status(), verified.out());

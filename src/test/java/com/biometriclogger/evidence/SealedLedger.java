@@ -54,10 +54,19 @@ final class SealedLedger {
 
     /** Runs the sealer as its schedule would at {@code now}. */
     Sealer.Report sealAt(String now) {
+        return sealer(now).sealDue();
+    }
+
+    /** Runs the sealer at {@code now} as the local stack's {@code seal} does: the current hour as if it had ended. */
+    Sealer.Report sealEarlyAt(String now) {
+        return sealer(now).sealThrough(SealPeriod.containing(Instant.parse(now)).end());
+    }
+
+    private Sealer sealer(String now) {
         Sealer.PeriodIndex index = period -> items.values().stream()
                 .filter(item -> period.equals(item.get("sealPeriod"))).toList();
         return new Sealer(index, new InMemorySealStore(table), archive, sealSigning,
-                Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).sealDue();
+                Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 
     /** The hour's parts as archived, each a copy a test may change. */

@@ -79,7 +79,7 @@ class BreakGlassRoleIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8)));
 
         assertEquals(0, status[0], out.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("erased: 2 erasure records written, 0 found from an earlier run, "
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("erased: 2 erasure records written, 0 found from an earlier run,\n  "
                 + "2 audit items and"), out.toString(StandardCharsets.UTF_8));
         calls = new ArrayList<>();
         recorded.forEach(call -> calls.addAll(asIam(call)));

@@ -3,6 +3,8 @@ package com.biometriclogger.local.tools;
 import static com.biometriclogger.decision.AuditAttribute.*;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Prints the audit table's items (the rows {@code aws dynamodb scan} returns) as a table a person
- * reads in a terminal: under 120 columns, the image first, figures to one decimal (the items keep
+ * reads in a terminal: within 100 columns (one reason a line), the image first, figures to one decimal (the items keep
  * every digit), the attempt id shortened as git shortens commits.
  */
 final class AuditTablePrinter {
@@ -25,8 +27,8 @@ final class AuditTablePrinter {
             new Column(DECISION.stored(), item -> text(item, DECISION.stored())),
             new Column(REASONS.stored(), item -> text(item, REASONS.stored())),
             new Column(SIMILARITY.stored(), item -> oneDecimal(text(item, SIMILARITY.stored()))),
-            new Column("faces", item -> text(item, FACE_COUNT.stored())),
             new Column(ATTEMPT_ID.stored(), item -> shortened(text(item, ATTEMPT_ID.stored()))));
+    private static final int REASONS_COLUMN = 2;
 
     private AuditTablePrinter() {
     }
@@ -40,13 +42,22 @@ final class AuditTablePrinter {
     }
 
     static void print(List<Map<String, AttributeValue>> items, PrintStream out) {
-        String[][] rows = new String[items.size() + 1][COLUMNS.size()];
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            rows[0][c] = COLUMNS.get(c).header();
-            for (int i = 0; i < items.size(); i++) {
-                rows[i + 1][c] = COLUMNS.get(c).value().apply(items.get(i));
+        List<String[]> lines = new ArrayList<>();
+        lines.add(COLUMNS.stream().map(Column::header).toArray(String[]::new));
+        for (var item : items) {
+            String[] row = COLUMNS.stream().map(column -> column.value().apply(item)).toArray(String[]::new);
+            // One reason a line keeps the table within 100 columns; the others go on lines of their own below.
+            String[] reasons = row[REASONS_COLUMN].split(",", -1);
+            row[REASONS_COLUMN] = reasons[0];
+            lines.add(row);
+            for (int r = 1; r < reasons.length; r++) {
+                String[] more = new String[COLUMNS.size()];
+                Arrays.fill(more, "");
+                more[REASONS_COLUMN] = reasons[r];
+                lines.add(more);
             }
         }
+        String[][] rows = lines.toArray(String[][]::new);
         int[] widths = new int[COLUMNS.size()];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
@@ -83,7 +94,7 @@ final class AuditTablePrinter {
     }
 
     private static String shortened(String attemptId) {
-        return attemptId.length() > 12 ? attemptId.substring(0, 12) + "…" : attemptId;
+        return attemptId.length() > 7 ? attemptId.substring(0, 7) + "…" : attemptId;
     }
 
     private static String text(Map<String, AttributeValue> item, String attribute) {

@@ -1,6 +1,8 @@
 package com.biometriclogger.local.tools;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.cli.CliAccess;
+import com.biometriclogger.cli.RefusedEndpoints;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.RetryableDecisionException;
@@ -40,19 +42,20 @@ public final class LocalMain {
 
     static final String USAGE = """
             usage: target/bin/local [--data-dir DIR] [--detect-only]
-                                                        enrol references, run the bundled samples through the real handler,
-                                                        print the audit table (--detect-only: no enrolment, no CompareFaces)
-                   target/bin/local --serve [--data-dir DIR] [--detect-only] [--ports S3,DYNAMODB,REKOGNITION,KMS,SNS]
-                                                        keep the stand-ins up (default ports 9000,8000,9100,9200,9300); judge uploads
+                       enrol references, run the bundled samples through the real handler, print the
+                       audit table (--detect-only: no enrolment, no CompareFaces)
+                   target/bin/local --serve [--data-dir DIR] [--detect-only]
+                                    [--ports S3,DYNAMODB,REKOGNITION,KMS,SNS]
+                       keep the stand-ins up (default ports 9000,8000,9100,9200,9300); judge uploads
                    target/bin/local invoke [--bucket NAME] -e EVENT.json [EVENT.json ...]
-                                                        like `sam local invoke -e`: the function on each event file, with this
-                                                        shell's environment (--bucket: the records name that bucket instead)
+                       like `sam local invoke -e`: the function on each event file, with this shell's
+                       environment (--bucket: the records name that bucket instead)
                    target/bin/local invoke --key KEY [--bucket NAME]
-                                                        the same on the notification S3 sends for the object's current version
-                                                        (bucket default: UPLOAD_BUCKET)
+                       the same on the notification S3 sends for the object's current version (bucket
+                       default: UPLOAD_BUCKET)
                    target/bin/local seal
-                                                        seal the --serve stack's hours up to the current one as if it had
-                                                        ended, so erase need not wait for the deployed schedule
+                       seal the --serve stack's hours up to the current one as if it had ended, so erase
+                       need not wait for the deployed schedule
             (through Maven: mvn -q test-compile exec:java@local -Dexec.args="ARGUMENTS")""";
 
     private LocalMain() {
@@ -91,7 +94,7 @@ public final class LocalMain {
             return switch (options.mode()) {
                 case DEMO -> LocalDemo.run(options, out, err);
                 case SERVE -> serve(options, out);
-                case INVOKE -> LocalInvoke.run(options.invoke(), env, out);
+                case INVOKE -> LocalInvoke.run(options.invoke(), CliAccess.asFunctionEnvironment(env), out);
                 case SEAL -> LocalSeal.run(env, Clock.systemUTC(), out);
             };
         } catch (ConfigurationException e) {
@@ -102,7 +105,7 @@ public final class LocalMain {
         } catch (IllegalStateException | UncheckedIOException | SdkException e) {
             // The SDK's "connection refused" names no endpoint: say which exported one is down instead.
             boolean sdk = e instanceof SdkException || e.getCause() instanceof SdkException;
-            err.println("error: " + (sdk ? LocalEndpoints.refused(env) : Optional.<String>empty())
+            err.println("error: " + (sdk ? RefusedEndpoints.named(env) : Optional.<String>empty())
                     .orElseGet(() -> e instanceof SdkException ? LocalInvoke.firstLine(e.getMessage()) : e.getMessage()));
             return 1;
         }

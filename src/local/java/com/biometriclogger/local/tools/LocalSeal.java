@@ -13,8 +13,10 @@ import java.util.Map;
  * stack, as if the current hour had ended. {@code erase} refuses items of unsealed hours, and the
  * deployed schedule seals an hour only 5 minutes after it ends, so without this the local erase
  * flow waits up to 65 minutes. The seal records the real time it was made ({@code sealedAt}); only
- * its cutoff moves. It refuses any endpoint but loopback: sealing an AWS ledger's hour early would
- * make every later item of that hour {@code NOT_IN_SEAL}.
+ * its cutoff moves. Erase files its records written after that under the next hour ({@link
+ * com.biometriclogger.evidence.Erasure}); a decision written into the sealed hour is {@code NOT_IN_SEAL},
+ * as an insider's would be. It refuses any endpoint but loopback: an AWS ledger's hour sealed early would
+ * make every later decision of that hour {@code NOT_IN_SEAL}.
  */
 final class LocalSeal {
 
@@ -32,7 +34,8 @@ final class LocalSeal {
         }
         out.println("sealed " + Plural.of(report.sealedPeriods().size(), "hour") + " up to " + current + " UTC ("
                 + Plural.of(report.itemsSealed(), "item") + "), the current one as if it had ended");
-        out.println("  verify names what is written in that hour from now on NOT_IN_SEAL (erase's records too)");
+        out.println("  a decision written in that hour from now on is NOT_IN_SEAL;"
+                + " erase files its records under the next hour");
         return 0;
     }
 }

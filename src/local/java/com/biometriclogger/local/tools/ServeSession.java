@@ -9,6 +9,7 @@ import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.StreamPoller;
 import com.biometriclogger.local.stack.UploadWatcher;
 import com.biometriclogger.util.Plural;
+import com.biometriclogger.util.TextWrap;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,7 +84,7 @@ final class ServeSession implements AutoCloseable {
     /** What the change alarm published since the last call (the tables' streams read, as deployed); a line each. */
     List<String> raisedAlerts() {
         changes.poll();
-        return stack.sns().drain().stream().map(alert -> "ALERT " + alert.message()).toList();
+        return stack.sns().drain().stream().map(alert -> TextWrap.wrap("ALERT ", "  ", alert.message())).toList();
     }
 
     /** Seals finished hours once a minute, as the deployed seal function does every hour. */

@@ -90,7 +90,8 @@ class DocCommandsIT {
             assertEquals("ALERT UNEXPECTED_MODIFY: MODIFY of audit item " + attemptId + " in table " + LocalMain.TABLE
                     + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify (it names the item "
                     + "SIGNATURE_INVALID or CHANGED_AFTER_SEALING) and look the caller up in CloudTrail.",
-                    serve.awaitLine("ALERT UNEXPECTED_MODIFY"), "--serve prints the alert the change alarm raised for the edit");
+                    serve.awaitMessage("ALERT UNEXPECTED_MODIFY", "CloudTrail."),
+                    "--serve prints the alert the change alarm raised for the edit");
         } finally {
             if (serve != null) {
                 serve.stop();
@@ -119,9 +120,10 @@ class DocCommandsIT {
             var run = run(examples.get(0).script());
             assertEquals(erasureComparable(examples.get(0).output()), erasureComparable(run.out()),
                     "what docs/evidence.md shows: " + run.both());
-            assertEquals(1, run.status(), "verify names the records written into the hour sealed early: " + run.both());
+            assertEquals(0, run.status(), "erase files its records under the hour after the one sealed early: " + run.both());
             assertTrue(run.out().contains("\n  erased                 2 (sealed, then erased"), run.both());
-            assertTrue(serve.awaitLine("ALERT LAWFUL_ERASURE: REMOVE of audit item ").contains("request REQ-1"));
+            assertTrue(serve.awaitMessage("ALERT LAWFUL_ERASURE: REMOVE of audit item", "signature.")
+                    .contains("request REQ-1"));
             System.out.printf("[measured] docs/evidence.md's local erase flow, first upload to verify: %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         } finally {
@@ -136,7 +138,7 @@ class DocCommandsIT {
     private static String erasureComparable(String output) {
         return DocBlocks.comparable(output).replaceFirst("^sealed \\d+ hours? up to", "sealed <hours> up to")
                 .replaceAll("recorded as erased by \\S+", "recorded as erased by <user>")
-                .replaceAll("(?m)^    <sha256>  \\S+  -> record", "    <sha256>  <key>  -> record")
+                .replaceAll("(?m)^    <sha256>  \\S+$", "    <sha256>  <key>")
                 .replaceAll("version v\\d+", "version <id>");
     }
 

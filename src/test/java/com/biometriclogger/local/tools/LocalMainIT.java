@@ -53,18 +53,27 @@ class LocalMainIT {
     record Row(String decision, String reasons, String similarity) {
     }
 
-    /** The printed audit table's rows by object key (objectKey, decision, reasons?, similarity?, faces, attemptId). */
+    /**
+     * The printed audit table's rows by object key (objectKey, decision, reasons?, similarity?, attemptId),
+     * each further reason on a line of its own below its row.
+     */
     static Map<String, Row> rows(String output) {
         Map<String, Row> rows = new java.util.TreeMap<>();
-        output.lines().takeWhile(line -> !line.contains(" deliveries: "))
-                .filter(line -> line.startsWith("references/") || line.startsWith("uploads/"))
-                .forEach(line -> {
-                    String[] t = line.trim().split("\\s+", -1);
-                    int i = 2;
-                    String reasons = t[i].matches("[A-Z_,]+") ? t[i++] : "";
-                    String similarity = t[i].matches("\\d+\\.\\d") ? t[i] : "";
-                    rows.put(t[0], new Row(t[1], reasons, similarity));
-                });
+        String last = "";
+        for (String line : output.lines().dropWhile(line -> !line.startsWith("objectKey "))
+                .takeWhile(line -> !line.contains(" deliveries: ")).toList()) {
+            String[] t = line.trim().split("\\s+", -1);
+            if (line.startsWith("references/") || line.startsWith("uploads/")) {
+                int i = 2;
+                String reasons = t[i].matches("[A-Z_]+") ? t[i++] : "";
+                String similarity = t[i].matches("\\d+\\.\\d") ? t[i] : "";
+                rows.put(t[0], new Row(t[1], reasons, similarity));
+                last = t[0];
+            } else if (line.startsWith(" ") && rows.containsKey(last)) {
+                var row = rows.get(last);
+                rows.put(last, new Row(row.decision(), row.reasons() + "," + t[0], row.similarity()));
+            }
+        }
         return rows;
     }
 
@@ -209,8 +218,9 @@ class LocalMainIT {
     }
 
     private static void assertRow(String output, String key, String decisionAndReasons) {
-        assertTrue(output.lines().anyMatch(line -> line.contains(key) && line.contains(decisionAndReasons)),
-                key + " " + decisionAndReasons + " in\n" + output);
+        var row = rows(output).get(key);
+        assertEquals(decisionAndReasons.replaceAll("\\s+", " "),
+                row == null ? "no row" : (row.decision() + " " + row.reasons()).strip(), key + " in\n" + output);
     }
 
     record Run(int status, String out, String err) {

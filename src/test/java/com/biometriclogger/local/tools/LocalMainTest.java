@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.local.stack.FreePort;
+import com.biometriclogger.util.TextWrap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,7 @@ class LocalMainTest {
             assertEquals(0, result.status(), List.of(args).toString());
             assertEquals(LocalMain.USAGE + "\n", result.out(), List.of(args).toString());
         }
+        LocalMain.USAGE.lines().forEach(line -> assertTrue(line.length() <= TextWrap.MAX_COLUMNS, line));
     }
 
     @Test
@@ -98,8 +100,24 @@ class LocalMainTest {
                 "AWS_ACCESS_KEY_ID", "localaccesskey", "AWS_SECRET_ACCESS_KEY", "localsecretkey"), "invoke", "--key", "uploads/me/1.jpg");
 
         assertEquals(1, result.status());
-        assertEquals("error: nothing answers at " + s3 + " (AWS_ENDPOINT_URL_S3): is `target/bin/local --serve` running?\n",
-                result.err());
+        assertEquals("error: nothing answers at\n  " + s3 + " (AWS_ENDPOINT_URL_S3)\n"
+                + "is `target/bin/local --serve` running?\n", result.err());
+    }
+
+    @Test
+    void invokeTakesRegionAndKeysFromAProfileAsVerifyDoes(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(home.resolve(".aws/config"), "[profile door]\nregion = eu-west-1\n");
+        Files.write(home.resolve(".aws/credentials"),
+                List.of("[door]", "aws_access_key_id = AKIDOOR", "aws_secret_access_key = doorsecret"));
+        String s3 = "http://127.0.0.1:" + FreePort.pick();
+
+        var result = run(Map.of("HOME", home.toString(), "AWS_PROFILE", "door", "AWS_ENDPOINT_URL_S3", s3,
+                "UPLOAD_BUCKET", LocalMain.BUCKET), "invoke", "--key", "uploads/me/1.jpg");
+
+        // Without the profile it would stop at "no region"; with it, the call goes out and meets the closed port.
+        assertEquals(1, result.status());
+        assertTrue(result.err().startsWith("error: nothing answers at\n  " + s3), result.err());
     }
 
     static Result run(Map<String, String> env, String... args) {

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -58,12 +60,36 @@ final class ServeProcess {
 
     /** The first printed line that starts with {@code prefix}, waiting up to 60 s for it. */
     String awaitLine(String prefix) {
+        return await(prefix, printed -> printed.stream().filter(line -> line.startsWith(prefix)).findFirst());
+    }
+
+    /**
+     * The first message that starts with {@code prefix} and ends with {@code ending}: a line and the
+     * indented lines it was wrapped onto, joined by spaces again.
+     */
+    String awaitMessage(String prefix, String ending) {
+        return await(prefix, printed -> {
+            for (int i = 0; i < printed.size(); i++) {
+                if (printed.get(i).startsWith(prefix)) {
+                    var message = new StringBuilder(printed.get(i));
+                    for (int next = i + 1; next < printed.size() && printed.get(next).startsWith("  "); next++) {
+                        message.append(' ').append(printed.get(next).strip());
+                    }
+                    if (message.toString().endsWith(ending)) {
+                        return Optional.of(message.toString());
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private String await(String prefix, Function<List<String>, Optional<String>> find) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            for (String line : lines) {
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
+            var found = find.apply(List.copyOf(lines));
+            if (found.isPresent()) {
+                return found.get();
             }
             if (!process.isAlive()) {
                 throw new AssertionError("--serve ended (exit " + process.exitValue() + "):\n" + String.join("\n", lines));

@@ -60,7 +60,8 @@ class ServeSessionIT {
 
             assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
             assertEquals("erase: warning: subject nobody has no audit items and no images in " + LocalMain.BUCKET
-                    + ": check the id (the <subject> of uploads/<subject>/...)\n", err.toString(StandardCharsets.UTF_8));
+                    + ": check the id (the <subject> of uploads/<subject>/...)\n",
+                    err.toString(StandardCharsets.UTF_8).replace("\n  ", " "), "one warning, wrapped to 100 columns");
         }
     }
 
