@@ -49,10 +49,16 @@ class ReportBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
     private static final int WIDTH = 1400;
-    private static final List<String> UPLOADS = List.of("uploads/alice/selfie.jpg", "uploads/alice/wall.jpg",
-            "uploads/bob/door.jpg", "uploads/bob/lobby.jpg", "uploads/carol/gate.jpg", "uploads/carol/desk.jpg");
-    private static final List<String> RECORDINGS = List.of("one-clear-face.json", "no-face.json",
-            "one-clear-face.json", "eyes-closed-with-sunglasses.json", "one-clear-face.json", "two-faces.json");
+    /** Object key, DetectFaces recording, CompareFaces recording ("" for none): every kind of decision the demo makes. */
+    private static final List<List<String>> UPLOADS = List.of(
+            List.of("references/alice.jpg", "one-clear-face.json", ""),
+            List.of("references/bob.jpg", "one-clear-face.json", ""),
+            List.of("uploads/alice/selfie.jpg", "one-clear-face.json", "compare-match.json"),
+            List.of("uploads/alice/wall.jpg", "no-face.json", ""),
+            List.of("uploads/bob/door.jpg", "one-clear-face.json", "compare-no-match.json"),
+            List.of("uploads/bob/lobby.jpg", "eyes-closed-with-sunglasses.json", "compare-match.json"),
+            List.of("uploads/carol/gate.jpg", "one-clear-face.json", ""),
+            List.of("uploads/alice/desk.jpg", "one-clear-face.json", "compare-just-below-threshold.json"));
 
     @TempDir
     Path browserProfile;
@@ -199,10 +205,15 @@ class ReportBrowserIT {
     private static String tamperedLedger(Scenario scenario, String hostile) {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         for (int i = 0; i < UPLOADS.size(); i++) {
+            var upload = UPLOADS.get(i);
             byte[] image = TestImages.jpeg(9100 + i);
-            scenario.faces().respond(image, RECORDINGS.get(i));
-            var at = hour.plus(i / 2, ChronoUnit.HOURS).plus(5 + i, ChronoUnit.MINUTES);
-            Scenario.invoke(scenario.handlerAt(at), S3Events.event(scenario.upload(UPLOADS.get(i), image)));
+            scenario.faces().respond(image, upload.get(1));
+            if (!upload.get(2).isEmpty()) {
+                scenario.faces().respondToComparison(image, upload.get(2));
+            }
+            var at = hour.plus(i / 3, ChronoUnit.HOURS).plus(5 + i, ChronoUnit.MINUTES);
+            Scenario.invoke(scenario.handlerAt(at, Map.of("VERIFICATION_MODE", "MATCH")),
+                    S3Events.event(scenario.upload(upload.get(0), image)));
         }
         LocalEvidence.sealer(scenario.stack(), scenario.table(), Clock.systemUTC())
                 .sealThrough(Instant.now().plus(Duration.ofHours(1)));
