@@ -43,7 +43,8 @@ class ArchitectureTest {
         layers.put("config", List.of("aws", "evidence", "decision", "util"));
         layers.put("logging", List.of("util"));
         layers.put("handler", List.of("config", "aws", "evidence", "decision", "util", "logging"));
-        layers.put("cli", List.of("config", "aws", "evidence", "decision", "util", "logging"));
+        layers.put("report", List.of("evidence", "decision", "util"));
+        layers.put("cli", List.of("config", "aws", "evidence", "decision", "util", "logging", "report"));
         return layers;
     }
 

@@ -7,8 +7,14 @@ import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceReport;
 import com.biometriclogger.evidence.Finding;
 import com.biometriclogger.evidence.SealPeriod;
+import com.biometriclogger.report.LedgerRead;
+import com.biometriclogger.report.ReportContext;
+import com.biometriclogger.report.ReportPage;
+import com.biometriclogger.report.ToolVersion;
 import com.biometriclogger.util.Plural;
 import com.biometriclogger.util.TextWrap;
+import com.biometriclogger.util.VisibleText;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,7 +66,7 @@ final class ReportFormat {
         return !report.clean() ? 1 : unchecked(options, report).isPresent() ? 3 : 0;
     }
 
-    private static String result(VerifyOptions options, EvidenceReport report) {
+    static String result(VerifyOptions options, EvidenceReport report) {
         if (!report.clean()) {
             return Plural.of(report.findings().size(), "problem").toUpperCase(Locale.ROOT) + " FOUND";
         }
@@ -70,6 +76,15 @@ final class ReportFormat {
 
     private static Optional<String> unchecked(VerifyOptions options, EvidenceReport report) {
         return report.uncheckedArchive(options.archive().map(VerifyOptions.Archive::uri));
+    }
+
+    /** The same facts as one self-contained page; {@code args} as given, so the page says how it was made. */
+    static String html(List<String> args, VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys,
+                       EvidenceReport report, LedgerRead ledger, Instant now) {
+        var context = new ReportContext("verify " + String.join(" ", args), ToolVersion.current(), now, options.table(),
+                options.sealTable(), keys, sealKeys, options.archive().map(VerifyOptions.Archive::uri), options.rederive(),
+                options.checkImages(), result(options, report), status(options, report));
+        return ReportPage.render(context, report, ledger);
     }
 
     static String json(VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, EvidenceReport report) {
@@ -119,15 +134,7 @@ final class ReportFormat {
      * cursor, clear the screen or print a line of its own such as a fake result.
      */
     static String printable(String value) {
-        var out = new StringBuilder(value.length());
-        value.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return VisibleText.of(value);
     }
 
     /** The key id (when there is one) and its fingerprint, each on its own line to fit the terminal. */

@@ -11,8 +11,12 @@ import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.EvidenceVerifier;
 import com.biometriclogger.evidence.RecordedDecisionCheck;
 import com.biometriclogger.logging.JsonLoggingConfigurator;
+import com.biometriclogger.report.LedgerRead;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +91,7 @@ public final class VerifyCommand {
             options.v1Cutover().ifPresent(verifier::cutOverFromVersionOneAt);
             var bundle = options.exportDir().map(directory -> new EvidenceBundle(directory, keys, sealKeys,
                     options.from(), options.to(), options.archive().isPresent()));
+            var ledger = options.html().map(file -> new LedgerRead());
             var progress = terminal.filter(stream -> options.progress())
                     .map(stream -> new ProgressBar(stream, table.approximateItemCount(options.table())))
                     .orElse(ProgressBar.SILENT);
@@ -94,16 +99,19 @@ public final class VerifyCommand {
                     .forEach(checked -> {
                         verifier.record(checked);
                         bundle.ifPresent(writer -> writer.addItem(checked.item().attributes()));
+                        ledger.ifPresent(read -> read.addItem(checked));
                         progress.step();
                     }));
             progress.done();
             table.scan(options.sealTable(), page -> page.forEach(seal -> {
                 verifier.checkSeal(seal);
+                ledger.ifPresent(read -> read.addSeal(seal));
                 bundle.ifPresent(writer -> writer.addSeal(seal.attributes()));
             }));
             options.archive().ifPresent(archive -> new ArchivedSeals(clients.s3(), archive.bucket(), archive.prefix())
                     .forEach(archived -> {
                         verifier.checkArchivedSeal(archived);
+                        ledger.ifPresent(read -> read.addArchived(archived));
                         if (archived.unreadable().isEmpty()) {
                             bundle.ifPresent(writer -> writer.addArchivedSeal(archived.parts()));
                         }
@@ -118,6 +126,11 @@ public final class VerifyCommand {
             String printed = options.json() ? ReportFormat.json(options, keys, sealKeys, report)
                     : ReportFormat.table(options, keys, sealKeys, report);
             out.print(printed);
+            if (ledger.isPresent()) {
+                Path file = options.html().orElseThrow();
+                writeReport(file, ReportFormat.html(List.of(args), options, keys, sealKeys, report, ledger.get(), now));
+                err.println("report written to " + file.toAbsolutePath());
+            }
             if (bundle.isPresent() && bundle.get().isEmpty()) {
                 err.println("verify: nothing in " + options.table() + " is dated from "
                         + options.from().map(String::valueOf).orElse("the beginning") + " to "
@@ -144,6 +157,18 @@ public final class VerifyCommand {
             err.println("verify: could not complete the check: " + e);
         }
         return 2;
+    }
+
+    private static void writeReport(Path file, String page) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<EvidenceKey> trustedKeys(List<VerifyOptions.KeySource> sources, AwsClients clients) {

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, List<KeySource> sealKeys,
                      Optional<Archive> archive, Optional<Archive> commitments, Optional<SealPeriod> v1Cutover,
                      boolean rederive, boolean checkImages, boolean json, boolean progress, Optional<Path> exportDir,
-                     Optional<LocalDate> from, Optional<LocalDate> to) {
+                     Optional<LocalDate> from, Optional<LocalDate> to, Optional<Path> html) {
 
     /** Where a trusted key comes from: a PEM file of its public half, or KMS by key id. */
     sealed interface KeySource {
@@ -99,6 +99,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
               --check-images       re-read each image version still in S3 and compare its SHA-256
               --json               print the report as JSON instead of a table
               --no-progress        no progress bar (there is one only when stderr is a terminal)
+              --html FILE          also write the report as one self-contained HTML page (docs/report.md)
               --export DIR         also write an evidence bundle (JSON lines, public key, instructions)
               --from YYYY-MM-DD    first day (UTC) of the bundle (default: everything)
               --to YYYY-MM-DD      last day (UTC) of the bundle (default: everything)
@@ -123,6 +124,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
         Optional<Path> exportDir = Optional.empty();
         Optional<LocalDate> from = Optional.empty();
         Optional<LocalDate> to = Optional.empty();
+        Optional<Path> html = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--table" -> table = value(args, ++i);
@@ -141,6 +143,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                 case "--export" -> exportDir = Optional.of(Path.of(value(args, ++i)));
                 case "--from" -> from = Optional.of(date(value(args, ++i)));
                 case "--to" -> to = Optional.of(date(value(args, ++i)));
+                case "--html" -> html = Optional.of(Path.of(value(args, ++i)));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
@@ -164,7 +167,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
         }
         return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
                 List.copyOf(itemKeys), List.copyOf(sealKeys), archive, commitments, v1Cutover,
-                rederive, checkImages, json, progress, exportDir, from, to);
+                rederive, checkImages, json, progress, exportDir, from, to, html);
     }
 
     static String value(String[] args, int i) {

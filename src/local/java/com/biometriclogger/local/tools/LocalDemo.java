@@ -20,6 +20,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /** The local main job without arguments: the bundled samples through the real handler, the audit table, the evidence check. */
 final class LocalDemo {
 
+    /** The verify report as a page (docs/report.md): of the tampered copy in memory, else of the table. */
+    static final Path REPORT = Path.of("target", "local-report.html");
+
     private LocalDemo() {
     }
 
@@ -73,17 +76,19 @@ final class LocalDemo {
                         : " (the current hour at once; a deployment seals each hour 5 minutes after it ends)");
         out.println();
         out.println("verify --rederive on " + LocalMain.TABLE + " (target/bin/verify runs the same against --serve's stack):");
-        LocalEvidence.verify(stack, LocalMain.TABLE, out, err, "--rederive");
+        LocalEvidence.verify(stack, LocalMain.TABLE, out, err, persistent ? new String[] {"--rederive", "--html", REPORT.toString()}
+                : new String[] {"--rederive"});
         if (!persistent) {
             out.println();
             String copy = LocalMain.TABLE + "-tampered";
             out.println("verify finding deliberate tampering: a copy, " + copy + ", changed as insiders could:");
             LocalEvidence.tamperedCopy(stack, LocalMain.TABLE, copy).forEach(change -> out.println(TextWrap.wrap("  ", "    ", change)));
             out.println();
-            LocalEvidence.verify(stack, copy, out, err, "--rederive");
+            LocalEvidence.verify(stack, copy, out, err, "--rederive", "--html", REPORT.toString());
         }
         out.println();
         out.println("next: target/bin/local --serve keeps the stack up for your own uploads (docs/local.md)");
+        out.println("      " + REPORT + " shows this report as a page (docs/report.md)");
     }
 
     private static void count(Map<String, Long> outcomes, DecisionReport.RecordResult result) {

@@ -9,6 +9,8 @@ import com.biometriclogger.testing.RequiredTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -198,6 +200,14 @@ class DocCommandsIT {
         return checks;
     }
 
+    private static String readReport() {
+        try {
+            return Files.readString(PROJECT.resolve(LocalDemo.REPORT));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo writes " + LocalDemo.REPORT, e);
+        }
+    }
+
     /** The demo: every outcome once, the evidence intact, a tampered copy named, every line under 120 columns. */
     private static void checkDemo(Run run) {
         assertEquals(0, run.status(), run.both());
@@ -229,6 +239,9 @@ class DocCommandsIT {
         assertTrue(changes.contains("archived a version-1 seal (ids only) for the coming hour"), reports[1]);
         assertEquals(1, reports[1].lines().filter(l -> l.startsWith("SEAL_DOWNGRADED ")).count(), reports[1]);
         assertTrue(reports[1].contains("RESULT: 9 PROBLEMS FOUND\n\nnext: target/bin/local --serve"), reports[1]);
+        assertTrue(reports[1].contains(LocalDemo.REPORT + " shows this report as a page"), reports[1]);
+        String result = reports[1].lines().filter(line -> line.startsWith("RESULT: ")).findFirst().orElseThrow();
+        assertTrue(readReport().contains(result), "the page of the tampered copy says " + result);
         assertTrue(run.out().startsWith("starting the local stack on loopback"), "a first line before the models load: "
                 + run.out());
         assertEquals(rows.keySet(), run.out().lines().filter(line -> line.startsWith("  judged "))
