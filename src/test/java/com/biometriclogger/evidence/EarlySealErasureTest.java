@@ -130,12 +130,14 @@ class EarlySealErasureTest {
             Optional.ofNullable(ledger.table.get(SealRecord.sealId(period, 0))).ifPresent(parts::add);
             return parts;
         };
+        var committed = new ArrayList<Commitment>();
         var erasure = new Erasure(table, images, seals, new SignatureCheck(List.of(ledger.itemKey)),
-                ledger.itemSigning, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+                ledger.itemSigning, committed::add, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
         var plan = erasure.plan(SUBJECT);
         assertEquals(List.of(), plan.refused());
         assertEquals(1, erasure.erase(plan, new ErasureRecord.Request("REQ-1", "consent withdrawn", "tester"))
                 .recordsWritten());
+        assertEquals(1, committed.size(), "the erasure record is committed as it is written");
     }
 
     private static EvidenceReport verify(SealedLedger ledger, String now) {
