@@ -25,8 +25,9 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
               --upload-prefix P     where uploads live, P<subject>/... (default: uploads/)
               --reference-prefix P  where references live, P<subject>.jpg|.png (default: references/)
               --commitments s3://BUCKET/PREFIX
-                                    the decisions' write-once commitments: each erasure record is committed there
-                                    before any item goes, so a restore that undoes the erasure is named at once
+                                    the decisions' write-once commitments, where each erasure record is
+                                    committed before any item goes, so a restore that undoes the erasure
+                                    is named at once
               --dry-run             print what would be erased and change nothing
             exit status: 0 erased (or, with --dry-run, nothing in the way), 1 refused (items of an hour not
             sealed yet: rerun after its seal; or items that do not verify, left for an investigation), 2 the

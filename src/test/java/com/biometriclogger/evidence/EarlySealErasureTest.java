@@ -35,7 +35,7 @@ class EarlySealErasureTest {
 
         erase(ledger, "2026-05-03T08:40:00Z");
 
-        var record = ledger.items.get(ErasureRecord.idFor("a1"));
+        var record = ledger.items.get(ErasureRecord.idFor(TestIds.id("a1")));
         assertEquals("2026-05-03T09", record.get("sealPeriod"));
         var report = verify(ledger, "2026-05-03T08:45:00Z");
         assertTrue(report.clean(), report.findings().toString());
@@ -55,7 +55,7 @@ class EarlySealErasureTest {
 
         erase(ledger, "2026-05-03T09:10:00Z");
 
-        assertEquals("2026-05-03T09", ledger.items.get(ErasureRecord.idFor("a1")).get("sealPeriod"));
+        assertEquals("2026-05-03T09", ledger.items.get(ErasureRecord.idFor(TestIds.id("a1"))).get("sealPeriod"));
         assertTrue(verify(ledger, "2026-05-03T09:15:00Z").clean());
     }
 
@@ -63,7 +63,7 @@ class EarlySealErasureTest {
     void aRecordMovedToTheNextHourWhileItsOwnWasOpenIsMisdated() {
         var ledger = SealedLedger.twoDecisionsSealed(dir);
         // Written at 08:40, before the 09:05 seal of its hour: it belongs in that seal, not the next hour's.
-        var record = ledger.itemSigning.signItem(ErasureRecord.of(AuditItem.of(ledger.items.get("a1")), "digest",
+        var record = ledger.itemSigning.signItem(ErasureRecord.of(AuditItem.of(ledger.items.get(TestIds.id("a1"))), "digest",
                 new ErasureRecord.Request("REQ-1", "consent withdrawn", "tester"),
                 Instant.parse("2026-05-03T08:40:00Z")), SealPeriod.parse("2026-05-03T09"));
         ledger.items.put(record.attemptId(), new HashMap<>(record.attributes()));
@@ -77,10 +77,10 @@ class EarlySealErasureTest {
     @Test
     void aDecisionIsNeverFiledUnderTheNextHourEvenAfterAnEarlySeal() {
         var ledger = earlySealedAt("2026-05-03T08:30:00Z");
-        var decision = ledger.itemSigning.signItem(AuditItem.of(Map.of("attemptId", "a9", "objectKey",
+        var decision = ledger.itemSigning.signItem(AuditItem.of(Map.of("attemptId", TestIds.id("a9"), "objectKey",
                 "uploads/a9.jpg", "decision", "UNAUTHORIZED", "reasons", "NO_FACE", "decidedAt",
                 "2026-05-03T08:40:00Z")), SealPeriod.parse("2026-05-03T09"));
-        ledger.items.put("a9", new HashMap<>(decision.attributes()));
+        ledger.items.put(TestIds.id("a9"), new HashMap<>(decision.attributes()));
 
         var report = verify(ledger, "2026-05-03T08:45:00Z");
 
@@ -90,7 +90,7 @@ class EarlySealErasureTest {
 
     private SealedLedger earlySealedAt(String now) {
         var ledger = new SealedLedger(dir);
-        ledger.add("a1", "2026-05-03T08:10:00Z");
+        ledger.add(TestIds.id("a1"), "2026-05-03T08:10:00Z");
         ledger.sealEarlyAt(now);
         return ledger;
     }
@@ -99,7 +99,7 @@ class EarlySealErasureTest {
         Erasure.Ledger table = new Erasure.Ledger() {
             @Override
             public List<AuditItem> itemsOf(SubjectKeys subject) {
-                return ledger.items.values().stream().filter(item -> "a1".equals(item.get("attemptId")))
+                return ledger.items.values().stream().filter(item -> TestIds.id("a1").equals(item.get("attemptId")))
                         .map(AuditItem::of).toList();
             }
 

@@ -29,7 +29,8 @@ class StackCommandsTest {
                 "target/bin/verify --table " + AUDIT_TABLE + " --seal-table " + SEAL_TABLE + " "), outputs.get("VerifyEvidenceCommand"));
         assertEquals("target/bin/erase --table " + AUDIT_TABLE + " --seal-table " + SEAL_TABLE + " --bucket "
                 + Deployment.UPLOAD_BUCKET + " --kms-key-id arn:aws:kms:eu-west-1:123456789012:key/0d1e2f30-0000-4000-8000-000000000002"
-                + " --upload-prefix uploads/ --reference-prefix references/ --subject SUBJECT --legal-basis BASIS --request REQUEST",
+                + " --upload-prefix uploads/ --reference-prefix references/"
+                + " --commitments s3://" + outputs.get("SealArchiveBucketName") + "/commitments/ --subject SUBJECT --legal-basis BASIS --request REQUEST",
                 outputs.get("EraseCommand"));
         assertEquals("aws dynamodb scan --table-name " + AUDIT_TABLE, outputs.get("ScanCommand"));
     }
