@@ -33,6 +33,8 @@ public enum AuditAttribute {
     REFERENCE_SHA256("referenceSha256"),
     SIMILARITY("similarity"),
     SIMILARITY_THRESHOLD("similarityThreshold"),
+    /** Where the review band starts ({@link SimilarityThresholds}); recorded only while the band is on. */
+    REVIEW_THRESHOLD("reviewThreshold"),
     DECIDED_AT("decidedAt"),
     DECIDED_AT_EPOCH_MILLIS("decidedAtEpochMillis"),
     REQUEST_ID("requestId"),
