@@ -73,6 +73,11 @@ final class ErasureAccounts {
         });
     }
 
+    /** Whether a validly signed erasure record names the attempt (whatever else it may be found to get wrong). */
+    boolean accountsFor(String attemptId) {
+        return records.containsKey(attemptId);
+    }
+
     int erased() {
         return erased;
     }

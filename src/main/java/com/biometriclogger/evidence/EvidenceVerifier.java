@@ -3,6 +3,7 @@ package com.biometriclogger.evidence;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.decision.ObjectVersion;
+import com.biometriclogger.decision.ReviewRecord;
 import com.biometriclogger.evidence.Finding.Problem;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * ({@link ItemDigests}); each seal in the table against its write-once archived copy, which is
  * authoritative ({@link ArchiveComparison}); the seals' chain from its genesis to the newest
  * ({@link SealChain}); each item's timing; each sealed item gone from the table against the erasure
- * record that may account for it ({@link ErasureAccounts}); optionally each decision against its
+ * record that may account for it ({@link ErasureAccounts}); each review record against the decision it
+ * names ({@link ReviewAccounts}); optionally each decision against its
  * figures and each image against its hash. Items are fed one at a time, so a table of any size is
  * checked in one pass; this front owns the findings and the counts.
  */
@@ -48,6 +50,7 @@ public final class EvidenceVerifier {
     private final ArchiveComparison archive = new ArchiveComparison();
     private final NavigableSet<String> archivesNamed = new TreeSet<>();
     private final ErasureAccounts erasures = new ErasureAccounts();
+    private final ReviewAccounts reviews = new ReviewAccounts();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -95,7 +98,10 @@ public final class EvidenceVerifier {
             signaturesValid++;
             if (erasure) {
                 erasures.addRecord(attributes, id, findings::add);
+            } else if (ReviewRecord.isReview(attributes)) {
+                reviews.addRecord(attributes, id, findings::add);
             } else {
+                reviews.addDecision(attributes, id);
                 decisionCheck.ifPresent(check -> checkDecision(check, attributes, id));
                 images.ifPresent(hashes -> checkImage(hashes, attributes, id));
             }
@@ -142,6 +148,7 @@ public final class EvidenceVerifier {
         var chain = new SealChain(sealed);
         var genesis = chain.checkLinks(findings::add);
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
+        var reviewed = reviews.check(items.presentIds()::contains, erasures::accountsFor, findings::add);
         chain.checkContinuity(findings::add);
         chain.checkItemPeriods(items.idsByPeriod(), genesis, SealPeriod.containing(now), findings::add);
         warnAboutCoverage(sealed, legacyPeriods, now);
@@ -150,7 +157,8 @@ public final class EvidenceVerifier {
         return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(), first, newest,
                 items.unsealed(sealed.keySet()), decisionCheck.map(check -> decisionsRederived),
                 images.map(hashes -> imagesChecked), imagesGone, erasures.erased(),
-                List.copyOf(findings), List.copyOf(warnings), List.copyOf(archivesNamed));
+                List.copyOf(findings), List.copyOf(warnings), List.copyOf(archivesNamed), reviewed.reviewed(),
+                reviewed.awaitingReview());
     }
 
     private void warnAboutCoverage(SortedMap<SealPeriod, SealedPeriod> sealed, int legacyPeriods, Instant now) {

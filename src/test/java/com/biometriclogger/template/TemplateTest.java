@@ -38,6 +38,8 @@ class TemplateTest {
             getAtt("SealSigningKey", "Arn"), Map.of("Ref", "ReplacementSealSigningKeyArn")));
     private static final Map<String, Object> BREAK_GLASS_WHEN_SET = Map.of("Fn::If", List.of("HasBreakGlassRole",
             Map.of("Ref", "BreakGlassRoleArn"), Map.of("Ref", "AWS::NoValue")));
+    private static final Map<String, Object> REVIEWER_WHEN_SET = Map.of("Fn::If", List.of("HasReviewerRole",
+            Map.of("Ref", "ReviewerRoleArn"), Map.of("Ref", "AWS::NoValue")));
 
     @Test
     void everyRoleStatementGrantsItsActionsOnExactlyTheExpectedResource() {
@@ -190,7 +192,7 @@ class TemplateTest {
         var audit = tableStatements("AuditTable");
         var exempted = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) bySid(audit, "OnlyTheWriterPutsItems")
                 .get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn");
-        assertEquals(List.of(BREAK_GLASS_WHEN_SET), exempted.subList(1, exempted.size()));
+        assertEquals(List.of(BREAK_GLASS_WHEN_SET, REVIEWER_WHEN_SET), exempted.subList(1, exempted.size()));
         assertEquals(Map.of("Sid", "OnlyErasureDeletesItems", "Effect", "Deny", "Principal", "*", "Action", "dynamodb:DeleteItem",
                 "Resource", "*", "Condition", Map.of("Fn::If", List.of("HasBreakGlassRole",
                         Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Ref", "BreakGlassRoleArn"))),
@@ -343,6 +345,7 @@ class TemplateTest {
                     "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + roleName.get(0), roleName.get(1)))));
             if (key.equals("SigningKey")) {
                 exempted.add(BREAK_GLASS_WHEN_SET);
+                exempted.add(REVIEWER_WHEN_SET);
             }
             assertEquals(Map.of("Fn::If", List.of(replaced.get(key), Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", exempted)),
                     Map.of("Ref", "AWS::NoValue"))), deny.get(0).get("Condition"), key);
@@ -443,7 +446,7 @@ class TemplateTest {
         Settings.fromEnvironment(env);
 
         assertEquals(List.of("AUDIT_TABLE_NAME", "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
-                "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX",
+                "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX", "REVIEW_SIMILARITY",
                 "SIGNING_KEY_ARN", "UPLOAD_BUCKET", "UPLOAD_PREFIX", "VERIFICATION_MODE"),
                 environment().keySet().stream().sorted().toList());
         assertEquals(Map.of("Ref", "AuditTable"), environment().get("AUDIT_TABLE_NAME"));
