@@ -39,6 +39,8 @@ final class TemplateSemantics {
     private static final String LOGS_CONTEXT = "kms:EncryptionContext:aws:logs:arn";
     private static final String BREAK_GLASS_WHEN_SET =
             "{\"Fn::If\":[\"HasBreakGlassRole\",{\"Ref\":\"BreakGlassRoleArn\"},{\"Ref\":\"AWS::NoValue\"}]}";
+    private static final String REVIEWER_WHEN_SET =
+            "{\"Fn::If\":[\"HasReviewerRole\",{\"Ref\":\"ReviewerRoleArn\"},{\"Ref\":\"AWS::NoValue\"}]}";
     private static final String ACCOUNT = "{\"Ref\":\"AWS::AccountId\"}";
 
     private final JsonNode resources;
@@ -275,7 +277,7 @@ final class TemplateSemantics {
                 }
                 for (JsonNode arn : each(condition.at("/ArnNotEquals/aws:PrincipalArn"))) {
                     denied = true;
-                    if (arn.toString().equals(BREAK_GLASS_WHEN_SET)) {
+                    if (arn.toString().equals(BREAK_GLASS_WHEN_SET) || arn.toString().equals(REVIEWER_WHEN_SET)) {
                         continue;
                     }
                     String written = subText(arn).orElse(arn.toString()) + subVariables(arn);
