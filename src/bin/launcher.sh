@@ -10,6 +10,7 @@ command=$(basename "$0")
 case "$command" in
   verify) main=com.biometriclogger.cli.VerifyCommand; scope=runtime; classes="$target/classes" ;;
   erase)  main=com.biometriclogger.cli.EraseCommand; scope=runtime; classes="$target/classes" ;;
+  review) main=com.biometriclogger.cli.ReviewCommand; scope=runtime; classes="$target/classes" ;;
   local)  main=com.biometriclogger.local.tools.LocalMain; scope=test; classes="$target/test-classes:$target/classes" ;;
   *) echo "$command: not a command of this project (src/bin/launcher.sh lists them)" >&2; exit 2 ;;
 esac

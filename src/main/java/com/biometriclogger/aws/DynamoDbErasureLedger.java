@@ -4,14 +4,12 @@ import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.evidence.Erasure;
 import com.biometriclogger.evidence.SubjectKeys;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The audit table as erase uses it. A subject's items are found by a consistent Scan filtered on
@@ -41,7 +39,7 @@ public final class DynamoDbErasureLedger implements Erasure.Ledger {
                                 ":uploads", AttributeValue.fromS(subject.uploads()),
                                 ":reference", AttributeValue.fromS(subject.referenceStem()))))
                 .items().stream()
-                .map(DynamoDbErasureLedger::strings)
+                .map(FirstWrites::strings)
                 .filter(item -> item.get(AuditAttribute.SUBJECT_ID).equals(Optional.of(subject.subject()))
                         || item.get(AuditAttribute.OBJECT_KEY).filter(subject::covers).isPresent())
                 .toList();
@@ -49,17 +47,7 @@ public final class DynamoDbErasureLedger implements Erasure.Ledger {
 
     @Override
     public Optional<AuditItem> putOnce(AuditItem record) {
-        var item = new LinkedHashMap<String, AttributeValue>();
-        record.attributes().forEach((name, value) -> item.put(name, AttributeValue.fromS(value)));
-        try {
-            dynamoDb.putItem(b -> b.tableName(tableName).item(item)
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", ATTEMPT_ID))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException recordedBefore) {
-            return Optional.of(strings(recordedBefore.item()));
-        }
+        return FirstWrites.putOnce(dynamoDb, tableName, record);
     }
 
     /** Deletes a decision only: the condition keeps an erasure record from ever being deleted by erase. */
@@ -73,17 +61,5 @@ public final class DynamoDbErasureLedger implements Erasure.Ledger {
         } catch (ConditionalCheckFailedException notADecision) {
             throw new IllegalStateException(attemptId + " is an erasure record, not a decision: not deleted", notADecision);
         }
-    }
-
-    private static AuditItem strings(Map<String, AttributeValue> item) {
-        var strings = new LinkedHashMap<String, String>();
-        if (item != null) {
-            item.forEach((name, value) -> {
-                if (value.s() != null) {
-                    strings.put(name, value.s());
-                }
-            });
-        }
-        return AuditItem.of(strings);
     }
 }

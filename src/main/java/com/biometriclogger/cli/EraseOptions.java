@@ -77,7 +77,7 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
         return List.copyOf(values);
     }
 
-    private static String required(String option, @Nullable String value) {
+    static String required(String option, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(option + " is required");
         }

@@ -43,6 +43,10 @@ final class ReportFormat {
                 row(text, "decisions re-derived", count + " (the others record no figures)"));
         report.imagesRehashed().ifPresent(count ->
                 row(text, "images re-hashed", count + " (" + report.imagesGone() + " no longer stored)"));
+        if (report.reviewed() + report.awaitingReview() > 0) {
+            row(text, "reviewed", report.reviewed() + " (by a person, under a valid review record; "
+                    + report.awaitingReview() + " awaiting review)");
+        }
         if (report.erased() > 0) {
             row(text, "erased", report.erased() + " (sealed, then erased under a valid erasure record)");
         }
@@ -105,6 +109,8 @@ final class ReportFormat {
                 + ",\"imagesRehashed\":" + nullable(report.imagesRehashed())
                 + ",\"imagesGone\":" + report.imagesGone()
                 + ",\"erased\":" + report.erased()
+                + ",\"reviewed\":" + report.reviewed()
+                + ",\"awaitingReview\":" + report.awaitingReview()
                 + ",\"findings\":[" + report.findings().stream()
                         .map(f -> "{\"problem\":" + quote(f.problem().name()) + ",\"subject\":" + quote(f.about())
                                 + ",\"detail\":" + quote(f.detail()) + "}")

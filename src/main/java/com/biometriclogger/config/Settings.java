@@ -2,6 +2,7 @@ package com.biometriclogger.config;
 
 import com.biometriclogger.aws.AwsAccess;
 import com.biometriclogger.decision.PolicyThresholds;
+import com.biometriclogger.decision.SimilarityThresholds;
 import com.biometriclogger.decision.UploadScope;
 import java.net.URI;
 import java.util.ArrayList;
@@ -47,8 +48,11 @@ public record Settings(
 
     private static final String FORMER_NAME_OF_MATCH = "VERIFY";
 
-    /** @param referencePrefix where subjects' reference images are enrolled, e.g. {@code references/alice.jpg} */
-    public record Identity(Mode mode, String referencePrefix, float minSimilarity) {
+    /**
+     * @param referencePrefix where subjects' reference images are enrolled, e.g. {@code references/alice.jpg}
+     * @param similarity      MIN_SIMILARITY, and REVIEW_SIMILARITY where the review band under it starts
+     */
+    public record Identity(Mode mode, String referencePrefix, SimilarityThresholds similarity) {
     }
 
     /** Region, credentials and endpoints: all a tool needs to build clients, without the function's settings. */
@@ -82,14 +86,17 @@ public record Settings(
                 reader.number("MIN_SHARPNESS", defaults.minSharpness(), 0, 100),
                 reader.bool("REQUIRE_EYES_OPEN", defaults.requireEyesOpen()),
                 reader.bool("REJECT_SUNGLASSES", defaults.rejectSunglasses()));
-        var identity = new Identity(reader.mode("VERIFICATION_MODE"),
-                reader.optional("REFERENCE_PREFIX").orElse("references/"),
-                reader.number("MIN_SIMILARITY", 95f, 0, 100));
+        var mode = reader.mode("VERIFICATION_MODE");
+        String referencePrefix = reader.optional("REFERENCE_PREFIX").orElse("references/");
+        float minSimilarity = reader.number("MIN_SIMILARITY", 95f, 0, 100);
+        // The band is off by default (it starts at the match threshold), so deployed decisions stay as they were.
+        float reviewSimilarity = reader.number("REVIEW_SIMILARITY", minSimilarity, 0, minSimilarity);
         String signingKeyArn = reader.signingKeyArn();
         var commitments = new Commitments(reader.required("COMMITMENT_ARCHIVE_BUCKET"),
                 reader.optional("COMMITMENT_ARCHIVE_PREFIX").orElse("commitments/"));
         var aws = reader.awsAccess();
         reader.failIfAnyProblem();
+        var identity = new Identity(mode, referencePrefix, new SimilarityThresholds(minSimilarity, reviewSimilarity));
         var scope = new UploadScope(bucket, prefix,
                 identity.mode() == Mode.MATCH ? Optional.of(identity.referencePrefix()) : Optional.empty());
         return new Settings(table, scope, thresholds, identity, signingKeyArn, commitments, aws);

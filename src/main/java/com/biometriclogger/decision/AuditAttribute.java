@@ -33,12 +33,14 @@ public enum AuditAttribute {
     REFERENCE_SHA256("referenceSha256"),
     SIMILARITY("similarity"),
     SIMILARITY_THRESHOLD("similarityThreshold"),
+    /** Where the review band starts ({@link SimilarityThresholds}); recorded only while the band is on. */
+    REVIEW_THRESHOLD("reviewThreshold"),
     DECIDED_AT("decidedAt"),
     DECIDED_AT_EPOCH_MILLIS("decidedAtEpochMillis"),
     REQUEST_ID("requestId"),
     FUNCTION_VERSION("functionVersion"),
     SCHEMA_VERSION("schemaVersion"),
-    /** {@code ERASURE} on an {@link ErasureRecord}; a decision has none. */
+    /** {@code ERASURE} on an {@link ErasureRecord}, {@code REVIEW} on a {@link ReviewRecord}; a decision has none. */
     KIND("kind"),
     /** The attempt an erasure record accounts for; the record's own id is {@code erasure-} and this. */
     ERASED_ATTEMPT_ID("erasedAttemptId"),
@@ -52,6 +54,18 @@ public enum AuditAttribute {
     /** Who ran the erasure: the caller's ARN (the local user on the local stack). */
     ERASED_BY("erasedBy"),
     ERASED_AT("erasedAt"),
+    /** The attempt a review record reviews; the record's own id is {@code review-} and this. */
+    REVIEWED_ATTEMPT_ID("reviewedAttemptId"),
+    /** The reviewed item's digest (its canonical form's SHA-256), so the record names exactly what was reviewed. */
+    REVIEWED_DIGEST("reviewedDigest"),
+    /** {@code APPROVED} or {@code DENIED}: the person's decision, which stands beside the function's. */
+    REVIEW_OUTCOME("reviewOutcome"),
+    /** {@code REVIEW_REQUIRED} (the decision asked for it) or {@code CONTESTED} (the subject did). */
+    REVIEW_GROUND("reviewGround"),
+    /** Why, as the reviewer wrote it (never an image, nor a figure the decision does not already record). */
+    REVIEW_REASON("reviewReason"),
+    /** Who reviewed: the caller's ARN (the local user on the local stack). */
+    REVIEWED_BY("reviewedBy"),
     /** The hour (UTC) the item is sealed in; stamped with the signature, from {@link #DECIDED_AT}. */
     SEAL_PERIOD("sealPeriod"),
     /** The key that signed the item; seals carry it too. */

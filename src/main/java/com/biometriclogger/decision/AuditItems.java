@@ -58,7 +58,10 @@ final class AuditItems {
         item.put(REFERENCE_VERSION_ID, reference.map(r -> orEmpty(r.versionId())).orElse(""));
         item.put(REFERENCE_SHA256, reference.map(r -> orEmpty(r.sha256())).orElse(""));
         item.put(SIMILARITY, identity.similarity().map(Numbers::plain).orElse(""));
-        item.put(SIMILARITY_THRESHOLD, identity.similarityThreshold().map(Numbers::plain).orElse(""));
+        item.put(SIMILARITY_THRESHOLD, identity.thresholds().map(t -> Numbers.plain(t.match())).orElse(""));
+        // Only while the band is on: with it off, items stay exactly as they were before the band existed.
+        identity.thresholds().filter(SimilarityThresholds::reviewBandOn)
+                .ifPresent(t -> item.put(REVIEW_THRESHOLD, Numbers.plain(t.review())));
     }
 
     /** Records the judged face's figures so the decision can be re-derived from the item alone. */

@@ -7,7 +7,8 @@ import java.util.Optional;
  * 1:1 identity matching. A reference image {@code <referencePrefix><subject>.jpg|.png} that
  * passes the quality policy is ENROLLED; an upload {@code <uploadPrefix><subject>/…} that passes it
  * is compared with the subject's current enrolled reference and is AUTHORIZED only when exactly one
- * of its faces matches at or above the similarity threshold (a value exactly at the threshold passes).
+ * of its faces matches at or above the similarity threshold (a value exactly at the threshold passes),
+ * and is REVIEW_REQUIRED when none does but exactly one is in the review band ({@link SimilarityThresholds}).
  *
  * <p>Only the current version of a reference counts: a replacement that failed enrolment, or whose
  * event has not been processed yet, leaves the subject NOT_ENROLLED rather than falling back to an
@@ -18,7 +19,7 @@ public final class IdentityMatcher implements Identification {
 
     private final String uploadPrefix;
     private final String referencePrefix;
-    private final float minSimilarity;
+    private final SimilarityThresholds thresholds;
     private final ReferenceRegistry references;
     private final FaceComparer comparer;
 
@@ -26,11 +27,11 @@ public final class IdentityMatcher implements Identification {
      * @param uploadPrefix    where uploads live, {@code <uploadPrefix><subject>/…}
      * @param referencePrefix where references are enrolled, {@code <referencePrefix><subject>.jpg|.png}
      */
-    public IdentityMatcher(String uploadPrefix, String referencePrefix, float minSimilarity,
+    public IdentityMatcher(String uploadPrefix, String referencePrefix, SimilarityThresholds thresholds,
                                 ReferenceRegistry references, FaceComparer comparer) {
         this.uploadPrefix = uploadPrefix;
         this.referencePrefix = referencePrefix;
-        this.minSimilarity = minSimilarity;
+        this.thresholds = thresholds;
         this.references = references;
         this.comparer = comparer;
     }
@@ -65,13 +66,13 @@ public final class IdentityMatcher implements Identification {
 
     /** An upload that failed the quality policy: nothing to compare, but the subject is still recorded. */
     Result notCompared(UploadedImage upload, Verdict quality) {
-        return new Result(quality, IdentityFacts.notCompared(subjectOf(upload).orElse(""), minSimilarity));
+        return new Result(quality, IdentityFacts.notCompared(subjectOf(upload).orElse(""), thresholds));
     }
 
     /** A reference that passed (or failed) the quality policy: ENROLLED, or REJECTED with the policy's reasons. */
     Result enrol(UploadedImage reference, Verdict quality) {
         var subject = subjectOf(reference);
-        var facts = IdentityFacts.notCompared(subject.orElse(""), minSimilarity);
+        var facts = IdentityFacts.notCompared(subject.orElse(""), thresholds);
         if (subject.isEmpty()) {
             return new Result(Verdict.rejected(ReasonCode.NO_SUBJECT), facts);
         }
@@ -85,33 +86,25 @@ public final class IdentityMatcher implements Identification {
         var subject = subjectOf(upload);
         if (subject.isEmpty()) {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_SUBJECT)),
-                    IdentityFacts.notCompared("", minSimilarity));
+                    IdentityFacts.notCompared("", thresholds));
         }
         Optional<EnrolledReference> reference;
         try {
             reference = references.currentReference(upload.bucket(), subject.get());
         } catch (UnjudgeableImageException untrustedEnrolment) {
-            return new Result(Verdict.rejected(untrustedEnrolment.reason()), IdentityFacts.notCompared(subject.get(), minSimilarity));
+            return new Result(Verdict.rejected(untrustedEnrolment.reason()), IdentityFacts.notCompared(subject.get(), thresholds));
         }
         if (reference.isEmpty()) {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NOT_ENROLLED)),
-                    IdentityFacts.notCompared(subject.get(), minSimilarity));
+                    IdentityFacts.notCompared(subject.get(), thresholds));
         }
         try {
             var similarities = comparer.similarities(reference.get(), upload.object(), content);
             var best = similarities.stream().max(Float::compare);
-            var facts = IdentityFacts.compared(subject.get(), reference.get(), best, minSimilarity);
-            return new Result(judge(similarities), facts);
+            var facts = IdentityFacts.compared(subject.get(), reference.get(), best, thresholds);
+            return new Result(thresholds.judge(similarities), facts);
         } catch (UnjudgeableImageException e) {
-            return new Result(Verdict.rejected(e.reason()), IdentityFacts.compared(subject.get(), reference.get(), Optional.empty(), minSimilarity));
+            return new Result(Verdict.rejected(e.reason()), IdentityFacts.compared(subject.get(), reference.get(), Optional.empty(), thresholds));
         }
-    }
-
-    /** Exactly one face at or above the threshold. Pure, so it is tested on its own. */
-    Verdict judge(List<Float> similarities) {
-        long matching = similarities.stream().filter(s -> s >= minSimilarity).count();
-        return matching == 1
-                ? new Verdict(Decision.AUTHORIZED, List.of())
-                : new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_MATCH));
     }
 }

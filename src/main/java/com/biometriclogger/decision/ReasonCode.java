@@ -30,6 +30,8 @@ public enum ReasonCode {
     // Identity verification (CompareFaces against the subject's enrolled reference).
     NOT_ENROLLED,
     NO_MATCH,
+    /** REVIEW_REQUIRED: the one face near the reference is in the review band, under the match threshold. */
+    NEAR_MATCH,
     NO_SUBJECT,
     REFERENCE_GONE,
     REFERENCE_UNUSABLE

@@ -78,6 +78,11 @@ final class ErasureAccounts {
         return Optional.ofNullable(records.get(id)).map(record -> value(record, AuditAttribute.ERASED_DIGEST));
     }
 
+    /** Whether a validly signed erasure record names the attempt (whatever else it may be found to get wrong). */
+    boolean accountsFor(String attemptId) {
+        return records.containsKey(attemptId);
+    }
+
     int erased() {
         return erased;
     }

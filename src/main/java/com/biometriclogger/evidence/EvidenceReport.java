@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param unsealedItems      items in hours with no seal yet (not protected against deletion yet)
  * @param erased             sealed items gone from the table and accounted for by a valid erasure record
  * @param archivesNamed      the seal archives the seals say they were written to ({@code s3://bucket/prefix})
+ * @param reviewed           decisions a valid review record reviews (APPROVED or DENIED by a person)
+ * @param awaitingReview     REVIEW_REQUIRED decisions no review record reviews yet
  */
 public record EvidenceReport(
         int itemsChecked,
@@ -25,7 +27,9 @@ public record EvidenceReport(
         int erased,
         List<Finding> findings,
         List<String> warnings,
-        List<String> archivesNamed) {
+        List<String> archivesNamed,
+        int reviewed,
+        int awaitingReview) {
 
     public boolean clean() {
         return findings.isEmpty();

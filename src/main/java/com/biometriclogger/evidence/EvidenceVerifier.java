@@ -3,6 +3,7 @@ package com.biometriclogger.evidence;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.decision.ObjectVersion;
+import com.biometriclogger.decision.ReviewRecord;
 import com.biometriclogger.evidence.Finding.Problem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,7 +23,8 @@ import java.util.TreeSet;
  * ({@link ItemDigests}); each seal in the table against its write-once archived copy, which is
  * authoritative ({@link ArchiveComparison}); the seals' chain from its genesis to the newest
  * ({@link SealChain}); each item's timing; each sealed item gone from the table against the erasure
- * record that may account for it ({@link ErasureAccounts}); optionally each decision against its
+ * record that may account for it ({@link ErasureAccounts}); each review record against the decision it
+ * names ({@link ReviewAccounts}); optionally each decision against its
  * figures and each image against its hash. Items are fed one at a time, so a table of any size is
  * checked in one pass; this front owns the findings and the counts.
  */
@@ -54,6 +56,7 @@ public final class EvidenceVerifier {
     private final CommitmentComparison commitments = new CommitmentComparison();
     private Optional<SealPeriod> statedCutover = Optional.empty();
     private final ForwardFiledErasures forwardFiled = new ForwardFiledErasures();
+    private final ReviewAccounts reviews = new ReviewAccounts();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -105,7 +108,10 @@ public final class EvidenceVerifier {
             signaturesValid++;
             if (erasure) {
                 erasures.addRecord(attributes, id, findings::add);
+            } else if (ReviewRecord.isReview(attributes)) {
+                reviews.addRecord(attributes, id, findings::add);
             } else {
+                reviews.addDecision(attributes, id);
                 decisionCheck.ifPresent(check -> checkDecision(check, attributes, id));
                 images.ifPresent(hashes -> checkImage(hashes, attributes, id));
             }
@@ -170,6 +176,7 @@ public final class EvidenceVerifier {
         var genesis = chain.checkLinks(findings::add);
         erasures.checkEachAccountsForASealedItem(items.presentIds(), findings::add);
         commitments.checkUncommitted(items, sealed.keySet(), findings::add);
+        var reviewed = reviews.check(items.presentIds()::contains, erasures::accountsFor, findings::add);
         chain.checkContinuity(findings::add);
         var current = SealPeriod.containing(now);
         var beingWritten = forwardFiled.check(sealed, current, findings::add);
@@ -182,7 +189,8 @@ public final class EvidenceVerifier {
         return new EvidenceReport(itemsChecked, signaturesValid, sealed.size(), first, newest,
                 items.unsealed(sealed.keySet()), decisionCheck.map(check -> decisionsRederived),
                 images.map(hashes -> imagesChecked), imagesGone, erasures.erased(),
-                List.copyOf(findings), List.copyOf(warnings), List.copyOf(archivesNamed));
+                List.copyOf(findings), List.copyOf(warnings), List.copyOf(archivesNamed), reviewed.reviewed(),
+                reviewed.awaitingReview());
     }
 
     /** Every seal read from the archive leaves no hour where version 1 may count; else the stated cutover, if any. */

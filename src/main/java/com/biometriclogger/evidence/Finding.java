@@ -28,6 +28,12 @@ public record Finding(Problem problem, String about, String detail) {
         ERASURE_MISMATCH,
         /** An erasure record not stored under {@code erasure-<the attempt id it names>}. */
         ERASURE_INVALID,
+        /** A review record not stored under {@code review-<the attempt id it names>}, or with no valid outcome. */
+        REVIEW_INVALID,
+        /** A review record naming an attempt that is not in the table (nor erased) or may not be reviewed on its ground. */
+        REVIEW_OF_UNREVIEWABLE,
+        /** A review record whose digest is not that of the item it names: it reviewed something else. */
+        REVIEW_MISMATCH,
         /** In its hour's seal with another digest: its content changed after sealing (even if re-signed). */
         CHANGED_AFTER_SEALING,
         /** Its content no longer hashes to the commitment archived when it was stored: rewritten, even if re-signed. */

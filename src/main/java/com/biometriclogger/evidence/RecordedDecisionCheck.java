@@ -69,6 +69,9 @@ public final class RecordedDecisionCheck {
                     : Outcome.contradicted("recorded AUTHORIZED, but similarity " + value(item, SIMILARITY)
                             + " is under the threshold " + value(item, SIMILARITY_THRESHOLD));
         }
+        if (decision.equals(Decision.REVIEW_REQUIRED.name())) {
+            return reviewFollows(item, qualityNames, recorded);
+        }
         if (!qualityReasons.isEmpty()) {
             return recorded.equals(qualityNames) ? Outcome.FOLLOWS
                     : Outcome.contradicted("recorded " + decision + " " + recorded + ", the recorded figures give " + qualityNames);
@@ -76,6 +79,26 @@ public final class RecordedDecisionCheck {
         boolean policyReasonRecorded = recorded.stream().anyMatch(RecordedDecisionCheck::isPolicyReason);
         return !recorded.isEmpty() && !policyReasonRecorded ? Outcome.FOLLOWS
                 : Outcome.contradicted("recorded " + decision + " " + recorded + ", but the recorded figures pass the policy");
+    }
+
+    /** Good faces, one near the reference: the recorded similarity in the recorded review band, under the threshold. */
+    private static Outcome reviewFollows(Map<String, String> item, List<String> qualityNames, List<String> recorded) {
+        if (!qualityNames.isEmpty()) {
+            return Outcome.contradicted("recorded REVIEW_REQUIRED, but the recorded figures fail " + qualityNames);
+        }
+        if (!recorded.equals(List.of(ReasonCode.NEAR_MATCH.name()))) {
+            return Outcome.contradicted("recorded REVIEW_REQUIRED " + recorded + ", which only " + ReasonCode.NEAR_MATCH + " leads to");
+        }
+        String similarity = value(item, SIMILARITY);
+        String band = value(item, REVIEW_THRESHOLD);
+        String threshold = value(item, SIMILARITY_THRESHOLD);
+        if (similarity.isEmpty() || band.isEmpty() || threshold.isEmpty()) {
+            return Outcome.contradicted("recorded REVIEW_REQUIRED without a similarity, a review band and a threshold");
+        }
+        float value = Float.parseFloat(similarity);
+        return value >= Float.parseFloat(band) && value < Float.parseFloat(threshold) ? Outcome.FOLLOWS
+                : Outcome.contradicted("recorded REVIEW_REQUIRED, but similarity " + similarity + " is outside the review band "
+                        + band + " to " + threshold);
     }
 
     /** A compared upload is AUTHORIZED only at or above its threshold; enrolments and detect-only items compare nothing. */

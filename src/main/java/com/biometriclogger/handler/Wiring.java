@@ -88,7 +88,7 @@ public final class Wiring {
         // Enrolments are trusted under the key the function signs with, its public half fetched once
         // here at init (with SnapStart, before the snapshot: it is neither secret nor unique).
         Identification identification = identity.mode() != Settings.Mode.MATCH ? Identification.DETECT_ONLY
-                : new IdentityMatcher(settings.uploadScope().prefix(), identity.referencePrefix(), identity.minSimilarity(),
+                : new IdentityMatcher(settings.uploadScope().prefix(), identity.referencePrefix(), identity.similarity(),
                         new S3ReferenceRegistry(s3, new DynamoDbEvidenceTable(dynamoDb), settings.auditTableName(),
                                 KmsEvidenceSigner.publicKey(kms, settings.signingKeyArn()), identity.referencePrefix()),
                         new RekognitionFaceComparer(rekognition));

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code -h} and {@code --help} on the evidence commands: the usage on stdout, exit 0, nothing on stderr. */
+/** {@code -h} and {@code --help} on the evidence commands (verify, erase, review): the usage on stdout, exit 0, nothing on stderr. */
 class CommandHelpTest {
 
     @ParameterizedTest
@@ -46,6 +46,18 @@ class CommandHelpTest {
         var usage = command.equals("verify") ? VerifyOptions.USAGE : EraseOptions.USAGE;
 
         usage.lines().forEach(line -> assertTrue(line.length() <= TextWrap.MAX_COLUMNS, line));
+    }
+
+    @ValueSource(strings = {"-h", "--help"})
+    void reviewPrintsItsUsage(String flag) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        int status = ReviewCommand.run(new String[] {"--attempt", "x", flag}, Map.of(), print(out), print(err));
+
+        assertEquals(0, status);
+        assertEquals(ReviewOptions.USAGE + "\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

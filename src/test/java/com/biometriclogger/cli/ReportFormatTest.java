@@ -55,7 +55,7 @@ class ReportFormatTest {
     void sealsNamingAnArchiveThatWasNotCheckedAreNotIntactAndSaySo() throws Exception {
         String archive = "s3://evidence-archive/seals/";
         var report = new EvidenceReport(1, 1, 0, Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(), 0,
-                0, List.of(), List.of(), List.of(archive));
+                0, List.of(), List.of(), List.of(archive), 0, 0);
         var checkedThere = VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key",
                 "s.pem", "--seal-archive", archive});
         var checkedElsewhere = VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key",
@@ -85,6 +85,6 @@ class ReportFormatTest {
 
     private static EvidenceReport report(List<Finding> findings) {
         return new EvidenceReport(1, 0, 0, Optional.empty(), Optional.empty(), 1, Optional.empty(), Optional.empty(), 0,
-                0, findings, List.of(), List.of());
+                0, findings, List.of(), List.of(), 0, 0);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.aws.AwsAccess;
 import com.biometriclogger.decision.PolicyThresholds;
+import com.biometriclogger.decision.SimilarityThresholds;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,6 +57,7 @@ class SettingsTest {
             "MIN_FACE_CONFIDENCE, 150, 'MIN_FACE_CONFIDENCE must be a number from 0 to 100, got ''150'''",
             "MAX_YAW_DEGREES, -1, 'MAX_YAW_DEGREES must be a number from 0 to 180, got ''-1'''",
             "MIN_SHARPNESS, NaN, 'MIN_SHARPNESS must be a number from 0 to 100, got ''NaN'''",
+            "REVIEW_SIMILARITY, 96, 'REVIEW_SIMILARITY must be a number from 0 to 95, got ''96'''",
             "REQUIRE_EYES_OPEN, yes, 'REQUIRE_EYES_OPEN must be true or false, got ''yes'''",
             "AWS_ENDPOINT_URL_S3, localhost:9000, 'AWS_ENDPOINT_URL_S3 must be a URL such as http://127.0.0.1:9000, got ''localhost:9000'''"})
     void anInvalidSettingFailsNamingTheVariable(String variable, String value, String message) {
@@ -100,9 +102,19 @@ class SettingsTest {
     }
 
     @Test
+    void theReviewBandIsOffUnlessReviewSimilarityIsUnderMinSimilarity() {
+        var env = minimal();
+        env.put("MIN_SIMILARITY", "97");
+        assertEquals(SimilarityThresholds.matchOnly(97f), Settings.fromEnvironment(env).identity().similarity());
+
+        env.put("REVIEW_SIMILARITY", "90");
+        assertEquals(new SimilarityThresholds(97f, 90f), Settings.fromEnvironment(env).identity().similarity());
+    }
+
+    @Test
     void identityMatchingIsOnByDefaultAndCanBeTurnedOff() {
         var match = Settings.fromEnvironment(minimal());
-        assertEquals(new Settings.Identity(Settings.Mode.MATCH, "references/", 95f), match.identity());
+        assertEquals(new Settings.Identity(Settings.Mode.MATCH, "references/", SimilarityThresholds.matchOnly(95f)), match.identity());
         assertEquals(Optional.of("references/"), match.uploadScope().referencePrefix());
 
         var env = minimal();

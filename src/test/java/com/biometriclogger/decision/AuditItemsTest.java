@@ -47,22 +47,33 @@ class AuditItemsTest {
     @Test
     void anUploadNotComparedStillRecordsItsSubjectAndTheThreshold() {
         var item = AuditItems.of(UPLOAD, Optional.empty(), Optional.empty(), Verdict.rejected(ReasonCode.OBJECT_GONE),
-                PolicyThresholds.defaults(), IdentityFacts.notCompared("alice", 95f), INVOCATION, DECIDED);
+                PolicyThresholds.defaults(), IdentityFacts.notCompared("alice", SimilarityThresholds.matchOnly(95f)), INVOCATION, DECIDED);
 
         assertEquals(expected(Map.of("decision", "REJECTED", "reasons", "OBJECT_GONE", "subjectId", "alice",
                 "similarityThreshold", "95")), item.attributes());
+    }
+
+    @Test
+    void aReviewBandThatIsOnIsRecordedWithTheThreshold() {
+        var item = AuditItems.of(UPLOAD, Optional.empty(), Optional.empty(), Verdict.rejected(ReasonCode.OBJECT_GONE),
+                PolicyThresholds.defaults(), IdentityFacts.notCompared("alice", new SimilarityThresholds(95f, 90f)), INVOCATION, DECIDED);
+
+        var expected = new TreeMap<>(expected(Map.of("decision", "REJECTED", "reasons", "OBJECT_GONE", "subjectId", "alice",
+                "similarityThreshold", "95")));
+        expected.put("reviewThreshold", "90");
+        assertEquals(expected, item.attributes());
     }
 
     /** Every attribute the builder writes (all Strings, empty when unknown), overridden where a test expects a value. */
     private static Map<String, String> expected(Map<String, String> overrides) {
         var item = new TreeMap<String, String>();
         for (var attribute : AuditAttribute.values()) {
-            if (!ErasureRecord.ONLY_ON_ERASURES.contains(attribute)) {
+            if (!ErasureRecord.ONLY_ON_ERASURES.contains(attribute) && !ReviewRecord.ONLY_ON_REVIEWS.contains(attribute)) {
                 item.put(attribute.stored(), "");
             }
         }
-        // Stamped when the item is signed, not when it is built.
-        List.of(AuditAttribute.SEAL_PERIOD, AuditAttribute.SIGNING_KEY_ID, AuditAttribute.SIGNATURE)
+        // Stamped when the item is signed, not when it is built; the review band only while it is on.
+        List.of(AuditAttribute.SEAL_PERIOD, AuditAttribute.SIGNING_KEY_ID, AuditAttribute.SIGNATURE, AuditAttribute.REVIEW_THRESHOLD)
                 .forEach(attribute -> item.remove(attribute.stored()));
         item.putAll(Map.of("attemptId", UPLOAD.object().attemptId(), "bucket", "bucket", "objectKey", "uploads/a b.jpg",
                 "versionId", "v1", "eTag", "etag", "sequencer", "seq", "sizeBytes", "1234", "policy", POLICY,

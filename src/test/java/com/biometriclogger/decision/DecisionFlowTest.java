@@ -127,7 +127,7 @@ class DecisionFlowTest {
         var reference = new EnrolledReference(new ObjectVersion("b", "references/alice.jpg", "r1", "e"), "bb".repeat(32));
         when(identification.identify(any(), any(), any())).thenReturn(new Identification.Result(
                 new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_MATCH)),
-                IdentityFacts.compared("alice", reference, Optional.of(12.5f), 95f)));
+                IdentityFacts.compared("alice", reference, Optional.of(12.5f), SimilarityThresholds.matchOnly(95f))));
         when(auditLog.recordOnce(any())).thenReturn(true);
 
         flow(identification).decideAll(List.of(upload), INVOCATION);

@@ -51,7 +51,7 @@ class GoldenEvidenceTest {
                 Optional.empty());
         var face = new DetectedFace(99.99846f, -12.5f, 3.25f, 1e-7f, 78.5f, 92f, true, false);
         var identity = IdentityFacts.compared("alice", new EnrolledReference(
-                new ObjectVersion("bucket", "references/alice.jpg", "v000007", "ef"), "cd".repeat(32)), Optional.of(99.12f), 95f);
+                new ObjectVersion("bucket", "references/alice.jpg", "v000007", "ef"), "cd".repeat(32)), Optional.of(99.12f), SimilarityThresholds.matchOnly(95f));
         var item = AuditItems.of(upload, Optional.of(content), Optional.of(new FaceAnalysis(List.of(face))),
                 new Verdict(Decision.AUTHORIZED, List.of()), PolicyThresholds.defaults(), identity,
                 new Invocation("req-1", "7"), Instant.parse("2026-05-03T08:14:00.250Z"));

@@ -1,8 +1,10 @@
 package com.biometriclogger.evidence;
 
 import com.biometriclogger.cli.EraseCommand;
+import com.biometriclogger.cli.ReviewCommand;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.local.stack.LocalEvidence;
+import com.biometriclogger.local.stack.LocalKms;
 import com.biometriclogger.testing.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code erase} and {@code verify} as an operator runs them on a scenario's stack, with what they print. */
+/** {@code erase}, {@code review} and {@code verify} as an operator runs them on a scenario's stack, with what they print. */
 final class LedgerCommands {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +59,13 @@ final class LedgerCommands {
     Run erase(String subject, String request, String... extra) {
         return capture((args, out, err) -> EraseCommand.run(args, scenario.environment(), out, err),
                 LocalEvidence.eraseArguments(scenario.table(), scenario.bucket(), subject, request, extra));
+    }
+
+    /** review with the deployment's item key, as the reviewer role runs it: {@code args} after the table and key. */
+    Run review(String... args) {
+        var all = new ArrayList<>(List.of("--table", scenario.table(), "--kms-key-id", LocalKms.KEY_ARN));
+        all.addAll(List.of(args));
+        return capture((arguments, out, err) -> ReviewCommand.run(arguments, scenario.environment(), out, err), all);
     }
 
     /** verify with the deployment's keys and archive, and {@code extra} options. */

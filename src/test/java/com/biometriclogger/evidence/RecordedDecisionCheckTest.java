@@ -58,6 +58,30 @@ class RecordedDecisionCheckTest {
     }
 
     @Test
+    void reviewRequiredFollowsOnlyFromASimilarityInTheRecordedBand() {
+        var item = goodFace();
+        item.put("referenceKey", "references/alice.jpg");
+        item.put("decision", "REVIEW_REQUIRED");
+        item.put("reasons", "NEAR_MATCH");
+        item.put("similarity", "94.99");
+        item.put("similarityThreshold", "95");
+        item.put("reviewThreshold", "90");
+        assertEquals(Optional.of(Outcome.FOLLOWS), check.rederive(item));
+
+        item.put("similarity", "95");
+        assertEquals(Optional.of(Outcome.contradicted("recorded REVIEW_REQUIRED, but similarity 95 is outside the review band 90 to 95")),
+                check.rederive(item));
+
+        item.put("similarity", "89.9");
+        assertEquals(Optional.of(Outcome.contradicted("recorded REVIEW_REQUIRED, but similarity 89.9 is outside the review band 90 to 95")),
+                check.rederive(item));
+
+        item.remove("reviewThreshold");
+        assertEquals(Optional.of(Outcome.contradicted("recorded REVIEW_REQUIRED without a similarity, a review band and a threshold")),
+                check.rederive(item));
+    }
+
+    @Test
     void rejectedInputRecordsNoFiguresToRederive() {
         var item = goodFace();
         item.put("faceCount", "");

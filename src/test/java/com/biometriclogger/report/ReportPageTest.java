@@ -67,7 +67,7 @@ class ReportPageTest {
         ledger.addItem(new SignatureChecked(new StoredItem(item, List.of()), Optional.empty(), Optional.empty()));
         var report = new EvidenceReport(1, 1, 1, Optional.of(SealPeriod.parse("2026-05-03T08")),
                 Optional.of(SealPeriod.parse("2026-05-03T08")), 0, Optional.empty(), Optional.empty(), 0, 0,
-                List.of(findings), List.of(), List.of());
+                List.of(findings), List.of(), List.of(), 0, 0);
         var context = new ReportContext("verify --table t --html r.html", "test", Instant.parse("2026-05-03T12:00:00Z"),
                 "t", "t-seals", List.of(), List.of(), Optional.empty(), false, false, "1 PROBLEM FOUND", 1);
         return ReportPage.render(context, report, ledger);

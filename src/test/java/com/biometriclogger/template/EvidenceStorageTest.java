@@ -3,6 +3,7 @@ package com.biometriclogger.template;
 import static com.biometriclogger.template.TemplateParts.BREAK_GLASS_WHEN_SET;
 import static com.biometriclogger.template.TemplateParts.BUCKET;
 import static com.biometriclogger.template.TemplateParts.ITEM_KEY;
+import static com.biometriclogger.template.TemplateParts.REVIEWER_WHEN_SET;
 import static com.biometriclogger.template.TemplateParts.SEAL_KEY;
 import static com.biometriclogger.template.TemplateParts.TEMPLATE;
 import static com.biometriclogger.template.TemplateParts.asList;
@@ -53,7 +54,7 @@ class EvidenceStorageTest {
         var audit = tableStatements("AuditTable");
         var exempted = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) bySid(audit, "OnlyTheWriterPutsItems")
                 .get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn");
-        assertEquals(List.of(BREAK_GLASS_WHEN_SET), exempted.subList(1, exempted.size()));
+        assertEquals(List.of(BREAK_GLASS_WHEN_SET, REVIEWER_WHEN_SET), exempted.subList(1, exempted.size()));
         assertEquals(Map.of("Sid", "OnlyErasureDeletesItems", "Effect", "Deny", "Principal", "*", "Action", "dynamodb:DeleteItem",
                 "Resource", "*", "Condition", Map.of("Fn::If", List.of("HasBreakGlassRole",
                         Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Ref", "BreakGlassRoleArn"))),
@@ -131,6 +132,7 @@ class EvidenceStorageTest {
                     "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + roleName.get(0), roleName.get(1)))));
             if (key.equals("SigningKey")) {
                 exempted.add(BREAK_GLASS_WHEN_SET);
+                exempted.add(REVIEWER_WHEN_SET);
             }
             assertEquals(Map.of("Fn::If", List.of(replaced.get(key), Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", exempted)),
                     Map.of("Ref", "AWS::NoValue"))), deny.get(0).get("Condition"), key);

@@ -63,7 +63,7 @@ class FunctionEnvironmentTest {
         assertEquals(List.of("AUDIT_TABLE_NAME", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_KMS",
                 "AWS_ENDPOINT_URL_REKOGNITION", "AWS_ENDPOINT_URL_S3", "COMMITMENT_ARCHIVE_BUCKET", "COMMITMENT_ARCHIVE_PREFIX",
                 "MAX_PITCH_DEGREES", "MAX_ROLL_DEGREES", "MAX_YAW_DEGREES",
-                "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX",
+                "MIN_BRIGHTNESS", "MIN_FACE_CONFIDENCE", "MIN_SHARPNESS", "MIN_SIMILARITY", "REFERENCE_PREFIX", "REVIEW_SIMILARITY",
                 "SIGNING_KEY_ARN", "UPLOAD_BUCKET", "UPLOAD_PREFIX", "VERIFICATION_MODE"),
                 environment().keySet().stream().sorted().toList());
         assertEquals(Map.of("Ref", "AuditTable"), environment().get("AUDIT_TABLE_NAME"));

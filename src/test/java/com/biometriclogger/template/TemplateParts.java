@@ -33,6 +33,8 @@ final class TemplateParts {
             getAtt("SealSigningKey", "Arn"), Map.of("Ref", "ReplacementSealSigningKeyArn")));
     static final Map<String, Object> BREAK_GLASS_WHEN_SET = Map.of("Fn::If", List.of("HasBreakGlassRole",
             Map.of("Ref", "BreakGlassRoleArn"), Map.of("Ref", "AWS::NoValue")));
+    static final Map<String, Object> REVIEWER_WHEN_SET = Map.of("Fn::If", List.of("HasReviewerRole",
+            Map.of("Ref", "ReviewerRoleArn"), Map.of("Ref", "AWS::NoValue")));
 
     /** The names the settings read from a function's environment, given the template's variables with valid values. */
     static Set<String> variablesRead(Map<String, Object> environment, Consumer<Map<String, String>> settings) {

@@ -32,6 +32,8 @@ final class TemplateSemantics {
 
     private static final String BREAK_GLASS_WHEN_SET =
             "{\"Fn::If\":[\"HasBreakGlassRole\",{\"Ref\":\"BreakGlassRoleArn\"},{\"Ref\":\"AWS::NoValue\"}]}";
+    private static final String REVIEWER_WHEN_SET =
+            "{\"Fn::If\":[\"HasReviewerRole\",{\"Ref\":\"ReviewerRoleArn\"},{\"Ref\":\"AWS::NoValue\"}]}";
 
     private final StackGraph stack;
 
@@ -181,7 +183,7 @@ final class TemplateSemantics {
                 }
                 for (JsonNode arn : each(condition.at("/ArnNotEquals/aws:PrincipalArn"))) {
                     denied = true;
-                    if (arn.toString().equals(BREAK_GLASS_WHEN_SET)) {
+                    if (arn.toString().equals(BREAK_GLASS_WHEN_SET) || arn.toString().equals(REVIEWER_WHEN_SET)) {
                         continue;
                     }
                     String written = subText(arn).orElse(arn.toString()) + subVariables(arn);
