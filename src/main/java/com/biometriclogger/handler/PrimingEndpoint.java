@@ -93,6 +93,11 @@ final class PrimingEndpoint implements AutoCloseable {
             int colon = head[i].indexOf(':');
             headers.put(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).strip());
         }
+        // The URL-connection client sends an S3 PutObject's body only after "100 Continue" (or a timeout).
+        if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
         in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
         var response = respond(method, target, headers.get("x-amz-target"));
         answered.incrementAndGet(); // before the answer: the caller may count as soon as it has read it

@@ -11,10 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -177,18 +173,6 @@ public final class LocalStack implements AutoCloseable {
 
         public int[] all() {
             return new int[] {s3, dynamoDb, rekognition, kms, sns};
-        }
-    }
-
-    /**
-     * Uploads from this helper client skip {@code Expect: 100-continue}: through the URL-connection
-     * client, a keep-alive connection the local server has meanwhile closed then fails as an
-     * UncheckedIOException the SDK does not retry. The function under test never uploads.
-     */
-    private static final class WithoutExpectContinue implements ExecutionInterceptor {
-        @Override
-        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-            return context.httpRequest().toBuilder().removeHeader("Expect").build();
         }
     }
 
