@@ -59,11 +59,11 @@ public final class LocalEvidence {
     }
 
     /**
-     * Copies {@code table}, its seals and their archived copies to {@code <table>-tampered}, then
-     * tampers with the copy the ways verify must catch: one decision changed, one sealed item
-     * deleted, one item forged from another's attributes and signature; and, as a holder of the
-     * item-signing key would, one decision changed and re-signed, and one item deleted together with
-     * its hour's seal before the sealer runs again.
+     * Copies {@code table}, its seals, their archived copies and its decisions' commitments to
+     * {@code <table>-tampered}, then tampers with the copy the ways verify must catch: one decision
+     * changed, one sealed item deleted, one item forged from another's attributes and signature; and,
+     * as a holder of the item-signing key would, one decision changed and re-signed, and one item
+     * deleted together with its hour's seal before the sealer runs again.
      *
      * @return one line per change made
      */
@@ -72,7 +72,8 @@ public final class LocalEvidence {
         stack.createAuditTable(copy);
         var items = copyAll(dynamoDb, table, copy);
         copyAll(dynamoDb, LocalStack.sealTableName(table), LocalStack.sealTableName(copy));
-        copyArchive(stack, table, copy);
+        copyArchive(stack, LocalStack.sealArchivePrefix(table), LocalStack.sealArchivePrefix(copy));
+        copyArchive(stack, LocalStack.commitmentPrefix(table), LocalStack.commitmentPrefix(copy));
         items.sort(Comparator.comparing(item -> item.get(OBJECT_KEY.stored()).s()));
         List<String> changes = new ArrayList<>();
         var altered = items.stream().filter(item -> !"AUTHORIZED".equals(item.get(DECISION.stored()).s())).findFirst().orElseThrow();
@@ -127,9 +128,7 @@ public final class LocalEvidence {
                 + "its decisions could be rewritten unnamed (a downgrade)";
     }
 
-    private static void copyArchive(LocalStack stack, String table, String copy) {
-        String from = LocalStack.sealArchivePrefix(table);
-        String to = LocalStack.sealArchivePrefix(copy);
+    private static void copyArchive(LocalStack stack, String from, String to) {
         var s3 = stack.s3();
         s3.listObjectsV2Paginator(b -> b.bucket(LocalStack.SEAL_ARCHIVE_BUCKET).prefix(from)).contents().forEach(object ->
                 s3.copyObject(b -> b.sourceBucket(LocalStack.SEAL_ARCHIVE_BUCKET).sourceKey(object.key())

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -76,7 +78,7 @@ final class LocalDemo {
                         : " (the current hour at once; a deployment seals each hour 5 minutes after it ends)");
         out.println();
         out.println("verify --rederive on " + LocalMain.TABLE + " (target/bin/verify runs the same against --serve's stack):");
-        LocalEvidence.verify(stack, LocalMain.TABLE, out, err, persistent ? new String[] {"--rederive", "--html", REPORT.toString()}
+        verify(stack, LocalMain.TABLE, out, err, persistent ? new String[] {"--rederive", "--html", REPORT.toString()}
                 : new String[] {"--rederive"});
         if (!persistent) {
             out.println();
@@ -84,11 +86,18 @@ final class LocalDemo {
             out.println("verify finding deliberate tampering: a copy, " + copy + ", changed as insiders could:");
             LocalEvidence.tamperedCopy(stack, LocalMain.TABLE, copy).forEach(change -> out.println(TextWrap.wrap("  ", "    ", change)));
             out.println();
-            LocalEvidence.verify(stack, copy, out, err, "--rederive", "--html", REPORT.toString());
+            verify(stack, copy, out, err, "--rederive", "--html", REPORT.toString());
         }
         out.println();
         out.println("next: target/bin/local --serve keeps the stack up for your own uploads (docs/local.md)");
         out.println("      " + REPORT + " shows this report as a page (docs/report.md)");
+    }
+
+    /** With the table's commitments, as the stack's outputs give them: they name what is done before an hour is sealed. */
+    private static void verify(LocalStack stack, String table, PrintStream out, PrintStream err, String... extra) {
+        var args = new ArrayList<>(List.of(extra));
+        args.addAll(List.of("--commitments", LocalStack.commitmentArchive(table)));
+        LocalEvidence.verify(stack, table, out, err, args.toArray(String[]::new));
     }
 
     private static void count(Map<String, Long> outcomes, DecisionReport.RecordResult result) {

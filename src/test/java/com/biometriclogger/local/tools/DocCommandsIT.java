@@ -227,6 +227,7 @@ class DocCommandsIT {
         assertEquals(2, reports.length, run.out());
         assertTrue(reports[0].contains("signatures valid       11") && reports[0].contains("not yet sealed         0 items")
                 && reports[0].strip().endsWith("RESULT: INTACT"), reports[0]);
+        assertFalse(run.out().contains("commitments were not checked"), "both verifies read the commitments: " + run.out());
         String changes = reports[1].replaceAll("\\s+", " ");
         assertTrue(changes.contains("changed references/astronaut.jpg from ENROLLED to AUTHORIZED"), reports[1]);
         assertTrue(changes.contains("and re-signed it with the item key"), reports[1]);
@@ -234,11 +235,12 @@ class DocCommandsIT {
         Map<String, Long> problems = reports[1].lines().filter(l -> l.matches("^[A-Z_]+ +[0-9a-f]{64}.*"))
                 .collect(Collectors.groupingBy(l -> l.split(" ", -1)[0], Collectors.counting()));
         assertEquals(Map.of("SIGNATURE_INVALID", 2L, "CHANGED_AFTER_SEALING", 2L, "DELETED_AFTER_SEALING", 2L, "NOT_IN_SEAL", 1L,
-                "DECISION_DOES_NOT_FOLLOW", 1L), problems, "the changed, re-signed, deleted, forged and unsealed items: "
+                "DECISION_DOES_NOT_FOLLOW", 1L, "CHANGED_AFTER_COMMITMENT", 2L, "DELETED_AFTER_COMMITMENT", 2L), problems,
+                "the changed, re-signed, deleted, forged and unsealed items, the changes also against their commitments: "
                 + reports[1]);
         assertTrue(changes.contains("archived a version-1 seal (ids only) for the coming hour"), reports[1]);
         assertEquals(1, reports[1].lines().filter(l -> l.startsWith("SEAL_DOWNGRADED ")).count(), reports[1]);
-        assertTrue(reports[1].contains("RESULT: 9 PROBLEMS FOUND\n\nnext: target/bin/local --serve"), reports[1]);
+        assertTrue(reports[1].contains("RESULT: 13 PROBLEMS FOUND\n\nnext: target/bin/local --serve"), reports[1]);
         assertTrue(reports[1].contains(LocalDemo.REPORT + " shows this report as a page"), reports[1]);
         String result = reports[1].lines().filter(line -> line.startsWith("RESULT: ")).findFirst().orElseThrow();
         assertTrue(readReport().contains(result), "the page of the tampered copy says " + result);
