@@ -106,8 +106,8 @@ public final class EraseCommand {
 
     private static Commitment.Archive commitments(EraseOptions options, AwsClients clients, PrintStream err) {
         if (options.commitments().isEmpty()) {
-            err.println("erase: warning: no --commitments: the erasure records are not committed, so a point-in-time "
-                    + "restore that undoes this erasure goes unnamed until the records' hour is sealed");
+            err.println(TextWrap.wrap("erase: ", "  ", "warning: no --commitments: the erasure records are not committed, "
+                    + "so a point-in-time restore that undoes this erasure goes unnamed until the records' hour is sealed"));
             return commitment -> { };
         }
         var archive = options.commitments().get();

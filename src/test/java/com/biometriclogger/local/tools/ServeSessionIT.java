@@ -54,7 +54,8 @@ class ServeSessionIT {
             var err = new ByteArrayOutputStream();
 
             int status = EraseCommand.run(new String[] {"--table", LocalMain.TABLE, "--bucket", LocalMain.BUCKET, "--kms-key-id",
-                    LocalKms.KEY_ARN, "--subject", "nobody", "--legal-basis", "test", "--request", "REQ-0"},
+                    LocalKms.KEY_ARN, "--commitments", LocalStack.commitmentArchive(LocalMain.TABLE), "--subject", "nobody",
+                    "--legal-basis", "test", "--request", "REQ-0"},
                     session.stack().functionEnvironment(LocalMain.BUCKET, LocalMain.TABLE),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
