@@ -32,7 +32,6 @@ class SealHoleAlarmTest {
 
     @Test
     void anHourMissingBehindTheNewestSealMovesTheAlarmOnceAndAHealthyRunDoesNot() {
-        String pattern = MetricFilters.patternAlarmedBy("SealHoleAlarm", "SealFunction");
         index.put("2026-05-03T06", List.of(Map.of("attemptId", "a".repeat(64), "decision", "AUTHORIZED")));
         String healthy = LogCapture.productionLogsOf(() -> sealer("2026-05-03T09:05:00Z").sealDue());
         archive.hours.remove("2026-05-03T07");
@@ -40,8 +39,42 @@ class SealHoleAlarmTest {
 
         String withHole = LogCapture.productionLogsOf(() -> sealer("2026-05-03T10:05:00Z").sealDue());
 
-        assertEquals(List.of(), healthy.lines().filter(l -> CloudWatchJsonFilter.matches(pattern, l)).toList(), healthy);
-        assertEquals(1, withHole.lines().filter(l -> CloudWatchJsonFilter.matches(pattern, l)).count(), withHole);
+        assertEquals(List.of(), alarmed(healthy), healthy);
+        assertEquals(List.of("SEAL_HOLE"), alarmed(withHole), withHole);
+    }
+
+    /** The seal role archived a head that does not link to the seal before: the sealer chains past it, and says so. */
+    @Test
+    void anArchivedHeadTheSealerRefusesMovesTheAlarm() {
+        var ledger = SealedLedger.twoDecisionsSealed(dir);
+        var unlinked = new HashMap<>(ledger.parts("2026-05-03T08").get(0));
+        unlinked.putAll(Map.of(SealRecord.SEAL_ID, "2026-05-03T09#0", SealRecord.PERIOD, "2026-05-03T09",
+                SealRecord.CHAIN_HEIGHT, "10000000000", SealRecord.PREVIOUS_SEAL, "0".repeat(64)));
+        ledger.archive.putOnce("2026-05-03T09", List.of(ledger.sealSigning.sign(unlinked)));
+        ledger.add(TestIds.id("c1"), "2026-05-03T10:10:00Z");
+
+        String logs = LogCapture.productionLogsOf(() -> ledger.sealAt("2026-05-03T11:05:00Z"));
+
+        // Named when the chain's end is sought and again when its hour is met: the alarm sums, once is enough.
+        assertEquals(List.of("SEAL_HEAD_REFUSED"), alarmed(logs).stream().distinct().toList(), logs);
+    }
+
+    /** An item whose attempt id no leaf can hold is left out of its hour's seal: verify names it, the alarm says to run verify. */
+    @Test
+    void anItemLeftOutOfItsSealMovesTheAlarm() {
+        index.put("2026-05-03T08", List.of(Map.of("attemptId", "a".repeat(64), "decision", "AUTHORIZED"),
+                Map.of("attemptId", "not:a,leaf", "decision", "AUTHORIZED")));
+
+        String logs = LogCapture.productionLogsOf(() -> sealer("2026-05-03T09:05:00Z").sealDue());
+
+        assertEquals(List.of("SEAL_ITEM_REFUSED"), alarmed(logs), logs);
+    }
+
+    /** The alert of each line the sealer logged that the alarm's metric filter counts. */
+    private static List<String> alarmed(String logs) {
+        String pattern = MetricFilters.patternAlarmedBy("SealHoleAlarm", "SealFunction");
+        return logs.lines().filter(l -> CloudWatchJsonFilter.matches(pattern, l))
+                .map(l -> l.replaceFirst(".*\"alert\":\"([A-Z_]+)\".*", "$1")).toList();
     }
 
     private Sealer sealer(String now) {

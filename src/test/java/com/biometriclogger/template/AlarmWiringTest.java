@@ -73,9 +73,10 @@ class AlarmWiringTest {
     }
 
     @Test
-    void everySealHoleRaisesAnAlarm() {
+    void everySealHoleAndRefusalRaisesAnAlarm() {
         var filter = properties("SealHolesMetricFilter");
-        assertEquals("{ $.alert = \"SEAL_HOLE\" }", filter.get("FilterPattern"));
+        assertEquals("{ ($.alert = \"SEAL_HOLE\") || ($.alert = \"SEAL_HEAD_REFUSED\") || ($.alert = \"SEAL_ITEM_REFUSED\") }",
+                filter.get("FilterPattern"));
         assertEquals(Map.of("Ref", "SealFunctionLogGroup"), filter.get("LogGroupName"));
         var alarm = properties("SealHoleAlarm");
         assertEquals("SealHoles", alarm.get("MetricName"));
