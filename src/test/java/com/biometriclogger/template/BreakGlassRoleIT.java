@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
 import software.amazon.awssdk.services.kms.model.SignRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * Whether erase can run on AWS, as the break-glass role, and as nobody else: the calls the real erase
@@ -89,7 +90,8 @@ class BreakGlassRoleIT {
     @Test
     void eraseCallsExactlyTheseActions() {
         assertEquals(new TreeSet<>(List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
-                        "kms:Decrypt", "kms:GetPublicKey", "kms:Sign", "s3:ListBucketVersions", "s3:DeleteObjectVersion")),
+                        "kms:Decrypt", "kms:GetPublicKey", "kms:Sign", "s3:ListBucketVersions", "s3:DeleteObjectVersion",
+                        "s3:PutObject")),
                 actions(calls));
     }
 
@@ -103,7 +105,9 @@ class BreakGlassRoleIT {
     /**
      * Another role with the same identity policy, or with AdministratorAccess, is refused by the stack's
      * own resource policies every write erase makes (signing, putting and deleting items, deleting
-     * reference versions); what it may still do of erase is exactly reading and deleting uploads.
+     * reference versions); what it may still do of erase is exactly reading and deleting uploads, and
+     * adding create-only commitments (the archive refuses any other write; a commitment it adds for an
+     * id is named by verify when the item differs).
      */
     @Test
     void anyOtherRoleIsRefusedEveryWriteEraseMakesWhateverItsIdentityPolicy() throws Exception {
@@ -116,7 +120,7 @@ class BreakGlassRoleIT {
         }
         var stillAllowed = calls.stream().filter(c -> !writes.contains(c)).toList();
         assertEquals(new TreeSet<>(List.of("dynamodb:GetItem", "dynamodb:Scan", "kms:Decrypt", "kms:GetPublicKey",
-                "s3:DeleteObjectVersion", "s3:ListBucketVersions")), actions(stillAllowed));
+                "s3:DeleteObjectVersion", "s3:ListBucketVersions", "s3:PutObject")), actions(stillAllowed));
         assertTrue(stillAllowed.stream().filter(c -> c.action().equals("s3:DeleteObjectVersion"))
                 .allMatch(c -> c.resource().contains("/uploads/")), "only upload versions: " + stillAllowed);
     }
@@ -209,6 +213,10 @@ class BreakGlassRoleIT {
         if (call instanceof ListObjectVersionsRequest r) {
             return List.of(request("s3:ListBucketVersions", bucket(r.bucket())));
         }
+        if (call instanceof PutObjectRequest r) {
+            var put = request("s3:PutObject", commitment(r.bucket(), r.key()));
+            return List.of(r.ifNoneMatch() == null ? put : put.withContext("s3:if-none-match", r.ifNoneMatch()));
+        }
         if (call instanceof DeleteObjectRequest r) {
             return List.of(request(r.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion",
                     bucket(r.bucket()) + "/" + r.key()));
@@ -251,6 +259,14 @@ class BreakGlassRoleIT {
     private static String bucket(String localBucket) {
         assertEquals(scenario.bucket(), localBucket, "erase deletes from the upload bucket only");
         return reference("UploadBucket.Arn");
+    }
+
+    /** Erase commits each erasure record into the archive, under the deployment's default prefix. */
+    private static String commitment(String localBucket, String localKey) {
+        assertEquals(LocalStack.SEAL_ARCHIVE_BUCKET, localBucket, "erase puts into the archive only");
+        String prefix = LocalStack.commitmentPrefix(scenario.table());
+        assertTrue(localKey.startsWith(prefix), localKey);
+        return reference("SealArchiveBucket.Arn") + "/commitments/" + localKey.substring(prefix.length());
     }
 
     private static String reference(String attribute) {

@@ -52,7 +52,8 @@ class StackCommandsTest {
         fakeAws(bin, "[ \"$*\" = \"cloudformation describe-stacks --stack-name my-stack --query "
                 + "Stacks[0].Outputs[].[OutputKey,OutputValue] --output text\" ] || exit 9; "
                 + "printf 'AuditTableArn\\tarn:audit\\nSealTableArn\\tarn:seals\\nUploadBucketArn\\tarn:bucket\\n"
-                + "SigningKeyArn\\tarn:key\\nDataKeyArn\\tarn:data\\nSealSigningKeyArn\\tarn:sealkey\\n'");
+                + "SigningKeyArn\\tarn:key\\nDataKeyArn\\tarn:data\\nSealSigningKeyArn\\tarn:sealkey\\n"
+                + "CommitmentArchiveArn\\tarn:commitments\\n'");
 
         var result = fill(bin, "my-stack");
 
