@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param decisionsRederived empty when that check was not asked for
  * @param imagesRehashed     empty when that check was not asked for
- * @param unsealedItems      items in hours with no seal yet (not protected against deletion yet)
+ * @param unsealedItems      items in hours with no seal yet (protected by their commitments alone)
  * @param erased             sealed items gone from the table and accounted for by a valid erasure record
  * @param archivesNamed      the seal archives the seals say they were written to ({@code s3://bucket/prefix})
  * @param reviewed           decisions a valid review record reviews (APPROVED or DENIED by a person)

@@ -219,19 +219,19 @@ public final class EvidenceVerifier {
 
     /**
      * A healthy sealer seals each hour within minutes of its end, so an hour left unsealed for
-     * {@link Sealer#OVERDUE} means sealing has stopped: every decision since is open to an unnamed
-     * deletion, which is a finding, not a warning.
+     * {@link Sealer#OVERDUE} means sealing has stopped: every decision since rests on its commitment alone
+     * (and on nothing where verify reads none), which is a finding, not a warning.
      */
     private void checkSealingGoesOn(SortedMap<SealPeriod, SealedPeriod> sealed, Instant now) {
         if (!sealed.isEmpty() && isOverdue(sealed.lastKey().next(), now)) {
             int open = items.countAfter(sealed.lastKey());
             findings.add(new Finding(Problem.SEALING_STOPPED, "seal " + sealed.lastKey(), "the newest seal, though "
                     + sealed.lastKey().next() + " ended more than " + Sealer.OVERDUE.toHours() + " h ago: sealing has "
-                    + "stopped, and " + open + " item(s) after it are not protected against deletion"));
+                    + "stopped, and " + open + " item(s) after it are in no seal"));
         } else if (sealed.isEmpty() && items.oldestPeriod().filter(oldest -> isOverdue(oldest, now)).isPresent()) {
             findings.add(new Finding(Problem.SEALING_STOPPED, "no seal", "items since " + items.oldestPeriod().get()
                     + " and no seal " + Sealer.OVERDUE.toHours() + " h after that hour ended: sealing never ran, and "
-                    + itemsChecked + " item(s) are not protected against deletion"));
+                    + itemsChecked + " item(s) are in no seal"));
         }
     }
 

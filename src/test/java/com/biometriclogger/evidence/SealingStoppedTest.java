@@ -30,8 +30,8 @@ class SealingStoppedTest {
         var report = verify(ledger, "2026-05-03T12:01:00Z");
 
         assertEquals(List.of(new Finding(Problem.SEALING_STOPPED, "seal 2026-05-03T08", "the newest seal, though "
-                + "2026-05-03T09 ended more than 2 h ago: sealing has stopped, and 2 item(s) after it are not protected "
-                + "against deletion")), report.findings());
+                + "2026-05-03T09 ended more than 2 h ago: sealing has stopped, and 2 item(s) after it are in no seal")),
+                report.findings());
     }
 
     @Test
