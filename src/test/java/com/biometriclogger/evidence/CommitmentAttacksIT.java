@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.biometriclogger.cli.EraseCommand;
-import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.decision.ErasureRecord;
 import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.local.samples.TestImages;
@@ -13,16 +12,12 @@ import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +35,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 @ExtendWith(LocalStackExtension.class)
 class CommitmentAttacksIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Scenario scenario;
     private String sealed;
@@ -55,7 +49,7 @@ class CommitmentAttacksIT {
         decide("uploads/bob/wall.jpg", 7301, Instant.now(), "no-face.json");
         sealed = idOf("uploads/alice/door.jpg");
         fresh = idOf("uploads/bob/wall.jpg");
-        assertEquals(List.of(), findings(verify(true)), "the function's commitments match its items as verify reads them");
+        assertEquals(List.of(), verify(true), "the function's commitments match its items as verify reads them");
     }
 
     @Test
@@ -73,16 +67,16 @@ class CommitmentAttacksIT {
                 RequestBody.fromBytes(Commitment.of(rewritten).content())));
         assertEquals(412, refused.statusCode());
 
-        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + fresh), findings(verify(true)));
-        assertEquals(List.of(), findings(verify(false)), "the seal alone cannot name it yet");
+        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + fresh), verify(true));
+        assertEquals(List.of(), verify(false), "the seal alone cannot name it yet");
     }
 
     @Test
     void aTableWriterDeletesAnUnsealedDecision() {
         new Insider(scenario).deleteItem(fresh);
 
-        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + fresh), findings(verify(true)));
-        assertEquals(List.of(), findings(verify(false)), "the seal alone cannot name it yet");
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + fresh), verify(true));
+        assertEquals(List.of(), verify(false), "the seal alone cannot name it yet");
     }
 
     @Test
@@ -90,14 +84,14 @@ class CommitmentAttacksIT {
         var before = Scenario.asStrings(itemOf(sealed));
         assertEquals(0, erase("alice"));
         String record = ErasureRecord.idFor(sealed);
-        assertEquals(List.of(), findings(verify(true)), "a lawful erasure is accounted for");
+        assertEquals(List.of(), verify(true), "a lawful erasure is accounted for");
 
         // What a point-in-time restore to a minute before the erasure leaves (break-glass or admin rights).
         new Insider(scenario).putItem(before);
         new Insider(scenario).deleteItem(record);
 
-        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + record), findings(verify(true)));
-        assertEquals(List.of(), findings(verify(false)), "the erasure record's hour is not sealed yet");
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + record), verify(true));
+        assertEquals(List.of(), verify(false), "the erasure record's hour is not sealed yet");
     }
 
     @Test
@@ -109,11 +103,11 @@ class CommitmentAttacksIT {
 
         assertThrows(RetryableDecisionException.class, () -> Scenario.invoke(noArchive, event));
         String retried = idOf("uploads/bob/retried.jpg");
-        assertEquals(List.of("NOT_COMMITTED " + retried), findings(verify(true)), "stored, then the commitment failed");
+        assertEquals(List.of("NOT_COMMITTED " + retried), verify(true), "stored, then the commitment failed");
 
         Scenario.invoke(scenario.handler(), event);
 
-        assertEquals(List.of(), findings(verify(true)), "Lambda's retry found the item and committed it as stored");
+        assertEquals(List.of(), verify(true), "Lambda's retry found the item and committed it as stored");
     }
 
     private void decide(String key, long seed, Instant at, String faces) {
@@ -138,27 +132,10 @@ class CommitmentAttacksIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
-    private String verify(boolean withCommitments) {
-        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table(), "--json"));
-        if (withCommitments) {
-            args.addAll(List.of("--commitments", LocalStack.commitmentArchive(scenario.table())));
-        }
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        VerifyCommand.run(args.toArray(String[]::new), scenario.environment(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8) + "\u0000" + err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static List<String> findings(String run) {
-        String json = run.substring(0, run.indexOf('\u0000'));
-        List<String> found = new ArrayList<>();
-        try {
-            JSON.readTree(json).get("findings").forEach((JsonNode f) -> found.add(f.get("problem").asText() + " "
-                    + f.get("subject").asText()));
-        } catch (IOException | RuntimeException e) {
-            throw new AssertionError("verify printed no JSON report: " + run.replace('\u0000', '\n'), e);
-        }
-        return found;
+    /** Each finding of verify's JSON report as "PROBLEM subject", with or without the commitments. */
+    private List<String> verify(boolean withCommitments) {
+        var commands = new LedgerCommands(scenario);
+        return (withCommitments ? commands.verify("--json", "--commitments", LocalStack.commitmentArchive(scenario.table()))
+                : commands.verify("--json")).findings();
     }
 }
