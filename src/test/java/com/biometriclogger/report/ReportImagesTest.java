@@ -2,6 +2,7 @@ package com.biometriclogger.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.decision.ImageContent;
@@ -15,16 +16,21 @@ import com.biometriclogger.evidence.SignatureChecked;
 import com.biometriclogger.evidence.StoredItem;
 import com.biometriclogger.util.Sha256;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +83,33 @@ class ReportImagesTest {
 
         assertTrue(page.contains("judged, face boxes not drawn: the recorded figures do not read"), page);
         assertFalse(page.contains("<rect class=\"box") || page.contains("pwned"), page);
+    }
+
+    @Test
+    void thePageCarriesPixelsOfOurMakingNeverTheStoredBytes() throws IOException {
+        byte[] trailer = "<script>window.pwned=1</script>".getBytes(StandardCharsets.US_ASCII);
+        byte[] polyglot = ByteBuffer.allocate(IMAGE.length + trailer.length).put(IMAGE).put(trailer).array();
+
+        var shown = ThumbnailImage.of(polyglot);
+
+        byte[] embedded = Base64.getDecoder().decode(shown.dataUrl().substring("data:image/jpeg;base64,".length()));
+        assertFalse(new String(embedded, StandardCharsets.ISO_8859_1).contains("pwned"), "re-encoded, the trailer gone");
+        var decoded = ImageIO.read(new ByteArrayInputStream(embedded));
+        assertEquals(List.of(160, 80), List.of(decoded.getWidth(), decoded.getHeight()), "at most 160 px an edge");
+    }
+
+    @Test
+    void aHeaderClaimingAHugeRasterIsRefusedBeforeAnyPixelIsDecoded() {
+        var ihdr = ByteBuffer.allocate(13).putInt(100_000).putInt(100_000).put(new byte[] {8, 2, 0, 0, 0}).array();
+        var crc = new CRC32();
+        crc.update("IHDR".getBytes(StandardCharsets.US_ASCII));
+        crc.update(ihdr);
+        byte[] png = ByteBuffer.allocate(8 + 25).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).put(ihdr).putInt((int) crc.getValue()).array();
+
+        var refused = assertThrows(IOException.class, () -> ThumbnailImage.of(png));
+
+        assertEquals("100000 x 100000 pixels, more than 67108864", refused.getMessage());
     }
 
     private StoredImage read(ObjectVersion version) {
