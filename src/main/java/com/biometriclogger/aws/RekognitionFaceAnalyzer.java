@@ -4,6 +4,7 @@ import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.decision.DetectedFace;
 import com.biometriclogger.decision.FaceAnalysis;
 import com.biometriclogger.decision.FaceAnalyzer;
+import com.biometriclogger.decision.FaceBox;
 import com.biometriclogger.decision.ImageContent;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;
@@ -11,9 +12,11 @@ import com.biometriclogger.decision.UnjudgeableImageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.AccessDeniedException;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
+import software.amazon.awssdk.services.rekognition.model.BoundingBox;
 import software.amazon.awssdk.services.rekognition.model.DetectFacesRequest;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 import software.amazon.awssdk.services.rekognition.model.ImageTooLargeException;
@@ -85,6 +88,12 @@ public final class RekognitionFaceAnalyzer implements FaceAnalyzer {
                 quality == null ? null : quality.brightness(),
                 quality == null ? null : quality.sharpness(),
                 face.eyesOpen() == null ? null : face.eyesOpen().value(),
-                face.sunglasses() == null ? null : face.sunglasses().value());
+                face.sunglasses() == null ? null : face.sunglasses().value(),
+                box(face.boundingBox()));
+    }
+
+    private static @Nullable FaceBox box(@Nullable BoundingBox box) {
+        return box == null || box.left() == null || box.top() == null || box.width() == null || box.height() == null
+                ? null : new FaceBox(box.left(), box.top(), box.width(), box.height());
     }
 }

@@ -10,6 +10,7 @@ import com.biometriclogger.evidence.SealPeriod;
 import com.biometriclogger.report.LedgerRead;
 import com.biometriclogger.report.ReportContext;
 import com.biometriclogger.report.ReportPage;
+import com.biometriclogger.report.Thumbnails;
 import com.biometriclogger.report.ToolVersion;
 import com.biometriclogger.util.Plural;
 import com.biometriclogger.util.TextWrap;
@@ -84,11 +85,11 @@ final class ReportFormat {
 
     /** The same facts as one self-contained page; {@code args} as given, so the page says how it was made. */
     static String html(List<String> args, VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys,
-                       EvidenceReport report, LedgerRead ledger, Instant now) {
+                       EvidenceReport report, LedgerRead ledger, Optional<Thumbnails> images, Instant now) {
         var context = new ReportContext("verify " + String.join(" ", args), ToolVersion.current(), now, options.table(),
                 options.sealTable(), keys, sealKeys, options.archive().map(VerifyOptions.Archive::uri), options.rederive(),
                 options.checkImages(), result(options, report), status(options, report));
-        return ReportPage.render(context, report, ledger);
+        return ReportPage.render(context, report, ledger, images);
     }
 
     static String json(VerifyOptions options, List<EvidenceKey> keys, List<EvidenceKey> sealKeys, EvidenceReport report) {

@@ -5,6 +5,7 @@ import com.biometriclogger.aws.ArchivedSeals;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
 import com.biometriclogger.aws.S3ImageHashes;
+import com.biometriclogger.aws.S3ImageSource;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.evidence.EvidenceBundle;
 import com.biometriclogger.evidence.EvidenceKey;
@@ -12,6 +13,7 @@ import com.biometriclogger.evidence.EvidenceVerifier;
 import com.biometriclogger.evidence.RecordedDecisionCheck;
 import com.biometriclogger.logging.JsonLoggingConfigurator;
 import com.biometriclogger.report.LedgerRead;
+import com.biometriclogger.report.Thumbnails;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -128,7 +130,8 @@ public final class VerifyCommand {
             out.print(printed);
             if (ledger.isPresent()) {
                 Path file = options.html().orElseThrow();
-                writeReport(file, ReportFormat.html(List.of(args), options, keys, sealKeys, report, ledger.get(), now));
+                writeReport(file, ReportFormat.html(List.of(args), options, keys, sealKeys, report, ledger.get(),
+                        images(options, clients), now));
                 err.println("report written to " + file.toAbsolutePath());
             }
             if (bundle.isPresent() && bundle.get().isEmpty()) {
@@ -169,6 +172,11 @@ public final class VerifyCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** With the operator's own rights on the upload bucket, read as the function read it (pinned to the version). */
+    private static Optional<Thumbnails> images(VerifyOptions options, AwsClients clients) {
+        return options.withImages() ? Optional.of(new Thumbnails(new S3ImageSource(clients.s3()))) : Optional.empty();
     }
 
     private static List<EvidenceKey> trustedKeys(List<VerifyOptions.KeySource> sources, AwsClients clients) {

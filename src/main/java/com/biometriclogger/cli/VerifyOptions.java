@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, List<KeySource> sealKeys,
                      Optional<Archive> archive, Optional<Archive> commitments, Optional<SealPeriod> v1Cutover,
                      boolean rederive, boolean checkImages, boolean json, boolean progress, Optional<Path> exportDir,
-                     Optional<LocalDate> from, Optional<LocalDate> to, Optional<Path> html) {
+                     Optional<LocalDate> from, Optional<LocalDate> to, Optional<Path> html, boolean withImages) {
 
     /** Where a trusted key comes from: a PEM file of its public half, or KMS by key id. */
     sealed interface KeySource {
@@ -100,6 +100,8 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
               --json               print the report as JSON instead of a table
               --no-progress        no progress bar (there is one only when stderr is a terminal)
               --html FILE          also write the report as one self-contained HTML page (docs/report.md)
+              --with-images        put each judged image and its reference, with the recorded face boxes, on
+                                   the page: it then contains biometric data (reads the upload bucket)
               --export DIR         also write an evidence bundle (JSON lines, public key, instructions)
               --from YYYY-MM-DD    first day (UTC) of the bundle (default: everything)
               --to YYYY-MM-DD      last day (UTC) of the bundle (default: everything)
@@ -125,6 +127,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
         Optional<LocalDate> from = Optional.empty();
         Optional<LocalDate> to = Optional.empty();
         Optional<Path> html = Optional.empty();
+        boolean withImages = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--table" -> table = value(args, ++i);
@@ -144,6 +147,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
                 case "--from" -> from = Optional.of(date(value(args, ++i)));
                 case "--to" -> to = Optional.of(date(value(args, ++i)));
                 case "--html" -> html = Optional.of(Path.of(value(args, ++i)));
+                case "--with-images" -> withImages = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
@@ -158,6 +162,9 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
             throw new IllegalArgumentException("--seal-public-key or --seal-kms-key-id is required (once per trusted "
                     + "key): seals are signed by their own key, not by the items' key");
         }
+        if (withImages && html.isEmpty()) {
+            throw new IllegalArgumentException("--with-images puts the images on the page; add --html FILE");
+        }
         if ((from.isPresent() || to.isPresent()) && exportDir.isEmpty()) {
             throw new IllegalArgumentException("--from and --to choose what --export writes; add --export DIR");
         }
@@ -167,7 +174,7 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
         }
         return new VerifyOptions(table, sealTable == null ? table + "-seals" : sealTable,
                 List.copyOf(itemKeys), List.copyOf(sealKeys), archive, commitments, v1Cutover,
-                rederive, checkImages, json, progress, exportDir, from, to, html);
+                rederive, checkImages, json, progress, exportDir, from, to, html, withImages);
     }
 
     static String value(String[] args, int i) {

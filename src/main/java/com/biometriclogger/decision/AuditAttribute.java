@@ -26,6 +26,11 @@ public enum AuditAttribute {
     FACE_SHARPNESS("faceSharpness"),
     FACE_EYES_OPEN("faceEyesOpen"),
     FACE_SUNGLASSES("faceSunglasses"),
+    /**
+     * Every detected face's box ({@link FaceBox}), the judged face first, {@code ;} between faces: what the
+     * auditor's report draws. Signed with the item, never logged.
+     */
+    FACE_BOXES("faceBoxes"),
     POLICY("policy"),
     SUBJECT_ID("subjectId"),
     REFERENCE_KEY("referenceKey"),

@@ -76,6 +76,8 @@ final class AuditItems {
         putFigure(item, FACE_SHARPNESS, face, f -> Numbers.plainOrEmpty(f.sharpness()));
         putFigure(item, FACE_EYES_OPEN, face, f -> booleanOrEmpty(f.eyesOpen()));
         putFigure(item, FACE_SUNGLASSES, face, f -> booleanOrEmpty(f.sunglasses()));
+        item.put(FACE_BOXES, analysis.map(a -> FaceBox.recorded(a.judgedFirst().stream()
+                .map(f -> Optional.ofNullable(f.box())).toList())).orElse(""));
     }
 
     private static void putFigure(Map<AuditAttribute, String> item, AuditAttribute attribute, Optional<DetectedFace> face,

@@ -6,6 +6,7 @@ import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.Decision;
 import com.biometriclogger.decision.DetectedFace;
 import com.biometriclogger.decision.FaceAnalysis;
+import com.biometriclogger.decision.FaceBox;
 import com.biometriclogger.decision.PolicyThresholds;
 import com.biometriclogger.decision.ReasonCode;
 import com.biometriclogger.decision.ThresholdPolicy;
@@ -48,12 +49,26 @@ public final class RecordedDecisionCheck {
             return Optional.empty();
         }
         try {
-            var quality = new ThresholdPolicy(PolicyThresholds.parse(value(item, POLICY)))
-                    .judge(recordedFaces(item, (int) CanonicalNumber.parse("faceCount", faceCount, MAX_FACES)));
+            int count = (int) CanonicalNumber.parse("faceCount", faceCount, MAX_FACES);
+            var boxes = boxesAgainst(item, count);
+            if (boxes.isPresent()) {
+                return boxes;
+            }
+            var quality = new ThresholdPolicy(PolicyThresholds.parse(value(item, POLICY))).judge(recordedFaces(item, count));
             return Optional.of(compare(item, quality.reasons()));
         } catch (IllegalArgumentException malformed) {
             return Optional.of(Outcome.contradicted("figures cannot be read: " + malformed.getMessage()));
         }
+    }
+
+    /** Items recorded before boxes were have none to hold against the count; from then on, one box entry per face. */
+    private static Optional<Outcome> boxesAgainst(Map<String, String> item, int faceCount) {
+        if (!item.containsKey(FACE_BOXES.stored())) {
+            return Optional.empty();
+        }
+        int boxes = FaceBox.parseAll(value(item, FACE_BOXES)).size();
+        return boxes == faceCount ? Optional.empty()
+                : Optional.of(Outcome.contradicted("records " + boxes + " face boxes for a face count of " + faceCount));
     }
 
     private static Outcome compare(Map<String, String> item, List<ReasonCode> qualityReasons) {

@@ -6,6 +6,7 @@ import com.biometriclogger.decision.Decision;
 import com.biometriclogger.evidence.Finding;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,9 @@ final class DecisionsSection {
         return "d" + (row + 1);
     }
 
-    static void write(Html page, List<ReportedDecision> decisions, FindingPlaces places, Map<String, String> sealedHours) {
+    /** @param images with {@code --with-images} only: the images column */
+    static void write(Html page, List<ReportedDecision> decisions, FindingPlaces places, Map<String, String> sealedHours,
+                      Optional<ImagesCell> images) {
         page.open("section", "id", "decisions-section").element("h2", "Decisions: " + decisions.size());
         filters(page);
         page.open("table", "id", "decisions").open("thead").open("tr");
@@ -32,6 +35,7 @@ final class DecisionsSection {
         header(page, "decided at (UTC)", "time");
         header(page, "subject", "subject");
         header(page, "image (object key, version)", "");
+        images.ifPresent(cell -> header(page, "judged image with face boxes; reference", ""));
         header(page, "decision, reasons", "decision");
         header(page, "similarity vs threshold", "");
         header(page, "face confidence", "");
@@ -40,7 +44,7 @@ final class DecisionsSection {
         header(page, "seal", "");
         page.close("tr").close("thead").open("tbody");
         for (int i = 0; i < decisions.size(); i++) {
-            row(page, i, decisions.get(i), places.ofRow(i), sealedHours.containsKey(decisions.get(i).hour()));
+            row(page, i, decisions.get(i), places.ofRow(i), sealedHours.containsKey(decisions.get(i).hour()), images);
         }
         page.close("tbody").close("table").close("section");
     }
@@ -66,7 +70,8 @@ final class DecisionsSection {
         }
     }
 
-    private static void row(Html page, int index, ReportedDecision decision, List<Finding> findings, boolean sealed) {
+    private static void row(Html page, int index, ReportedDecision decision, List<Finding> findings, boolean sealed,
+                            Optional<ImagesCell> images) {
         String problems = findings.stream().map(f -> f.problem().name()).distinct().collect(Collectors.joining(", "));
         page.open("tr", "id", rowId(index), "class", findings.isEmpty() ? "good" : "bad",
                 "data-time", decision.get(DECIDED_AT), "data-subject", decision.get(SUBJECT_ID),
@@ -82,6 +87,7 @@ final class DecisionsSection {
                 .element("td", decision.get(SUBJECT_ID));
         page.open("td", "class", "key").text(decision.get(OBJECT_KEY))
                 .element("div", decision.get(VERSION_ID), "class", "dim").close("td");
+        images.ifPresent(cell -> cell.write(page, decision));
         page.open("td").element("span", decision.get(DECISION), "class", cssClass(decision.get(DECISION)));
         decision.reasons().forEach(reason -> page.element("div", reason));
         page.close("td");

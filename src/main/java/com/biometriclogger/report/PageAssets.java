@@ -39,6 +39,10 @@ final class PageAssets {
             .AUTHORIZED{color:#1e5e2a;font-weight:bold}.UNAUTHORIZED,.REJECTED{color:#9b1c1c;font-weight:bold}
             .fail{color:#9b1c1c;font-weight:bold}.dim{color:#666}
             #filters{margin:6px 0;display:flex;gap:12px;align-items:center;flex-wrap:wrap}
+            .biometric{background:#fff4d6;color:#7a4b00;font-weight:bold;padding:6px 10px;margin:0 0 8px;border-radius:4px}
+            .biometric .dim{font-weight:normal;display:block}
+            figure.shot{margin:0 0 6px}figure.shot svg{display:block;background:#eee}figcaption{font-size:11px}
+            .box{fill:none;stroke-width:2}.box.judged{stroke:#00c853}.box.other{stroke:#ffd600;stroke-dasharray:4 3}
             """;
 
     static final String SCRIPT = """

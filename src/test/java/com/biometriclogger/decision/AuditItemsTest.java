@@ -32,7 +32,8 @@ class AuditItemsTest {
                 Map.entry("decision", "UNAUTHORIZED"), Map.entry("reasons", "LOW_SHARPNESS,EYES_CLOSED"),
                 Map.entry("faceCount", "1"), Map.entry("topConfidence", "99.99846"), Map.entry("faceYaw", "-12.5"),
                 Map.entry("facePitch", "0.000012"), Map.entry("faceRoll", "0.0000001"), Map.entry("faceBrightness", "78"),
-                Map.entry("faceSharpness", "100"), Map.entry("faceEyesOpen", "true"), Map.entry("faceSunglasses", "false"))),
+                Map.entry("faceSharpness", "100"), Map.entry("faceEyesOpen", "true"), Map.entry("faceSunglasses", "false"),
+                Map.entry("faceBoxes", "none"))),
                 item.attributes());
     }
 
@@ -62,6 +63,20 @@ class AuditItemsTest {
                 "similarityThreshold", "95")));
         expected.put("reviewThreshold", "90");
         assertEquals(expected, item.attributes());
+    }
+
+    @Test
+    void everyFaceBoxIsRecordedTheJudgedFaceFirstAndAFaceWithoutABoxCounted() {
+        var background = new DetectedFace(91f, 0f, 0f, 0f, 70f, 80f, true, false, new FaceBox(0.7f, 0.2f, 0.1f, 0.15f));
+        var judged = new DetectedFace(99.5f, 0f, 0f, 0f, 70f, 80f, true, false, new FaceBox(0.38f, 0.23f, 0.31f, 0.44f));
+        var unplaced = new DetectedFace(80f, 0f, 0f, 0f, 70f, 80f, true, false);
+
+        var item = AuditItems.of(UPLOAD, Optional.empty(), Optional.of(new FaceAnalysis(List.of(background, judged, unplaced))),
+                Verdict.rejected(ReasonCode.MULTIPLE_FACES), PolicyThresholds.defaults(), IdentityFacts.NONE, INVOCATION, DECIDED);
+
+        assertEquals(Optional.of("0.38,0.23,0.31,0.44;0.7,0.2,0.1,0.15;none"), item.get(AuditAttribute.FACE_BOXES));
+        assertEquals(List.of(Optional.of(judged.box()), Optional.of(background.box()), Optional.empty()),
+                FaceBox.parseAll(item.get(AuditAttribute.FACE_BOXES).orElseThrow()), "read back as recorded");
     }
 
     /** Every attribute the builder writes (all Strings, empty when unknown), overridden where a test expects a value. */

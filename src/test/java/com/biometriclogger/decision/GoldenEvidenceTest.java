@@ -49,7 +49,8 @@ class GoldenEvidenceTest {
                 "v000042", "0123456789abcdef0123456789abcdef"), 34567, "0062A1B2C3D4E5F607");
         var content = new ImageContent(Optional.of("ab".repeat(32)), 34567, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
                 Optional.empty());
-        var face = new DetectedFace(99.99846f, -12.5f, 3.25f, 1e-7f, 78.5f, 92f, true, false);
+        var face = new DetectedFace(99.99846f, -12.5f, 3.25f, 1e-7f, 78.5f, 92f, true, false,
+                new FaceBox(0.38f, 0.23f, 0.31f, 0.44f));
         var identity = IdentityFacts.compared("alice", new EnrolledReference(
                 new ObjectVersion("bucket", "references/alice.jpg", "v000007", "ef"), "cd".repeat(32)), Optional.of(99.12f), SimilarityThresholds.matchOnly(95f));
         var item = AuditItems.of(upload, Optional.of(content), Optional.of(new FaceAnalysis(List.of(face))),
@@ -131,7 +132,7 @@ class GoldenEvidenceTest {
     private static final String GOLDEN_ITEM = "{\"attemptId\":\"7846b337a4c0e3fd1c41ff73da05c4c5d87839014c8361081535eda8b02d6783\","
             + "\"bucket\":\"bucket\",\"decidedAt\":\"2026-05-03T08:14:00.250Z\","
             + "\"decidedAtEpochMillis\":\"1777796040250\",\"decision\":\"AUTHORIZED\","
-            + "\"eTag\":\"0123456789abcdef0123456789abcdef\",\"faceBrightness\":\"78.5\",\"faceCount\":\"1\","
+            + "\"eTag\":\"0123456789abcdef0123456789abcdef\",\"faceBoxes\":\"0.38,0.23,0.31,0.44\",\"faceBrightness\":\"78.5\",\"faceCount\":\"1\","
             + "\"faceEyesOpen\":\"true\",\"facePitch\":\"3.25\",\"faceRoll\":\"0.0000001\",\"faceSharpness\":\"92\","
             + "\"faceSunglasses\":\"false\",\"faceYaw\":\"-12.5\",\"functionVersion\":\"7\",\"imageFormat\":\"JPEG\","
             + "\"objectKey\":\"uploads/alice/selfie 1.jpg\","
@@ -144,7 +145,7 @@ class GoldenEvidenceTest {
             + "\"signingKeyId\":\"arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555\","
             + "\"similarity\":\"99.12\",\"similarityThreshold\":\"95\",\"sizeBytes\":\"34567\",\"subjectId\":\"alice\","
             + "\"topConfidence\":\"99.99846\",\"versionId\":\"v000042\"}";
-    private static final String GOLDEN_ITEM_SHA256 = "695f1927e411b7391204067f4e08b5d0ea3af724a703b406737a1aeafa14eb0f";
+    private static final String GOLDEN_ITEM_SHA256 = "a8fa9bfc1cb448f6c6f417f0c2670a72810d5418c6349de475ab51749462ed9d";
     private static final String GOLDEN_SEAL = "{\"chainHeight\":\"0\",\"itemCount\":\"2\","
             + "\"leaves\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:d7c48c0f4db248f430d0b86ebf1158a72074184db9225d1452efe78499a3416b,"
             + "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb:18c7ddfcda0498934d51563afae274fae31de0e2adfb0027938a9cda4cd1135e\","

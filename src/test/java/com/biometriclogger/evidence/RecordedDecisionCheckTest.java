@@ -101,6 +101,20 @@ class RecordedDecisionCheckTest {
                 check.rederive(item));
     }
 
+    @Test
+    void faceBoxesThatDoNotCountTheFacesContradictTheItem() {
+        var item = goodFace();
+        item.put("faceBoxes", "0.38,0.23,0.31,0.44");
+        assertEquals(Optional.of(Outcome.FOLLOWS), check.rederive(item));
+
+        item.put("faceBoxes", "0.38,0.23,0.31,0.44;0.7,0.2,0.1,0.15");
+        assertEquals(Optional.of(Outcome.contradicted("records 2 face boxes for a face count of 1")), check.rederive(item));
+
+        item.put("faceBoxes", "0.38,0.23,NaN,0.44");
+        assertEquals(Optional.of(Outcome.contradicted("figures cannot be read: a face box figure is a finite plain number, "
+                + "got 'NaN'")), check.rederive(item));
+    }
+
     private static Map<String, String> goodFace() {
         Map<String, String> item = new HashMap<>();
         item.put("decision", "AUTHORIZED");

@@ -15,6 +15,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,13 @@ final class HeadlessChromium implements AutoCloseable {
             fail("the page threw: " + result.get("exceptionDetails"));
         }
         return result.get("result").path("value");
+    }
+
+    /** The whole page, {@code width} CSS pixels wide, as PNG bytes. */
+    byte[] screenshot(int width) throws Exception {
+        int height = evaluate("document.documentElement.scrollHeight").asInt();
+        page("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return Base64.getDecoder().decode(page("Page.captureScreenshot", Map.of("format", "png")).get("data").asText());
     }
 
     /** Every event of that method so far. */

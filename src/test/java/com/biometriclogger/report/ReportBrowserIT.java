@@ -9,6 +9,7 @@ import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
+import com.biometriclogger.util.Sha256;
 import com.biometriclogger.util.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +48,7 @@ class ReportBrowserIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
+    static final Path DOCS_SCREENSHOT = Path.of("docs", "report-screenshot.png");
     private static final int WIDTH = 1400;
     /** Object key, DetectFaces recording, CompareFaces recording ("" for none): every kind of decision the demo makes. */
     private static final List<List<String>> UPLOADS = List.of(
@@ -185,14 +186,26 @@ class ReportBrowserIT {
         assertEquals(0, requests.get(), "the loopback server saw no request");
     }
 
-    /** The whole page, as docs/report.md shows it. */
+    /**
+     * The whole page, as docs/report.md shows it, stamped with what it shows; the committed copy must
+     * show the same page. Pixels are not compared (fonts, anti-aliasing and the time on the page vary):
+     * the stamp names the style, the sections with their counts, the hours' states and the rows' marks.
+     */
     private static void screenshot(HeadlessChromium browser) throws Exception {
-        int height = browser.evaluate("document.documentElement.scrollHeight").asInt();
-        browser.page("Emulation.setDeviceMetricsOverride",
-                Map.of("width", WIDTH, "height", height, "deviceScaleFactor", 1, "mobile", false));
-        var shot = browser.page("Page.captureScreenshot", Map.of("format", "png"));
+        String page = "style " + Sha256.hex(Sha256.newDigest().digest(PageAssets.STYLE.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16) + "; " + browser.evaluate("""
+                (function () {
+                  function all(selector, f) { return Array.from(document.querySelectorAll(selector)).map(f); }
+                  return 'sections ' + all('h2', function (h) { return h.textContent; }).join(' | ')
+                    + '; hours ' + all('.hour', function (h) { return h.className + ' ' + h.dataset.findings; }).join(', ')
+                    + '; rows ' + all('#decisions tbody tr', function (tr) { return tr.dataset.decision + ' '
+                        + tr.querySelector('td.status').textContent.trim(); }).sort().join(', ');
+                })()""").asText();
+        byte[] png = ScreenshotStamp.stamp(browser.screenshot(WIDTH), page);
         Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, Base64.getDecoder().decode(shot.get("data").asText()));
+        Files.write(SCREENSHOT, png);
+        assertEquals(page, ScreenshotStamp.read(Files.readAllBytes(DOCS_SCREENSHOT)).orElse("no stamp"),
+                DOCS_SCREENSHOT + " shows another page than the report makes now: copy " + SCREENSHOT + " there (docs/report.md)");
     }
 
     /** An object key as a table writer may put it: markup, an event handler, a load, control characters. */

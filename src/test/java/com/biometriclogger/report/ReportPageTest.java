@@ -70,7 +70,7 @@ class ReportPageTest {
                 List.of(findings), List.of(), List.of(), 0, 0);
         var context = new ReportContext("verify --table t --html r.html", "test", Instant.parse("2026-05-03T12:00:00Z"),
                 "t", "t-seals", List.of(), List.of(), Optional.empty(), false, false, "1 PROBLEM FOUND", 1);
-        return ReportPage.render(context, report, ledger);
+        return ReportPage.render(context, report, ledger, Optional.empty());
     }
 
     private static int count(String text, String part) {
