@@ -140,7 +140,7 @@ class SeveralReferencesIT {
         assertEquals(0, run.status(), run.out() + run.err());
         var left = scenario.stack().s3().listObjectVersionsPaginator(b -> b.bucket(scenario.bucket())).versions().stream()
                 .map(version -> version.key()).toList();
-        assertEquals(List.of("references/alice.bob/glasses.jpg"), left, "another subject's reference stays");
+        assertEquals(List.of("references/alice.bob/glasses.jpg"), left, "every version of alice's references goes, another subject's stays");
         assertTrue(scenario.auditItems().stream().noneMatch(i -> i.containsKey("objectKey")
                 && i.get("objectKey").s().startsWith("references/alice")), "the enrolment items go too");
     }
