@@ -32,12 +32,14 @@ public final class DynamoDbErasureLedger implements Erasure.Ledger {
     public List<AuditItem> itemsOf(SubjectKeys subject) {
         return dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)
                         .filterExpression("attribute_not_exists(#kind) AND (#subject = :subject "
-                                + "OR begins_with(#key, :uploads) OR begins_with(#key, :reference))")
+                                + "OR begins_with(#key, :uploads) OR begins_with(#key, :reference) "
+                                + "OR begins_with(#key, :referenceFolder))")
                         .expressionAttributeNames(Map.of("#kind", AuditAttribute.KIND.stored(),
                                 "#subject", AuditAttribute.SUBJECT_ID.stored(), "#key", AuditAttribute.OBJECT_KEY.stored()))
                         .expressionAttributeValues(Map.of(":subject", AttributeValue.fromS(subject.subject()),
                                 ":uploads", AttributeValue.fromS(subject.uploads()),
-                                ":reference", AttributeValue.fromS(subject.referenceStem()))))
+                                ":reference", AttributeValue.fromS(subject.referenceStem()),
+                                ":referenceFolder", AttributeValue.fromS(subject.referenceFolder()))))
                 .items().stream()
                 .map(FirstWrites::strings)
                 .filter(item -> item.get(AuditAttribute.SUBJECT_ID).equals(Optional.of(subject.subject()))

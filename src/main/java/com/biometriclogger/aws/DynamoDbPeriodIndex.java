@@ -1,11 +1,13 @@
 package com.biometriclogger.aws;
 
 import com.biometriclogger.decision.AuditAttribute;
-import com.biometriclogger.evidence.Sealer;
+import com.biometriclogger.evidence.OverdueReviews;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * the items themselves, a hundred per consistent BatchGetItem, because a seal commits to content.
  * Read with the low-level client so the digest covers exactly the String attributes verify will see.
  */
-public final class DynamoDbPeriodIndex implements Sealer.PeriodIndex {
+public final class DynamoDbPeriodIndex implements OverdueReviews.Ledger {
 
     private static final int BATCH = 100;
     /** Keys per Query page: a busy hour is read in many short calls, each well inside the client's time budget. */
@@ -46,6 +48,17 @@ public final class DynamoDbPeriodIndex implements Sealer.PeriodIndex {
             getAll(keys.subList(from, Math.min(keys.size(), from + BATCH)), items);
         }
         return items;
+    }
+
+    /** The same consistent BatchGetItem the hour's items are read with, so the seal role needs no other right. */
+    @Override
+    public Set<String> present(List<String> attemptIds) {
+        List<Map<String, String>> items = new ArrayList<>(attemptIds.size());
+        for (int from = 0; from < attemptIds.size(); from += BATCH) {
+            getAll(attemptIds.subList(from, Math.min(attemptIds.size(), from + BATCH)).stream()
+                    .map(id -> Map.of(ATTEMPT_ID, AttributeValue.fromS(id))).toList(), items);
+        }
+        return items.stream().map(item -> item.getOrDefault(ATTEMPT_ID, "")).collect(Collectors.toSet());
     }
 
     /** BatchGetItem may answer part of a batch: the rest is asked again until none is left. */

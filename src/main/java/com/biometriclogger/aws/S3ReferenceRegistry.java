@@ -6,12 +6,14 @@ import com.biometriclogger.decision.DeploymentFaultException;
 import com.biometriclogger.decision.EnrolledReference;
 import com.biometriclogger.decision.ObjectVersion;
 import com.biometriclogger.decision.ReasonCode;
+import com.biometriclogger.decision.ReferenceLayout;
 import com.biometriclogger.decision.ReferenceRegistry;
 import com.biometriclogger.decision.UnjudgeableImageException;
 import com.biometriclogger.evidence.EvidenceKey;
 import com.biometriclogger.evidence.KeyId;
 import com.biometriclogger.evidence.SignatureCheck;
 import com.biometriclogger.evidence.StoredItem;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +25,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The reference is the current version of {@code <prefix><subject>.jpg|.jpeg|.png} in the bucket
- * (one listing, then one HEAD for its version id),
- * and it is enrolled only if the audit table holds an ENROLLED item for that exact version: no
- * mutable pointer to keep in step, and the hash audited at enrolment comes with it.
+ * A reference is the current version of {@code <prefix><subject>.jpg|.jpeg|.png} or of
+ * {@code <prefix><subject>/<name>.jpg|.jpeg|.png} in the bucket ({@link ReferenceLayout}; two listings,
+ * then one HEAD per reference for its version id), and it is enrolled only if the audit table holds
+ * an ENROLLED item for that exact version: no mutable pointer to keep in step, and the hash audited
+ * at enrolment comes with it.
  *
  * <p>That item is trusted only as the function's own signed evidence: read with every attribute as
  * stored, all Strings, signed by the trusted key under its id. Anyone who may write the table but
@@ -43,7 +46,7 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
     private final DynamoDbEvidenceTable audit;
     private final String auditTableName;
     private final SignatureCheck signatures;
-    private final String prefix;
+    private final ReferenceLayout layout;
 
     /**
      * @param trustedKey the item-signing key's public half with its KMS key id, from KMS itself,
@@ -58,20 +61,33 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
         this.audit = audit;
         this.auditTableName = auditTableName;
         this.signatures = new SignatureCheck(List.of(trustedKey));
-        this.prefix = prefix;
+        this.layout = new ReferenceLayout(prefix);
     }
 
     @Override
-    public Optional<EnrolledReference> currentReference(String bucket, String subjectId) {
-        var key = currentKey(bucket, subjectId);
-        if (key.isEmpty()) {
-            return Optional.empty();
+    public List<EnrolledReference> enrolledReferences(String bucket, String subjectId) {
+        List<EnrolledReference> enrolled = new ArrayList<>();
+        for (String key : referenceKeys(bucket, subjectId)) {
+            if (enrolled.size() == ReferenceLayout.MAX_PER_SUBJECT) {
+                break;
+            }
+            enrolled(bucket, key).ifPresent(enrolled::add);
         }
-        var head = head(bucket, key.get());
+        return enrolled;
+    }
+
+    @Override
+    public int referenceCount(String bucket, String subjectId) {
+        return referenceKeys(bucket, subjectId).size();
+    }
+
+    /** The current version of the key, if that exact version was enrolled by a trusted item. */
+    private Optional<EnrolledReference> enrolled(String bucket, String key) {
+        var head = head(bucket, key);
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        var reference = new ObjectVersion(bucket, key.get(), head.get().versionId(), head.get().eTag());
+        var reference = new ObjectVersion(bucket, key, head.get().versionId(), head.get().eTag());
         var enrolment = audit.auditItem(auditTableName, reference.attemptId());
         if (enrolment.isEmpty()) {
             return Optional.empty();
@@ -104,18 +120,38 @@ public final class S3ReferenceRegistry implements ReferenceRegistry {
                 "the enrolment item of " + reference.key() + " is not signed evidence: " + why, null);
     }
 
-    /** One listing finds which of the subject's reference files exists, the newest if several do. */
-    private Optional<String> currentKey(String bucket, String subjectId) {
-        String stem = prefix + subjectId;
+    /**
+     * The subject's reference keys in the order they are compared: the single-file reference first (the
+     * newest if several extensions exist), then the named ones by key. Two listings, one per shape.
+     */
+    private List<String> referenceKeys(String bucket, String subjectId) {
+        String stem = layout.singleFileStem(subjectId);
+        List<String> keys = new ArrayList<>();
+        list(bucket, stem).stream()
+                .filter(object -> EXTENSIONS.contains("." + object.key().substring(stem.length())))
+                .max(Comparator.comparing(S3Object::lastModified))
+                .ifPresent(object -> keys.add(object.key()));
+        String folder = layout.folder(subjectId);
+        list(bucket, folder).stream()
+                .map(S3Object::key)
+                .filter(key -> isImageName(key.substring(folder.length())))
+                .sorted()
+                .forEach(keys::add);
+        return keys;
+    }
+
+    private static boolean isImageName(String name) {
+        return !name.contains("/") && EXTENSIONS.stream().anyMatch(extension -> name.length() > extension.length() && name.endsWith(extension));
+    }
+
+    /** One page: a thousand keys under one subject's prefix is far past the limit on references. */
+    private List<S3Object> list(String bucket, String prefix) {
         try {
-            return s3.listObjectsV2(b -> b.bucket(bucket).prefix(stem + ".")).contents().stream()
-                    .filter(object -> EXTENSIONS.stream().anyMatch(extension -> object.key().equals(stem + extension)))
-                    .max(Comparator.comparing(S3Object::lastModified))
-                    .map(S3Object::key);
+            return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents();
         } catch (S3Exception e) {
             if (e.statusCode() == 403) {
                 throw new DeploymentFaultException("S3 access denied listing references under s3://" + bucket + "/"
-                        + stem + ": the role needs s3:ListBucket", e);
+                        + prefix + ": the role needs s3:ListBucket", e);
             }
             throw e;
         }

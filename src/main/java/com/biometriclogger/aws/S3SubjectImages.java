@@ -22,7 +22,7 @@ public final class S3SubjectImages implements Erasure.Images {
     @Override
     public List<Erasure.ImageVersion> versionsOf(SubjectKeys subject) {
         List<Erasure.ImageVersion> versions = new ArrayList<>();
-        for (String prefix : List.of(subject.uploads(), subject.referenceStem())) {
+        for (String prefix : List.of(subject.uploads(), subject.referenceStem(), subject.referenceFolder())) {
             s3.listObjectVersionsPaginator(b -> b.bucket(subject.bucket()).prefix(prefix)).forEach(page -> Stream.concat(
                             page.versions().stream().map(v -> new Erasure.ImageVersion(v.key(), v.versionId())),
                             page.deleteMarkers().stream().map(m -> new Erasure.ImageVersion(m.key(), m.versionId())))

@@ -23,7 +23,8 @@ record EraseOptions(String table, String sealTable, String bucket, String upload
               --erased-by WHO       who erases, recorded (default: the local user; on AWS give your role's ARN)
               --seal-table NAME     the seal table (default: AUDIT_TABLE-seals)
               --upload-prefix P     where uploads live, P<subject>/... (default: uploads/)
-              --reference-prefix P  where references live, P<subject>.jpg|.png (default: references/)
+              --reference-prefix P  where references live, P<subject>.jpg|.png and P<subject>/...
+                                    (default: references/)
               --commitments s3://BUCKET/PREFIX
                                     the decisions' write-once commitments, where each erasure record is
                                     committed before any item goes, so a restore that undoes the erasure

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything the function reads from its environment, validated once at start-up. Every problem
@@ -139,6 +140,24 @@ public record Settings(
                         + ", got '" + raw.get() + "'");
                 return defaultValue;
             }
+        }
+
+        /** A whole number from {@code min} to {@code max}; empty when the variable is not set. */
+        OptionalInt wholeNumber(String name, int min, int max) {
+            var raw = optional(name);
+            if (raw.isEmpty()) {
+                return OptionalInt.empty();
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value >= min && value <= max) {
+                    return OptionalInt.of(value);
+                }
+            } catch (NumberFormatException notWhole) {
+                // named below, as an out-of-range value is
+            }
+            problems.add(name + " must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+            return OptionalInt.empty();
         }
 
         boolean bool(String name, boolean defaultValue) {

@@ -4,33 +4,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * 1:1 identity matching. A reference image {@code <referencePrefix><subject>.jpg|.png} that
- * passes the quality policy is ENROLLED; an upload {@code <uploadPrefix><subject>/…} that passes it
- * is compared with the subject's current enrolled reference and is AUTHORIZED only when exactly one
- * of its faces matches at or above the similarity threshold (a value exactly at the threshold passes),
+ * 1:1 identity matching. A reference image ({@link ReferenceLayout}) that passes the quality policy
+ * is ENROLLED; an upload {@code <uploadPrefix><subject>/…} that passes it is compared with the
+ * subject's current enrolled references ({@link ReferenceMatch}) and is AUTHORIZED only when exactly one
+ * of its faces matches one of them at or above the similarity threshold (a value exactly at the threshold passes),
  * and is REVIEW_REQUIRED when none does but exactly one is in the review band ({@link SimilarityThresholds}).
  *
  * <p>Only the current version of a reference counts: a replacement that failed enrolment, or whose
- * event has not been processed yet, leaves the subject NOT_ENROLLED rather than falling back to an
- * older photograph the operator meant to replace. An enrolment the registry cannot trust as signed
+ * event has not been processed yet, leaves that reference out (the subject NOT_ENROLLED when it was
+ * the only one) rather than falling back to an older photograph the operator meant to replace. An enrolment the registry cannot trust as signed
  * evidence is REJECTED REFERENCE_UNUSABLE, like a reference Rekognition cannot use: nothing is compared.
  */
 public final class IdentityMatcher implements Identification {
 
     private final String uploadPrefix;
-    private final String referencePrefix;
+    private final ReferenceLayout layout;
     private final SimilarityThresholds thresholds;
     private final ReferenceRegistry references;
     private final FaceComparer comparer;
 
     /**
      * @param uploadPrefix    where uploads live, {@code <uploadPrefix><subject>/…}
-     * @param referencePrefix where references are enrolled, {@code <referencePrefix><subject>.jpg|.png}
+     * @param referencePrefix where references are enrolled ({@link ReferenceLayout})
      */
     public IdentityMatcher(String uploadPrefix, String referencePrefix, SimilarityThresholds thresholds,
                                 ReferenceRegistry references, FaceComparer comparer) {
         this.uploadPrefix = uploadPrefix;
-        this.referencePrefix = referencePrefix;
+        this.layout = new ReferenceLayout(referencePrefix);
         this.thresholds = thresholds;
         this.references = references;
         this.comparer = comparer;
@@ -48,16 +48,13 @@ public final class IdentityMatcher implements Identification {
     }
 
     boolean isReference(UploadedImage image) {
-        return image.key().startsWith(referencePrefix);
+        return layout.isReference(image.key());
     }
 
-    /** The subject an image belongs to: the reference's file name, or the upload's first folder. */
+    /** The subject an image belongs to: the reference's file name or folder ({@link ReferenceLayout}), or the upload's first folder. */
     Optional<String> subjectOf(UploadedImage image) {
         if (isReference(image)) {
-            String name = image.key().substring(referencePrefix.length());
-            int dot = name.lastIndexOf('.');
-            String subject = dot > 0 ? name.substring(0, dot) : name;
-            return subject.isEmpty() || subject.contains("/") ? Optional.empty() : Optional.of(subject);
+            return layout.subjectOf(image.key());
         }
         String rest = image.key().substring(uploadPrefix.length());
         int slash = rest.indexOf('/');
@@ -69,42 +66,44 @@ public final class IdentityMatcher implements Identification {
         return new Result(quality, IdentityFacts.notCompared(subjectOf(upload).orElse(""), thresholds));
     }
 
-    /** A reference that passed (or failed) the quality policy: ENROLLED, or REJECTED with the policy's reasons. */
+    /**
+     * A reference that passed (or failed) the quality policy: ENROLLED, or REJECTED with the policy's
+     * reasons, or TOO_MANY_REFERENCES when the subject now has more than {@link ReferenceLayout#MAX_PER_SUBJECT}
+     * reference images (this one counted).
+     */
     Result enrol(UploadedImage reference, Verdict quality) {
         var subject = subjectOf(reference);
         var facts = IdentityFacts.notCompared(subject.orElse(""), thresholds);
         if (subject.isEmpty()) {
             return new Result(Verdict.rejected(ReasonCode.NO_SUBJECT), facts);
         }
-        return quality.decision() == Decision.AUTHORIZED
-                ? new Result(new Verdict(Decision.ENROLLED, List.of()), facts)
-                : new Result(new Verdict(Decision.REJECTED, quality.reasons()), facts);
+        if (quality.decision() != Decision.AUTHORIZED) {
+            return new Result(new Verdict(Decision.REJECTED, quality.reasons()), facts);
+        }
+        return references.referenceCount(reference.bucket(), subject.get()) > ReferenceLayout.MAX_PER_SUBJECT
+                ? new Result(Verdict.rejected(ReasonCode.TOO_MANY_REFERENCES), facts)
+                : new Result(new Verdict(Decision.ENROLLED, List.of()), facts);
     }
 
-    /** An upload that passed the quality policy, compared with its subject's enrolled reference. */
+    /** An upload that passed the quality policy, compared with its subject's enrolled references. */
     Result compare(UploadedImage upload, ImageContent content) {
         var subject = subjectOf(upload);
         if (subject.isEmpty()) {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NO_SUBJECT)),
                     IdentityFacts.notCompared("", thresholds));
         }
-        Optional<EnrolledReference> reference;
+        List<EnrolledReference> enrolled;
         try {
-            reference = references.currentReference(upload.bucket(), subject.get());
+            enrolled = references.enrolledReferences(upload.bucket(), subject.get());
         } catch (UnjudgeableImageException untrustedEnrolment) {
             return new Result(Verdict.rejected(untrustedEnrolment.reason()), IdentityFacts.notCompared(subject.get(), thresholds));
         }
-        if (reference.isEmpty()) {
+        if (enrolled.isEmpty()) {
             return new Result(new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.NOT_ENROLLED)),
                     IdentityFacts.notCompared(subject.get(), thresholds));
         }
-        try {
-            var similarities = comparer.similarities(reference.get(), upload.object(), content);
-            var best = similarities.stream().max(Float::compare);
-            var facts = IdentityFacts.compared(subject.get(), reference.get(), best, thresholds);
-            return new Result(thresholds.judge(similarities), facts);
-        } catch (UnjudgeableImageException e) {
-            return new Result(Verdict.rejected(e.reason()), IdentityFacts.compared(subject.get(), reference.get(), Optional.empty(), thresholds));
-        }
+        var match = new ReferenceMatch(thresholds).decide(enrolled,
+                reference -> comparer.similarities(reference, upload.object(), content));
+        return new Result(match.verdict(), IdentityFacts.compared(subject.get(), match.reference(), match.similarity(), thresholds));
     }
 }

@@ -34,5 +34,7 @@ public enum ReasonCode {
     NEAR_MATCH,
     NO_SUBJECT,
     REFERENCE_GONE,
-    REFERENCE_UNUSABLE
+    REFERENCE_UNUSABLE,
+    /** REJECTED enrolment: the subject already has {@link ReferenceLayout#MAX_PER_SUBJECT} references. */
+    TOO_MANY_REFERENCES
 }

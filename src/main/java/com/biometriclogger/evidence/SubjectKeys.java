@@ -1,8 +1,10 @@
 package com.biometriclogger.evidence;
 
+import com.biometriclogger.decision.ReferenceLayout;
+
 /**
  * The object keys one subject's images live under, as the function reads them: every key under
- * {@code <uploadPrefix><subject>/}, and the reference {@code <referencePrefix><subject>.<extension>}.
+ * {@code <uploadPrefix><subject>/}, and its references ({@link ReferenceLayout}).
  */
 public record SubjectKeys(String bucket, String uploadPrefix, String referencePrefix, String subject) {
 
@@ -16,20 +18,22 @@ public record SubjectKeys(String bucket, String uploadPrefix, String referencePr
         return uploadPrefix + subject + "/";
     }
 
-    /** Lists the subject's reference and those of subjects whose id continues with a dot; {@link #covers} tells them apart. */
+    /** Lists the subject's single-file reference and those of subjects whose id continues with a dot; {@link #covers} tells them apart. */
     public String referenceStem() {
-        return referencePrefix + subject + ".";
+        return references().singleFileStem(subject);
+    }
+
+    /** Lists the subject's named references, {@code <referencePrefix><subject>/<name>.jpg}. */
+    public String referenceFolder() {
+        return references().folder(subject);
     }
 
     /** Whether the key is one of the subject's images (a reference named {@code alice.old.jpg} is subject {@code alice.old}'s). */
     public boolean covers(String key) {
-        if (key.startsWith(uploads())) {
-            return true;
-        }
-        if (!key.startsWith(referenceStem())) {
-            return false;
-        }
-        String extension = key.substring(referenceStem().length());
-        return !extension.isEmpty() && !extension.contains(".") && !extension.contains("/");
+        return key.startsWith(uploads()) || references().isReferenceOf(key, subject);
+    }
+
+    private ReferenceLayout references() {
+        return new ReferenceLayout(referencePrefix);
     }
 }

@@ -24,11 +24,13 @@ import com.biometriclogger.decision.IdentityMatcher;
 import com.biometriclogger.decision.ThresholdPolicy;
 import com.biometriclogger.evidence.ChangeAlarm;
 import com.biometriclogger.evidence.EvidenceSigning;
+import com.biometriclogger.evidence.OverdueReviews;
 import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.evidence.StoredItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -105,13 +107,24 @@ public final class Wiring {
     }
 
     public static Sealer sealer(SealSettings settings, Clock clock) {
+        return sealFunction(settings, clock).sealer();
+    }
+
+    /** The seal function: the sealer, and the overdue-review check when the stack has a review band. */
+    public record SealFunction(Sealer sealer, Optional<OverdueReviews> overdueReviews) {
+    }
+
+    public static SealFunction sealFunction(SealSettings settings, Clock clock) {
         var clients = new AwsClients(settings.aws());
         var dynamoDb = clients.dynamoDb();
-        return new Sealer(new DynamoDbPeriodIndex(dynamoDb, settings.auditTableName()),
+        var index = new DynamoDbPeriodIndex(dynamoDb, settings.auditTableName());
+        var sealer = new Sealer(index,
                 new DynamoDbSealStore(dynamoDb, settings.sealTableName()),
                 new S3SealArchive(clients.s3(), settings.archiveBucket(), settings.archivePrefix()),
                 new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), settings.sealSigningKeyArn())),
                 clock);
+        var hours = settings.reviewOverdueHours();
+        return new SealFunction(sealer, hours.isPresent() ? Optional.of(new OverdueReviews(index, hours.getAsInt())) : Optional.empty());
     }
 
     /** The change alarm: which stream is which table, the classification, and where alerts go. */

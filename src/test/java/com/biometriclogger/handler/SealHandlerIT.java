@@ -2,10 +2,12 @@ package com.biometriclogger.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.config.SealSettings;
+import com.biometriclogger.decision.ReviewRecord;
 import com.biometriclogger.evidence.CanonicalForm;
 import com.biometriclogger.evidence.SealPeriod;
 import com.biometriclogger.evidence.SealRecord;
@@ -15,6 +17,7 @@ import com.biometriclogger.local.stack.LocalContext;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackExtension;
+import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,7 @@ class SealHandlerIT {
         // An hour and a grace period later, as the schedule would run.
         var later = Clock.fixed(SealPeriod.parse(decidedIn).end().plus(Sealer.GRACE), ZoneOffset.UTC);
         var settings = SealSettings.fromEnvironment(scenario.environment());
-        var handler = new SealHandler(Wiring.sealer(settings, later));
+        var handler = new SealHandler(Wiring.sealFunction(settings, later));
 
         var first = handler.handleRequest(scheduledEvent(), new LocalContext("seal-1"));
         var second = handler.handleRequest(scheduledEvent(), new LocalContext("seal-2"));
@@ -58,6 +62,38 @@ class SealHandlerIT {
         var archived = scenario.stack().s3().getObjectAsBytes(b -> b.bucket(LocalStack.SEAL_ARCHIVE_BUCKET)
                 .key(LocalStack.sealArchivePrefix(scenario.table()) + decidedIn + ".jsonl")).asUtf8String();
         assertEquals(CanonicalForm.json(Scenario.asStrings(seal)) + "\n", archived, "archived first, exactly as stored");
+    }
+
+    /** With a review band: the run after the age has passed logs the decision still waiting, not the one reviewed. */
+    @Test
+    void aRunLogsEachDecisionWaitingForAReviewLongerThanTheAgeOnce(Scenario scenario) throws IOException {
+        var handler = scenario.handler(Map.of("VERIFICATION_MODE", "MATCH", "MIN_SIMILARITY", "95", "REVIEW_SIMILARITY", "90"));
+        scenario.decideMatching(handler, "references/alice.jpg", 931);
+        List<String> nearMatches = new ArrayList<>();
+        for (long seed : new long[] {932, 933}) {
+            byte[] selfie = TestImages.jpeg(seed);
+            scenario.faces().respond(selfie, "one-clear-face.json");
+            scenario.faces().respondToComparison(selfie, "compare-just-below-threshold.json");
+            String key = "uploads/alice/" + seed + ".jpg";
+            Scenario.invoke(handler, S3Events.event(scenario.upload(key, selfie)));
+            nearMatches.add(scenario.auditItems().stream().map(Scenario::asStrings).filter(item -> item.get("objectKey").equals(key))
+                    .findFirst().orElseThrow().get("attemptId"));
+        }
+        scenario.stack().dynamoDb().putItem(b -> b.tableName(scenario.table()).item(Map.of(
+                "attemptId", AttributeValue.fromS(ReviewRecord.idFor(nearMatches.get(1))), "kind", AttributeValue.fromS("REVIEW"))));
+        String decidedIn = scenario.auditItems().stream().map(Scenario::asStrings)
+                .filter(item -> item.get("attemptId").equals(nearMatches.get(0))).findFirst().orElseThrow().get("sealPeriod");
+        var env = new HashMap<>(scenario.environment());
+        env.put("REVIEW_OVERDUE_HOURS", "1");
+        var anHourAfter = Clock.fixed(SealPeriod.parse(decidedIn).next().end().plus(Sealer.GRACE), ZoneOffset.UTC);
+        var event = scheduledEvent();
+
+        String logs = LogCapture.productionLogsOf(() -> SealHandler.fromEnvironment(env, anHourAfter)
+                .handleRequest(event, new LocalContext("seal-1")));
+
+        var overdue = logs.lines().filter(line -> line.contains("\"alert\":\"REVIEW_OVERDUE\"")).toList();
+        assertEquals(1, overdue.size(), logs);
+        assertTrue(overdue.get(0).contains("\"attemptId\":\"" + nearMatches.get(0) + "\""), logs);
     }
 
     /** The sample event a user passes to {@code sam local invoke SealFunction -e}, read as Lambda reads it. */

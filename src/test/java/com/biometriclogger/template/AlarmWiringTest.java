@@ -86,6 +86,25 @@ class AlarmWiringTest {
         assertEquals(List.of(Map.of("Ref", "AlertTopic")), alarm.get("AlarmActions"));
     }
 
+    /** Counted from the seal function's log, and only in a stack with a review band, where the age reaches the function. */
+    @Test
+    void everyReviewOverdueRaisesAnAlarmInAStackWithAReviewBand() {
+        var filter = properties("ReviewsOverdueMetricFilter");
+        assertEquals("{ $.alert = \"REVIEW_OVERDUE\" }", filter.get("FilterPattern"));
+        assertEquals(Map.of("Ref", "SealFunctionLogGroup"), filter.get("LogGroupName"));
+        var alarm = properties("ReviewOverdueAlarm");
+        assertEquals("ReviewsOverdue", alarm.get("MetricName"));
+        assertEquals("Sum", alarm.get("Statistic"));
+        assertEquals(1, alarm.get("Threshold"));
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
+        assertEquals(List.of(Map.of("Ref", "AlertTopic")), alarm.get("AlarmActions"));
+        for (String resource : List.of("ReviewsOverdueMetricFilter", "ReviewOverdueAlarm")) {
+            assertEquals("HasReviewBand", TemplateParts.resource(resource).get("Condition"), resource);
+        }
+        assertEquals(Map.of("Fn::If", List.of("HasReviewBand", Map.of("Ref", "ReviewOverdueHours"), Map.of("Ref", "AWS::NoValue"))),
+                TemplateParts.sealEnvironment().get("REVIEW_OVERDUE_HOURS"));
+    }
+
     @Test
     void everyEnrolmentRaisesAnAlarm() {
         var filter = properties("EnrolmentsMetricFilter");

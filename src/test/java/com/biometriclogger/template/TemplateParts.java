@@ -41,7 +41,7 @@ final class TemplateParts {
         Map<String, String> values = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "A",
                 "AWS_SECRET_ACCESS_KEY", "S"));
         environment.keySet().forEach(name -> values.put(name, name.endsWith("KEY_ARN") ? KEY_ARN
-                : name.endsWith("TOPIC_ARN") ? TOPIC_ARN : "audit-seals/"));
+                : name.endsWith("TOPIC_ARN") ? TOPIC_ARN : name.endsWith("_HOURS") ? "24" : "audit-seals/"));
         Set<String> read = new TreeSet<>();
         Map<String, String> recording = new AbstractMap<>() {
             @Override

@@ -22,13 +22,16 @@ class UploadBucketPolicyTest {
     @Test
     void anAdministratorOtherThanTheEnrolmentPrincipalCannotPutOrDeleteAReference() {
         for (String action : new String[] {"s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"}) {
-            assertFalse(allows(request(ADMIN, action, "references/alice.jpg")), action);
+            for (String reference : new String[] {"references/alice.jpg", "references/alice/glasses.jpg"}) {
+                assertFalse(allows(request(ADMIN, action, reference)), action + " " + reference);
+            }
         }
     }
 
     @Test
     void theEnrolmentPrincipalPutsAReferenceAndTheAdministratorUploads() {
         assertTrue(allows(request(Deployment.ENROLMENT_ROLE, "s3:PutObject", "references/alice.jpg")));
+        assertTrue(allows(request(Deployment.ENROLMENT_ROLE, "s3:PutObject", "references/alice/glasses.jpg")));
         assertTrue(allows(request(ADMIN, "s3:PutObject", "uploads/door-1.jpg")));
     }
 

@@ -41,6 +41,11 @@ public final class RecordedFaces implements FaceDetectionBackend {
         comparisons.put(Sha256.hex(target), load(recording));
     }
 
+    /** CompareFaces of exactly this reference with exactly these target bytes: before any answer for the target alone. */
+    public void respondToComparison(byte[] reference, byte[] target, String recording) {
+        comparisons.put(Sha256.hex(reference) + Sha256.hex(target), load(recording));
+    }
+
     /** CompareFaces with exactly these target bytes fails with this error. */
     public void failComparison(byte[] target, RekognitionError error) {
         comparisons.put(Sha256.hex(target), error);
@@ -49,7 +54,8 @@ public final class RecordedFaces implements FaceDetectionBackend {
     /** An unregistered comparison falls back to the endpoint's "not available offline" answer. */
     @Override
     public ObjectNode compareFaces(DecodedImage source, DecodedImage target, float similarityThreshold) throws RekognitionError {
-        Object answer = comparisons.get(Sha256.hex(target.bytes()));
+        Object answer = comparisons.getOrDefault(Sha256.hex(source.bytes()) + Sha256.hex(target.bytes()),
+                comparisons.get(Sha256.hex(target.bytes())));
         if (answer instanceof RekognitionError error) {
             throw error;
         }
