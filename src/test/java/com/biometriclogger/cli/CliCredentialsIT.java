@@ -147,7 +147,7 @@ class CliCredentialsIT {
     /** The launcher in a clean environment: no AWS_* variable but the local endpoints and {@code extra}; HOME is the temp dir. */
     private Run verify(Map<String, String> extra) throws IOException, InterruptedException {
         var builder = new ProcessBuilder("target/bin/verify", "--table", TABLE, "--kms-key-id", LocalKms.KEY_ARN,
-                "--seal-kms-key-id", LocalKms.SEAL_KEY_ARN);
+                "--seal-kms-key-id", LocalKms.SEAL_KEY_ARN, "--commitments", LocalStack.commitmentArchive(TABLE));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
         env.putAll(new HashMap<>(Map.of("HOME", home.toString(),

@@ -102,7 +102,8 @@ class EvidenceIT {
 
         var run = verifyWith(scenario.table(), "--public-key", publicKey.toString(), "--seal-public-key",
                 sealKey.toString(), "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/"
-                        + LocalStack.sealArchivePrefix(scenario.table()), "--json");
+                        + LocalStack.sealArchivePrefix(scenario.table()), "--commitments",
+                LocalStack.commitmentArchive(scenario.table()), "--json");
 
         assertEquals(0, run.status(), run.err());
         assertEquals(4, JSON.readTree(run.out()).get("signaturesValid").asInt());

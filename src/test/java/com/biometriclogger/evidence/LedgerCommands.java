@@ -76,8 +76,17 @@ final class LedgerCommands {
 
     /** verify with the deployment's keys but not its archive. */
     Run verifyWithoutArchive() {
-        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table()));
-        int at = args.indexOf("--seal-archive");
+        return verifyWithout("--seal-archive");
+    }
+
+    /** verify with the deployment's keys and seal archive but not its commitments, and {@code extra} options. */
+    Run verifyWithoutCommitments(String... extra) {
+        return verifyWithout("--commitments", extra);
+    }
+
+    private Run verifyWithout(String option, String... extra) {
+        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table(), extra));
+        int at = args.indexOf(option);
         args.subList(at, at + 2).clear();
         return capture((arguments, out, err) -> VerifyCommand.run(arguments, scenario.environment(), out, err), args);
     }
