@@ -119,7 +119,8 @@ class EvidenceIT {
         var run = verify(scenario.table(), "--json");
 
         assertEquals(1, run.status());
-        assertEquals(List.of("SIGNATURE_INVALID " + wall, "CHANGED_AFTER_SEALING " + wall), findings(run));
+        assertEquals(List.of("SIGNATURE_INVALID " + wall, "CHANGED_AFTER_COMMITMENT " + wall, "CHANGED_AFTER_SEALING " + wall),
+                findings(run));
         assertTrue(JSON.readTree(run.out()).get("findings").get(0).get("detail").asText().startsWith("uploads/alice/wall.jpg: "));
     }
 
@@ -131,7 +132,7 @@ class EvidenceIT {
         var run = verify(scenario.table(), "--json");
 
         assertEquals(1, run.status());
-        assertEquals(List.of("DELETED_AFTER_SEALING " + selfie), findings(run));
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + selfie, "DELETED_AFTER_SEALING " + selfie), findings(run));
     }
 
     @Test
@@ -161,7 +162,8 @@ class EvidenceIT {
 
         var run = verify(scenario.table(), "--json");
 
-        assertEquals(List.of("NOT_STRING_TYPED " + crowd, "SIGNATURE_INVALID " + crowd, "CHANGED_AFTER_SEALING " + crowd),
+        assertEquals(List.of("NOT_STRING_TYPED " + crowd, "SIGNATURE_INVALID " + crowd, "CHANGED_AFTER_COMMITMENT " + crowd,
+                "CHANGED_AFTER_SEALING " + crowd),
                 findings(run));
     }
 
