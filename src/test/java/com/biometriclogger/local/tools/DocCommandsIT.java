@@ -90,8 +90,9 @@ class DocCommandsIT {
                 return run.status();
             }).toList(), "the edit is found by verify and by the bundle checker; the untouched item verifies with openssl");
             assertEquals("ALERT UNEXPECTED_MODIFY: MODIFY of audit item " + attemptId + " in table " + LocalMain.TABLE
-                    + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify (it names the item "
-                    + "SIGNATURE_INVALID or CHANGED_AFTER_SEALING) and look the caller up in CloudTrail.",
+                    + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify with --commitments "
+                    + "(CHANGED_AFTER_COMMITMENT, re-signed or not, sealed or not; SIGNATURE_INVALID unless re-signed) and look "
+                    + "the caller up in CloudTrail.",
                     serve.awaitMessage("ALERT UNEXPECTED_MODIFY", "CloudTrail."),
                     "--serve prints the alert the change alarm raised for the edit");
         } finally {
