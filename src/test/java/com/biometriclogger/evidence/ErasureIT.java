@@ -194,9 +194,8 @@ class ErasureIT {
         var verified = commands.verify("--json");
 
         assertEquals(1, verified.status(), verified.out());
-        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + id, "ERASURE_MISMATCH " + ErasureRecord.idFor(id),
-                "NOT_COMMITTED " + ErasureRecord.idFor(id)), verified.findings().stream().sorted().toList(),
-                "put around erase, the record is not committed either");
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + id, "ERASURE_MISMATCH " + ErasureRecord.idFor(id), "NOT_COMMITTED "
+                + ErasureRecord.idFor(id)), verified.findings().stream().sorted().toList(), "put around erase, not committed either");
         assertEquals(0, verified.report().get("erased").asInt());
     }
 

@@ -44,10 +44,10 @@ final class LocalDemo {
             boolean detectOnly = options.detectOnly();
             var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
             out.println(LocalProfile.explanation(detectOnly));
-            var now = LocalMain.handler(stack, detectOnly, Clock.systemUTC());
+            var live = LocalMain.handler(stack, detectOnly, Clock.systemUTC());
             // In memory, all but the last decision are dated two hours back, so that their hour is over and
             // sealed as a deployment seals it, and the last is left in its hour, not sealed yet, as deployed.
-            var earlier = dataDir != null ? now
+            var datedBack = dataDir != null ? live
                     : LocalMain.handler(stack, detectOnly, Clock.offset(Clock.systemUTC(), DATED_BACK.negated()));
             Map<String, Long> outcomes = new TreeMap<>();
             long sequence = System.currentTimeMillis() << 8;
@@ -56,12 +56,12 @@ final class LocalDemo {
                 var upload = uploads.get(i);
                 var put = stack.s3().putObject(b -> b.bucket(LocalMain.BUCKET).key(upload.key()), RequestBody.fromBytes(upload.bytes()));
                 last = S3Events.objectCreated(LocalStack.REGION, LocalMain.BUCKET, upload.key(), upload.bytes().length, put, ++sequence);
-                var result = LocalMain.deliver(i == uploads.size() - 1 ? now : earlier, last);
+                var result = LocalMain.deliver(i == uploads.size() - 1 ? live : datedBack, last);
                 out.println("  judged " + LocalMain.judged(last, result));
                 count(outcomes, result);
             }
             // S3 delivers at least once: the same notification again must not make a second item.
-            count(outcomes, LocalMain.deliver(now, last));
+            count(outcomes, LocalMain.deliver(live, last));
             var items = AuditTablePrinter.scan(stack.dynamoDb(), LocalMain.TABLE);
             out.println();
             AuditTablePrinter.print(items, out);
