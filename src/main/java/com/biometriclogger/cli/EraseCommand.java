@@ -4,12 +4,10 @@ import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbErasureLedger;
 import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.aws.KmsEvidenceSigner;
-import com.biometriclogger.aws.S3CommitmentArchive;
 import com.biometriclogger.aws.S3SubjectImages;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
-import com.biometriclogger.evidence.Commitment;
 import com.biometriclogger.evidence.Erasure;
 import com.biometriclogger.evidence.EvidenceSigning;
 import com.biometriclogger.evidence.SignatureCheck;
@@ -60,7 +58,9 @@ public final class EraseCommand {
             var erasure = new Erasure(new DynamoDbErasureLedger(clients.dynamoDb(), options.table()),
                     new S3SubjectImages(clients.s3()), new DynamoDbSealStore(clients.dynamoDb(), options.sealTable()),
                     new SignatureCheck(keys), new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)),
-                    commitments(options, clients, err), Clock.systemUTC());
+                    RecordCommitments.to(options.commitments(), clients, err, "erase", "the erasure records are not "
+                            + "committed, so a point-in-time restore that undoes this erasure goes unnamed until the "
+                            + "records' hour is sealed"), Clock.systemUTC());
             var subject = new SubjectKeys(options.bucket(), options.uploadPrefix(), options.referencePrefix(),
                     options.subject());
             var plan = erasure.plan(subject);
@@ -102,16 +102,6 @@ public final class EraseCommand {
                     : "erase: stopped: " + why + "\nrun the same command again to finish what it started");
         }
         return 2;
-    }
-
-    private static Commitment.Archive commitments(EraseOptions options, AwsClients clients, PrintStream err) {
-        if (options.commitments().isEmpty()) {
-            err.println(TextWrap.wrap("erase: ", "  ", "warning: no --commitments: the erasure records are not committed, "
-                    + "so a point-in-time restore that undoes this erasure goes unnamed until the records' hour is sealed"));
-            return commitment -> { };
-        }
-        var archive = options.commitments().get();
-        return new S3CommitmentArchive(clients.s3(), archive.bucket(), archive.prefix());
     }
 
     /** One line per item left for an investigation; the status says whether there were any. */

@@ -33,6 +33,7 @@ final class ReportFormat {
         keys.forEach(key -> keyRows(text, "item key", key));
         sealKeys.forEach(key -> keyRows(text, "seal key", key));
         row(text, "seal archive", options.archive().map(VerifyOptions.Archive::uri).orElse("not checked"));
+        row(text, "commitments", options.commitments().map(VerifyOptions.Archive::uri).orElse("not checked"));
         row(text, "items checked", Integer.toString(report.itemsChecked()));
         row(text, "signatures valid", Integer.toString(report.signaturesValid()));
         row(text, "hours sealed", report.periodsSealed() == 0 ? "0"
@@ -66,18 +67,30 @@ final class ReportFormat {
         return text.toString();
     }
 
-    /** The exit status {@code verify} returns for the report: 0 intact, 1 a problem found, 3 not checked against the archive. */
+    /**
+     * The exit status {@code verify} returns for the report: 0 intact, 1 a problem found, 3 not checked
+     * against the seal archive or the commitments.
+     */
     static int status(VerifyOptions options, EvidenceReport report) {
-        return !report.clean() ? 1 : unchecked(options, report).isPresent() ? 3 : 0;
+        return !report.clean() ? 1 : unchecked(options, report).isPresent() || options.commitments().isEmpty() ? 3 : 0;
     }
 
+    /**
+     * Every deployment commits each decision when it is made, and only the commitments name a decision
+     * rewritten (even re-signed) or deleted before its hour is sealed: without them INTACT would claim that too.
+     */
     static String result(VerifyOptions options, EvidenceReport report) {
         if (!report.clean()) {
             return Plural.of(report.findings().size(), "problem").toUpperCase(Locale.ROOT) + " FOUND";
         }
         return unchecked(options, report).map(archive -> "NOT VERIFIED AGAINST THE ARCHIVE " + printable(archive)
-                + " (give --seal-archive " + printable(archive) + ")").orElse("INTACT");
+                + " (give --seal-archive " + printable(archive) + ")")
+                .or(() -> options.commitments().isPresent() ? Optional.empty() : Optional.of(NOT_VERIFIED_AGAINST_COMMITMENTS))
+                .orElse("INTACT");
     }
+
+    static final String NOT_VERIFIED_AGAINST_COMMITMENTS = "NOT VERIFIED AGAINST THE COMMITMENTS (give --commitments "
+            + "s3://BUCKET/PREFIX, as in the stack's VerifyEvidenceCommand output)";
 
     private static Optional<String> unchecked(VerifyOptions options, EvidenceReport report) {
         return report.uncheckedArchive(options.archive().map(VerifyOptions.Archive::uri));
@@ -98,6 +111,7 @@ final class ReportFormat {
                 + ",\"trustedKeys\":" + jsonList(keys)
                 + ",\"trustedSealKeys\":" + jsonList(sealKeys)
                 + ",\"sealArchive\":" + nullable(options.archive().map(VerifyOptions.Archive::uri))
+                + ",\"commitments\":" + nullable(options.commitments().map(VerifyOptions.Archive::uri))
                 + ",\"intact\":" + (status(options, report) == 0)
                 + ",\"uncheckedArchive\":" + nullable(unchecked(options, report))
                 + ",\"itemsChecked\":" + report.itemsChecked()

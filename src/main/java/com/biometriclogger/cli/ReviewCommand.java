@@ -8,6 +8,7 @@ import com.biometriclogger.aws.KmsEvidenceSigner;
 import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.AuditItem;
+import com.biometriclogger.evidence.Commitment;
 import com.biometriclogger.evidence.EvidenceSigning;
 import com.biometriclogger.evidence.Review;
 import com.biometriclogger.evidence.SignatureCheck;
@@ -54,7 +55,8 @@ public final class ReviewCommand {
             var keys = options.kmsKeyIds().stream().map(id -> KmsEvidenceSigner.publicKey(clients.kms(), id)).toList();
             String keyArn = keys.get(0).keyId().orElseThrow();
             var review = new Review(new DynamoDbReviewLedger(clients.dynamoDb(), options.table()), new SignatureCheck(keys),
-                    new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)), Clock.systemUTC());
+                    new EvidenceSigning(new KmsEvidenceSigner(clients.kms(), keyArn)), commitments(options, clients, err),
+                    Clock.systemUTC());
             if (options.review().isEmpty()) {
                 list(review.pending(), out);
                 return 0;
@@ -80,6 +82,15 @@ public final class ReviewCommand {
             err.println("review: stopped (" + e.getMessage() + "): nothing was half-written; run the same command again");
         }
         return 2;
+    }
+
+    /** Listing writes nothing, so it needs no commitments and warns of none. */
+    private static Commitment.Archive commitments(ReviewOptions options, AwsClients clients, PrintStream err) {
+        if (options.review().isEmpty()) {
+            return commitment -> { };
+        }
+        return RecordCommitments.to(options.commitments(), clients, err, "review", "the review record is not committed, "
+                + "so verify names it NOT_COMMITTED, and cannot tell an overwrite of it, until its hour is sealed");
     }
 
     /** Each pending decision with its figures and where its two images are, oldest first. */

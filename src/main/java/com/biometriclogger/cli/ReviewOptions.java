@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param review empty to list the pending reviews
  */
-record ReviewOptions(String table, List<String> kmsKeyIds, Optional<Recording> review) {
+record ReviewOptions(String table, List<String> kmsKeyIds, Optional<VerifyOptions.Archive> commitments,
+                     Optional<Recording> review) {
 
     /** One review to record. */
     record Recording(String attemptId, ReviewRecord.Request request) {
@@ -34,6 +35,9 @@ record ReviewOptions(String table, List<String> kmsKeyIds, Optional<Recording> r
               --reason TEXT         why, recorded (never the subject's name: the record outlives an erasure)
               --contested           the subject contests an UNAUTHORIZED decision: review it, though it asked for none
               --reviewed-by WHO     who reviews, recorded (default: the local user; on AWS give your role's ARN)
+              --commitments s3://BUCKET/PREFIX
+                                    the decisions' write-once commitments, where the review record is
+                                    committed once stored, so an overwrite of it is named at once
             exit status: 0 listed, or recorded; 1 refused (reviewed already: one review per attempt; or not a
             decision that may be reviewed); 2 the command could not run""";
 
@@ -48,6 +52,7 @@ record ReviewOptions(String table, List<String> kmsKeyIds, Optional<Recording> r
         @Nullable String reason = null;
         String reviewedBy = localUser;
         boolean contested = false;
+        Optional<VerifyOptions.Archive> commitments = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--table" -> table = VerifyOptions.value(args, ++i);
@@ -57,6 +62,7 @@ record ReviewOptions(String table, List<String> kmsKeyIds, Optional<Recording> r
                 case "--reason" -> reason = VerifyOptions.value(args, ++i);
                 case "--reviewed-by" -> reviewedBy = VerifyOptions.value(args, ++i);
                 case "--contested" -> contested = true;
+                case "--commitments" -> commitments = Optional.of(VerifyOptions.Archive.commitments(VerifyOptions.value(args, ++i)));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
@@ -67,14 +73,16 @@ record ReviewOptions(String table, List<String> kmsKeyIds, Optional<Recording> r
             if (outcome != null || reason != null || contested) {
                 throw new IllegalArgumentException("--outcome, --reason and --contested need --attempt");
             }
-            return new ReviewOptions(EraseOptions.required("--table", table), List.copyOf(kmsKeyIds), Optional.empty());
+            return new ReviewOptions(EraseOptions.required("--table", table), List.copyOf(kmsKeyIds), commitments,
+                    Optional.empty());
         }
         if (!ATTEMPT_ID.matcher(attempt).matches()) {
             throw new IllegalArgumentException("--attempt must be an attempt id, 64 lowercase hex digits, got '" + attempt + "'");
         }
         var request = new ReviewRecord.Request(outcome(EraseOptions.required("--outcome", outcome)), EraseOptions.required("--reason", reason),
                 EraseOptions.required("--reviewed-by", reviewedBy), contested);
-        return new ReviewOptions(EraseOptions.required("--table", table), List.copyOf(kmsKeyIds), Optional.of(new Recording(attempt, request)));
+        return new ReviewOptions(EraseOptions.required("--table", table), List.copyOf(kmsKeyIds), commitments,
+                Optional.of(new Recording(attempt, request)));
     }
 
     private static ReviewRecord.Outcome outcome(String written) {

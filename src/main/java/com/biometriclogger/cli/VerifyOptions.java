@@ -109,7 +109,8 @@ record VerifyOptions(String table, String sealTable, List<KeySource> itemKeys, L
             region: AWS_REGION, else AWS_DEFAULT_REGION, else the region of AWS_PROFILE (or default) in
             ~/.aws/config
             exit status: 0 the evidence is intact, 1 something was found, 2 the check could not run, 3 nothing
-            was found but the seals name an archive that was not checked (give --seal-archive)""";
+            was found but the seals name an archive that was not checked (give --seal-archive), or the
+            commitments were not checked (give --commitments)""";
 
     static VerifyOptions parse(String[] args) {
         @Nullable String table = null;

@@ -3,6 +3,7 @@ package com.biometriclogger.evidence;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,12 @@ record ChainEnd(String period, Map<String, String> head, SealRecord record) {
      * after a hole (an hour not archived, already alarmed as {@code SEAL_HOLE}), whose link cannot be
      * checked against what is gone.
      */
-    static Optional<ChainEnd> newestSound(List<String> periods, Sealer.SealArchive archive) {
+    static Optional<ChainEnd> newestSound(List<String> periods, Function<String, List<Map<String, String>>> archived) {
         Optional<ChainEnd> end = Optional.empty();
         for (int i = 0; i < periods.size(); i++) {
             String period = periods.get(i);
             boolean afterHole = i > 0 && !periods.get(i - 1).equals(SealPeriod.parse(period).previous().toString());
-            var sound = sound(period, read(archive, period), afterHole ? Optional.empty() : end);
+            var sound = sound(period, archived.apply(period), afterHole ? Optional.empty() : end);
             if (sound.isPresent()) {
                 end = sound;
             }

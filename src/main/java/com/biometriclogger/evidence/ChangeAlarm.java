@@ -22,8 +22,8 @@ public final class ChangeAlarm {
 
     public enum Table {
         AUDIT("audit item",
-                "Nothing of ours modifies a stored item: run verify (it names the item SIGNATURE_INVALID or CHANGED_AFTER_SEALING) "
-                        + "and look the caller up in CloudTrail.",
+                "Nothing of ours modifies a stored item: run verify with --commitments (CHANGED_AFTER_COMMITMENT, re-signed "
+                        + "or not, sealed or not; SIGNATURE_INVALID unless re-signed) and look the caller up in CloudTrail.",
                 "Nothing of ours deletes an item: run verify with --commitments now (DELETED_AFTER_COMMITMENT, sealed or "
                         + "not; DELETED_AFTER_SEALING too once sealed) and look the caller up in CloudTrail."),
         SEALS("seal",

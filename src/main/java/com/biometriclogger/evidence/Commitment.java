@@ -2,13 +2,14 @@ package com.biometriclogger.evidence;
 
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.ErasureRecord;
+import com.biometriclogger.decision.ReviewRecord;
 import com.biometriclogger.util.FlatJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A decision's (or erasure record's) anchor, written create-only into the Object Lock archive the
+ * A decision's (or erasure or review record's) anchor, written create-only into the Object Lock archive the
  * moment the item is stored: its attempt id, the SHA-256 of its canonical form (the digest its
  * hour's seal will hold, {@link CanonicalForm#digest}) and the instant it is dated. Nothing personal:
  * no subject id, no object key. Stored at {@code <prefix><hour>/<attempt id>.json}, so verify lists
@@ -27,15 +28,16 @@ public record Commitment(String attemptId, String sha256, String datedAt, SealPe
         void commitOnce(Commitment commitment);
     }
 
-    /** What the function names attempts ({@code ObjectVersion.attemptId()}) and erase names its records. */
-    private static final Pattern ID = Pattern.compile("(" + ErasureRecord.ID_PREFIX + ")?[0-9a-f]{64}");
+    /** What the function names attempts ({@code ObjectVersion.attemptId()}), and erase and review name their records. */
+    private static final Pattern ID = Pattern.compile("(" + ErasureRecord.ID_PREFIX + "|" + ReviewRecord.ID_PREFIX
+            + ")?[0-9a-f]{64}");
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
     private static final String SUFFIX = ".json";
 
     public Commitment {
         if (!ID.matcher(attemptId).matches()) {
             throw new IllegalArgumentException("a commitment's attempt id is 64 lowercase hex digits (or "
-                    + ErasureRecord.ID_PREFIX + "and those), got '" + attemptId + "'");
+                    + ErasureRecord.ID_PREFIX + " or " + ReviewRecord.ID_PREFIX + " and those), got '" + attemptId + "'");
         }
         if (!DIGEST.matcher(sha256).matches()) {
             throw new IllegalArgumentException("a commitment's sha256 is 64 lowercase hex digits, got '" + sha256 + "'");

@@ -31,10 +31,6 @@ final class CommitmentComparison {
         read = true;
     }
 
-    boolean read() {
-        return read;
-    }
-
     void compareHour(String hour, List<ArchivedCommitment> archived, ItemDigests items, ErasureAccounts erasures,
                      Consumer<Finding> findings) {
         read = true;

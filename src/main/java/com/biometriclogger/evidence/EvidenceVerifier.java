@@ -35,10 +35,6 @@ public final class EvidenceVerifier {
         Optional<String> sha256(ObjectVersion image);
     }
 
-    /** Said whenever verify reads no commitments: only they name what happens to a decision before its hour is sealed. */
-    private static final String COMMITMENTS_NOT_CHECKED = "commitments were not checked (give --commitments): a decision "
-            + "rewritten (even re-signed) or deleted before its hour is sealed would go unnamed";
-
     private static final String ATTEMPT_ID = AuditAttribute.ATTEMPT_ID.stored();
     private static final String SEAL_PERIOD = AuditAttribute.SEAL_PERIOD.stored();
 
@@ -210,10 +206,6 @@ public final class EvidenceVerifier {
         if (!archive.archiveRead() && !sealed.isEmpty()) {
             warnings.add("seals were checked against the seal table only: give --seal-archive to check them against "
                     + "their write-once copies, without which a seal rewritten by the seal role could go unnamed");
-        }
-        // Beside the seal table's warning: a run that reads no archive at all checked neither.
-        if (!commitments.read() && !archive.archiveRead() && itemsChecked > 0) {
-            warnings.add(COMMITMENTS_NOT_CHECKED);
         }
     }
 

@@ -49,13 +49,20 @@ public final class Review {
     private final Ledger ledger;
     private final SignatureCheck trusted;
     private final EvidenceSigning signing;
+    private final Commitment.Archive commitments;
     private final Clock clock;
 
-    /** @param trusted the item keys, as verify trusts them: a decision must verify under one to be reviewed */
-    public Review(Ledger ledger, SignatureCheck trusted, EvidenceSigning signing, Clock clock) {
+    /**
+     * @param trusted     the item keys, as verify trusts them: a decision must verify under one to be reviewed
+     * @param commitments where each record is committed once stored, as the function commits decisions: a
+     *                    reviewer who can put review records cannot then rewrite one unnamed before its hour is sealed
+     */
+    public Review(Ledger ledger, SignatureCheck trusted, EvidenceSigning signing, Commitment.Archive commitments,
+                  Clock clock) {
         this.ledger = ledger;
         this.trusted = trusted;
         this.signing = signing;
+        this.commitments = commitments;
         this.clock = clock;
     }
 
@@ -90,6 +97,9 @@ public final class Review {
         }
         var record = signing.signItem(ReviewRecord.of(reviewed.get(), CanonicalForm.digest(reviewed.get().attributes()),
                 ground.get(), request, clock.instant()));
-        return ledger.putOnce(record).<Result>map(Result.AlreadyReviewed::new).orElseGet(() -> new Result.Recorded(record));
+        var earlier = ledger.putOnce(record);
+        // The record as stored (the first one, when there is one), so a rerun finishes a commitment that failed.
+        commitments.commitOnce(Commitment.of(earlier.orElse(record).attributes()));
+        return earlier.<Result>map(Result.AlreadyReviewed::new).orElseGet(() -> new Result.Recorded(record));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,14 +119,17 @@ public final class Sealer {
         String last = SealPeriod.containing(cutoff).previous().toString();
         String windowStart = SealPeriod.containing(cutoff).minusHours(LOOKBACK_PERIODS).toString();
         var archived = archive.periodsFrom(windowStart);
-        var restored = restoreMissingTableCopies(archived);
+        // Each archived hour is read at most once a run, however many of the steps below look at it.
+        Map<String, List<Map<String, String>>> reads = new HashMap<>();
+        Function<String, List<Map<String, String>>> parts = p -> reads.computeIfAbsent(p, hour -> ChainEnd.read(archive, hour));
+        var restored = restoreMissingTableCopies(archived, parts);
         var holes = holesBehindNewest(archived);
         // A seal archived in advance for an hour not yet due is no chain end: it is met (and refused) in its turn.
         var due = archived.stream().filter(p -> p.compareTo(last) <= 0).toList();
         Optional<String> newest = archived.isEmpty() ? archive.newest().filter(p -> p.compareTo(last) <= 0)
                 : due.isEmpty() ? Optional.empty() : Optional.of(due.get(due.size() - 1));
 
-        var chainEnd = newest.flatMap(n -> ChainEnd.newestSound(due.isEmpty() ? List.of(n) : due, archive));
+        var chainEnd = newest.flatMap(n -> ChainEnd.newestSound(due.isEmpty() ? List.of(n) : due, parts));
         var previous = chainEnd;
         // From the hour after the chain's end, meeting (and refusing) each unsound head after it in turn.
         String period = chainEnd.map(end -> next(end.period()))
@@ -134,7 +139,7 @@ public final class Sealer {
         List<String> refused = new ArrayList<>();
         int items = 0;
         while (period.compareTo(last) <= 0 && sealed.size() + refused.size() < LOOKBACK_PERIODS) {
-            var head = seal(period, previous);
+            var head = seal(period, previous, parts);
             if (head.isPresent()) {
                 items += head.get().record().itemCount();
                 previous = head;
@@ -166,10 +171,11 @@ public final class Sealer {
         return last;
     }
 
-    private List<String> restoreMissingTableCopies(List<String> archived) {
+    private List<String> restoreMissingTableCopies(List<String> archived,
+                                                   Function<String, List<Map<String, String>>> archivedParts) {
         List<String> restored = new ArrayList<>();
         for (String period : archived) {
-            var parts = ChainEnd.read(archive, period);
+            var parts = archivedParts.apply(period);
             if (!seals.isSealed(period) && ChainEnd.sound(period, parts, Optional.empty()).isPresent()) {
                 for (int part = parts.size() - 1; part >= 0; part--) {
                     seals.putOnce(parts.get(part));
@@ -205,7 +211,8 @@ public final class Sealer {
      * Writes one hour's seal, archive first; returns its head as it stands (another run's, if it was
      * first), or empty when the archive already holds one the sealer refuses, which the table never gets.
      */
-    private Optional<ChainEnd> seal(String period, Optional<ChainEnd> previous) {
+    private Optional<ChainEnd> seal(String period, Optional<ChainEnd> previous,
+                                    Function<String, List<Map<String, String>>> archived) {
         var leaves = sealableLeaves(period);
         String root = HexFormat.of().formatHex(MerkleTree.root(leaves.stream().map(SealRecord.Leaf::bytes).toList()));
         int partCount = Math.max(1, (leaves.size() + LEAVES_PER_PART - 1) / LEAVES_PER_PART);
@@ -232,7 +239,7 @@ public final class Sealer {
             parts.add(signing.sign(seal));
         }
         if (!archive.putOnce(period, parts)) {
-            parts = ChainEnd.read(archive, period);
+            parts = archived.apply(period);
         }
         var head = ChainEnd.sound(period, parts, previous);
         if (head.isEmpty()) {

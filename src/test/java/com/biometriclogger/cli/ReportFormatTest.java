@@ -57,7 +57,7 @@ class ReportFormatTest {
         var report = new EvidenceReport(1, 1, 0, Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(), 0,
                 0, List.of(), List.of(), List.of(archive), 0, 0);
         var checkedThere = VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key",
-                "s.pem", "--seal-archive", archive});
+                "s.pem", "--seal-archive", archive, "--commitments", "s3://evidence-archive/commitments/"});
         var checkedElsewhere = VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key",
                 "s.pem", "--seal-archive", "s3://a-copy/seals/"});
 
@@ -71,6 +71,27 @@ class ReportFormatTest {
         assertEquals(3, ReportFormat.status(checkedElsewhere, report));
         assertEquals(0, ReportFormat.status(checkedThere, report));
         assertTrue(ReportFormat.table(checkedThere, List.of(key()), List.of(key()), report).endsWith("RESULT: INTACT\n"));
+    }
+
+    @Test
+    void withoutTheCommitmentsNothingIsIntactAndItSaysSo() throws Exception {
+        var report = report(List.of());
+        var withThem = VerifyOptions.parse(new String[] {"--table", "t", "--public-key", "k.pem", "--seal-public-key",
+                "s.pem", "--commitments", "s3://evidence-archive/commitments/"});
+
+        String unchecked = ReportFormat.table(options(), List.of(key()), List.of(key()), report);
+
+        assertTrue(unchecked.contains("\n  commitments            not checked\n"), unchecked);
+        assertTrue(unchecked.endsWith("RESULT: NOT VERIFIED AGAINST THE COMMITMENTS (give --commitments s3://BUCKET/PREFIX, "
+                + "as in the stack's VerifyEvidenceCommand output)\n"), unchecked);
+        assertEquals(3, ReportFormat.status(options(), report));
+        assertTrue(ReportFormat.json(options(), List.of(key()), List.of(key()), report)
+                .contains("\"commitments\":null,\"intact\":false,"));
+        assertEquals(0, ReportFormat.status(withThem, report));
+        assertTrue(ReportFormat.table(withThem, List.of(key()), List.of(key()), report)
+                .contains("\n  commitments            s3://evidence-archive/commitments/\n"));
+        assertEquals(1, ReportFormat.status(options(), report(List.of(new Finding(Finding.Problem.SEAL_INVALID, "", "x")))),
+                "a finding is a finding, commitments or not");
     }
 
     private static VerifyOptions options() {

@@ -14,8 +14,16 @@ class ReviewOptionsTest {
 
     @Test
     void withoutAnAttemptItLists() {
-        assertEquals(new ReviewOptions("audit", List.of("k"), Optional.empty()),
+        assertEquals(new ReviewOptions("audit", List.of("k"), Optional.empty(), Optional.empty()),
                 ReviewOptions.parse(new String[] {"--table", "audit", "--kms-key-id", "k"}, "me"));
+    }
+
+    @Test
+    void theCommitmentsAreWhereTheRecordIsCommitted() {
+        var options = ReviewOptions.parse(new String[] {"--table", "audit", "--kms-key-id", "k", "--commitments",
+                "s3://archive", "--attempt", ID, "--outcome", "APPROVED", "--reason", "same person"}, "me");
+
+        assertEquals(Optional.of(new VerifyOptions.Archive("archive", "commitments/")), options.commitments());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package com.biometriclogger.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.cli.EraseCommand;
 import com.biometriclogger.decision.ErasureRecord;
@@ -69,6 +71,14 @@ class CommitmentAttacksIT {
 
         assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + fresh), verify(true));
         assertEquals(List.of(), verify(false), "the seal alone cannot name it yet");
+        var unchecked = new LedgerCommands(scenario).verifyWithoutCommitments();
+        assertEquals(3, unchecked.status(), "nothing found, but not INTACT either: " + unchecked.out());
+        assertTrue(unchecked.out().contains("\n  commitments            not checked\n"), unchecked.out());
+        assertTrue(unchecked.out().endsWith("\nRESULT: NOT VERIFIED AGAINST THE COMMITMENTS (give --commitments "
+                + "s3://BUCKET/PREFIX, as in the stack's VerifyEvidenceCommand output)\n"), unchecked.out());
+        var json = new LedgerCommands(scenario).verifyWithoutCommitments("--json").report();
+        assertFalse(json.get("intact").asBoolean(), json.toString());
+        assertTrue(json.get("commitments").isNull(), json.toString());
     }
 
     @Test
@@ -135,7 +145,6 @@ class CommitmentAttacksIT {
     /** Each finding of verify's JSON report as "PROBLEM subject", with or without the commitments. */
     private List<String> verify(boolean withCommitments) {
         var commands = new LedgerCommands(scenario);
-        return (withCommitments ? commands.verify("--json", "--commitments", LocalStack.commitmentArchive(scenario.table()))
-                : commands.verify("--json")).findings();
+        return (withCommitments ? commands.verify("--json") : commands.verifyWithoutCommitments("--json")).findings();
     }
 }

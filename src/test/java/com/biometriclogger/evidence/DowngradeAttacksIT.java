@@ -49,10 +49,12 @@ class DowngradeAttacksIT {
         assertEquals(List.of(hour), run.refused(), "the sealer refuses to chain from it, and goes on");
         var verified = ledger.verify();
         assertEquals(1, verified.status());
-        assertEquals(Set.of("SEAL_DOWNGRADED seal " + hour), verified.findings());
-        assertEquals(Set.of("SEAL_DOWNGRADED seal " + hour), ledger.verifyWithoutArchive().findings(),
-                "without the archive, the first version-2 seal is the cutover");
-        assertEquals(Set.of("SEAL_DOWNGRADED seal " + hour), ledger.export(dir.resolve("bundle")).findings());
+        // The rewrite the downgrade was to hide is named by the decision's commitment.
+        var named = Set.of("SEAL_DOWNGRADED seal " + hour, "CHANGED_AFTER_COMMITMENT " + door);
+        assertEquals(named, verified.findings());
+        assertEquals(named, ledger.verifyWithoutArchive().findings(), "without the archive, the first version-2 seal is "
+                + "the cutover");
+        assertEquals(named, ledger.export(dir.resolve("bundle")).findings());
         var checked = BundleChecker.trustingExportedKeys(dir.resolve("bundle"));
         assertEquals(List.of("SEAL_DOWNGRADED seal " + hour), checked.findings().stream()
                 .filter(f -> !f.startsWith("EXPORTED_WITH_PROBLEMS ")).toList(), "the bundle's checker alike: " + checked.out());

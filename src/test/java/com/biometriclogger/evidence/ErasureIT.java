@@ -174,8 +174,8 @@ class ErasureIT {
         var verified = commands.verify("--json");
 
         assertEquals(1, verified.status(), verified.out());
-        assertEquals(List.of("SIGNATURE_INVALID " + altered, "DELETED_AFTER_SEALING " + erasedIds.get(1)),
-                verified.findings());
+        assertEquals(List.of("SIGNATURE_INVALID " + altered, "DELETED_AFTER_COMMITMENT " + erasedIds.get(1),
+                "CHANGED_AFTER_COMMITMENT " + altered, "DELETED_AFTER_SEALING " + erasedIds.get(1)), verified.findings());
         assertEquals(3, verified.report().get("erased").asInt());
     }
 
@@ -194,7 +194,8 @@ class ErasureIT {
         var verified = commands.verify("--json");
 
         assertEquals(1, verified.status(), verified.out());
-        assertEquals(List.of("ERASURE_MISMATCH " + ErasureRecord.idFor(id)), verified.findings());
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + id, "ERASURE_MISMATCH " + ErasureRecord.idFor(id), "NOT_COMMITTED "
+                + ErasureRecord.idFor(id)), verified.findings().stream().sorted().toList(), "put around erase, not committed either");
         assertEquals(0, verified.report().get("erased").asInt());
     }
 

@@ -64,7 +64,8 @@ class ErasureRefusalIT {
                 .prefix("uploads/" + subject + "/")).versions().size(), "the image it names stays with it");
         var verified = commands.verify("--json");
         assertEquals(1, verified.status(), verified.out());
-        assertEquals(List.of("SIGNATURE_INVALID " + id, "CHANGED_AFTER_SEALING " + id), verified.findings());
+        assertEquals(List.of("SIGNATURE_INVALID " + id, "CHANGED_AFTER_COMMITMENT " + id, "CHANGED_AFTER_SEALING " + id),
+                verified.findings());
         assertEquals(1, verified.report().get("erased").asInt(), "the enrolment, which verifies, is erased");
     }
 
@@ -78,7 +79,8 @@ class ErasureRefusalIT {
         assertEquals(1, erased.status(), erased.out() + erased.err());
         assertTrue(erased.err().contains("erase: refused " + id + ": CHANGED_AFTER_SEALING: its digest is not the one its"
                 + " hour's seal holds"), erased.err());
-        assertEquals(List.of("CHANGED_AFTER_SEALING " + id), commands.verify("--json").findings());
+        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + id, "CHANGED_AFTER_SEALING " + id),
+                commands.verify("--json").findings());
     }
 
     @Test

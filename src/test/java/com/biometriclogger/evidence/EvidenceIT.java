@@ -102,7 +102,7 @@ class EvidenceIT {
 
         var run = verifyWith(scenario.table(), "--public-key", publicKey.toString(), "--seal-public-key",
                 sealKey.toString(), "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/"
-                        + LocalStack.sealArchivePrefix(scenario.table()), "--json");
+                        + LocalStack.sealArchivePrefix(scenario.table()), "--commitments", LocalStack.commitmentArchive(scenario.table()), "--json");
 
         assertEquals(0, run.status(), run.err());
         assertEquals(4, JSON.readTree(run.out()).get("signaturesValid").asInt());
@@ -118,7 +118,7 @@ class EvidenceIT {
         var run = verify(scenario.table(), "--json");
 
         assertEquals(1, run.status());
-        assertEquals(List.of("SIGNATURE_INVALID " + wall, "CHANGED_AFTER_SEALING " + wall), findings(run));
+        assertEquals(List.of("SIGNATURE_INVALID " + wall, "CHANGED_AFTER_COMMITMENT " + wall, "CHANGED_AFTER_SEALING " + wall), findings(run));
         assertTrue(JSON.readTree(run.out()).get("findings").get(0).get("detail").asText().startsWith("uploads/alice/wall.jpg: "));
     }
 
@@ -130,7 +130,7 @@ class EvidenceIT {
         var run = verify(scenario.table(), "--json");
 
         assertEquals(1, run.status());
-        assertEquals(List.of("DELETED_AFTER_SEALING " + selfie), findings(run));
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + selfie, "DELETED_AFTER_SEALING " + selfie), findings(run));
     }
 
     @Test
@@ -160,8 +160,8 @@ class EvidenceIT {
 
         var run = verify(scenario.table(), "--json");
 
-        assertEquals(List.of("NOT_STRING_TYPED " + crowd, "SIGNATURE_INVALID " + crowd, "CHANGED_AFTER_SEALING " + crowd),
-                findings(run));
+        assertEquals(List.of("NOT_STRING_TYPED " + crowd, "SIGNATURE_INVALID " + crowd, "CHANGED_AFTER_COMMITMENT " + crowd,
+                "CHANGED_AFTER_SEALING " + crowd), findings(run));
     }
 
     @Test

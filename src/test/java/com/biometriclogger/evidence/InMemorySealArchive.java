@@ -16,6 +16,8 @@ final class InMemorySealArchive implements Sealer.SealArchive {
     }
 
     final TreeMap<String, List<Map<String, String>>> hours = new TreeMap<>();
+    /** How many times each hour was read, so a test can count a run's reads. */
+    final Map<String, Integer> reads = new TreeMap<>();
 
     @Override
     public List<String> periodsFrom(String from) {
@@ -29,6 +31,7 @@ final class InMemorySealArchive implements Sealer.SealArchive {
 
     @Override
     public List<Map<String, String>> read(String period) {
+        reads.merge(period, 1, Integer::sum);
         return hours.get(period);
     }
 

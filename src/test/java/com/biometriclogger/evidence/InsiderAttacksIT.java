@@ -84,7 +84,7 @@ class InsiderAttacksIT {
         var rerun = seal();
 
         assertEquals(List.of(periods.get("uploads/alice/wall.jpg")), rerun.restored(), "restored, not sealed anew");
-        assertEquals(List.of("DELETED_AFTER_SEALING " + wall), findings(verify()));
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + wall, "DELETED_AFTER_SEALING " + wall), findings(verify()));
     }
 
     @Test
@@ -94,8 +94,8 @@ class InsiderAttacksIT {
         deleteItem(wall);
         deleteSeal(period);
 
-        assertEquals(Set.of("SEAL_MISSING_FROM_TABLE seal " + period + "#0", "DELETED_AFTER_SEALING " + wall),
-                new TreeSet<>(findings(verify())));
+        assertEquals(Set.of("SEAL_MISSING_FROM_TABLE seal " + period + "#0", "DELETED_AFTER_SEALING " + wall,
+                "DELETED_AFTER_COMMITMENT " + wall), new TreeSet<>(findings(verify())));
     }
 
     @Test
@@ -107,7 +107,7 @@ class InsiderAttacksIT {
         item.put("reasons", "");
         putItem(itemKeyHolder().sign(item));
 
-        assertEquals(List.of("CHANGED_AFTER_SEALING " + wall), findings(verify()));
+        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + wall, "CHANGED_AFTER_SEALING " + wall), findings(verify()));
     }
 
     @Test
@@ -120,8 +120,10 @@ class InsiderAttacksIT {
         misfiled.put("sealPeriod", SealPeriod.containing(Instant.now()).toString());
         putItem(itemKeyHolder().sign(misfiled));
 
-        assertEquals(Set.of("BEFORE_GENESIS " + id("past"), "IN_FUTURE " + id("future"), "ITEM_MISDATED " + id("misfiled"), "NOT_IN_SEAL " + id("misfiled")),
-                new TreeSet<>(findings(verify())));
+        assertEquals(Set.of("BEFORE_GENESIS " + id("past"), "IN_FUTURE " + id("future"), "ITEM_MISDATED " + id("misfiled"),
+                "NOT_IN_SEAL " + id("misfiled"), "NOT_COMMITTED " + id("past"), "NOT_COMMITTED " + id("future")),
+                new TreeSet<>(findings(verify())), "the hours of the past and future ones are sealed by no seal, and "
+                        + "nothing committed them either");
     }
 
     @Test
@@ -131,8 +133,8 @@ class InsiderAttacksIT {
         putSeal(emptiedAndReSigned(period));
         deleteItem(wall);
 
-        assertEquals(Set.of("SEAL_DIFFERS_FROM_ARCHIVE seal " + period + "#0", "DELETED_AFTER_SEALING " + wall),
-                new TreeSet<>(findings(verify())));
+        assertEquals(Set.of("SEAL_DIFFERS_FROM_ARCHIVE seal " + period + "#0", "DELETED_AFTER_SEALING " + wall,
+                "DELETED_AFTER_COMMITMENT " + wall), new TreeSet<>(findings(verify())));
     }
 
     @Test
@@ -147,7 +149,7 @@ class InsiderAttacksIT {
         deleteItem(wall);
 
         assertEquals(Set.of("ARCHIVE_OVERWRITTEN " + key, "SEAL_DIFFERS_FROM_ARCHIVE seal " + period + "#0",
-                "DELETED_AFTER_SEALING " + wall), new TreeSet<>(findings(verify())));
+                "DELETED_AFTER_SEALING " + wall, "DELETED_AFTER_COMMITMENT " + wall), new TreeSet<>(findings(verify())));
     }
 
     @Test
@@ -157,9 +159,9 @@ class InsiderAttacksIT {
         deleteItem(selfie);
         deleteSeal(period);
 
-        assertEquals(Set.of("SEAL_MISSING_FROM_TABLE seal " + period + "#0", "DELETED_AFTER_SEALING " + selfie),
-                new TreeSet<>(findings(verify())));
-        assertEquals(List.of("CHAIN_TRUNCATED seal " + periods.get("uploads/alice/wall.jpg")),
+        assertEquals(Set.of("SEAL_MISSING_FROM_TABLE seal " + period + "#0", "DELETED_AFTER_SEALING " + selfie,
+                "DELETED_AFTER_COMMITMENT " + selfie), new TreeSet<>(findings(verify())));
+        assertEquals(List.of("DELETED_AFTER_COMMITMENT " + selfie, "CHAIN_TRUNCATED seal " + periods.get("uploads/alice/wall.jpg")),
                 findings(verifyWithoutArchive()), "even without the archive, the chain no longer starts at its genesis");
     }
 
@@ -179,9 +181,9 @@ class InsiderAttacksIT {
                 List.of((wall + ":" + CanonicalForm.digest(resigned)).getBytes(StandardCharsets.UTF_8)))));
         putSeal(sealKeyHolder().sign(seal));
 
-        assertEquals(Set.of("SEAL_DIFFERS_FROM_ARCHIVE seal " + period + "#0", "CHANGED_AFTER_SEALING " + wall),
-                new TreeSet<>(findings(verify())));
-        assertEquals(List.of("SEAL_CHAIN_BROKEN seal " + periods.get("uploads/alice/crowd.jpg")),
+        assertEquals(Set.of("SEAL_DIFFERS_FROM_ARCHIVE seal " + period + "#0", "CHANGED_AFTER_SEALING " + wall,
+                "CHANGED_AFTER_COMMITMENT " + wall), new TreeSet<>(findings(verify())));
+        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + wall, "SEAL_CHAIN_BROKEN seal " + periods.get("uploads/alice/crowd.jpg")),
                 findings(verifyWithoutArchive()), "without the archive, the next seal no longer names it");
     }
 

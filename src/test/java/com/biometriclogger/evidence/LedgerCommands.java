@@ -5,6 +5,7 @@ import com.biometriclogger.cli.ReviewCommand;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.testing.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,9 +62,10 @@ final class LedgerCommands {
                 LocalEvidence.eraseArguments(scenario.table(), scenario.bucket(), subject, request, extra));
     }
 
-    /** review with the deployment's item key, as the reviewer role runs it: {@code args} after the table and key. */
+    /** review with the deployment's item key and commitments, as the reviewer role runs it: {@code args} after those. */
     Run review(String... args) {
-        var all = new ArrayList<>(List.of("--table", scenario.table(), "--kms-key-id", LocalKms.KEY_ARN));
+        var all = new ArrayList<>(List.of("--table", scenario.table(), "--kms-key-id", LocalKms.KEY_ARN, "--commitments",
+                LocalStack.commitmentArchive(scenario.table())));
         all.addAll(List.of(args));
         return capture((arguments, out, err) -> ReviewCommand.run(arguments, scenario.environment(), out, err), all);
     }
@@ -76,8 +78,17 @@ final class LedgerCommands {
 
     /** verify with the deployment's keys but not its archive. */
     Run verifyWithoutArchive() {
-        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table()));
-        int at = args.indexOf("--seal-archive");
+        return verifyWithout("--seal-archive");
+    }
+
+    /** verify with the deployment's keys and seal archive but not its commitments, and {@code extra} options. */
+    Run verifyWithoutCommitments(String... extra) {
+        return verifyWithout("--commitments", extra);
+    }
+
+    private Run verifyWithout(String option, String... extra) {
+        var args = new ArrayList<>(LocalEvidence.verifyArguments(scenario.table(), extra));
+        int at = args.indexOf(option);
         args.subList(at, at + 2).clear();
         return capture((arguments, out, err) -> VerifyCommand.run(arguments, scenario.environment(), out, err), args);
     }

@@ -1,11 +1,13 @@
 package com.biometriclogger.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbReviewLedger;
 import com.biometriclogger.aws.KmsEvidenceSigner;
+import com.biometriclogger.aws.S3CommitmentArchive;
 import com.biometriclogger.config.Settings;
 import com.biometriclogger.decision.AuditAttribute;
 import com.biometriclogger.decision.AuditItem;
@@ -15,6 +17,7 @@ import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalKeyFileSigner;
 import com.biometriclogger.local.stack.LocalKms;
+import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.testing.LocalStackExtension;
 import com.biometriclogger.testing.Scenario;
@@ -25,12 +28,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The review band and the review command on the local stack: a near match decided two hours ago by
@@ -135,10 +141,34 @@ class ReviewIT {
         var verified = commands.verify("--json");
 
         assertEquals(1, verified.status(), verified.out());
-        assertEquals(List.of("REVIEW_OF_UNREVIEWABLE " + ReviewRecord.idFor(authorizedId), "UNTRUSTED_KEY " + ReviewRecord.idFor(nearId)),
-                verified.findings().stream().sorted().toList());
+        assertEquals(Set.of("NOT_COMMITTED " + ReviewRecord.idFor(authorizedId), "NOT_COMMITTED " + ReviewRecord.idFor(nearId),
+                "REVIEW_OF_UNREVIEWABLE " + ReviewRecord.idFor(authorizedId), "UNTRUSTED_KEY " + ReviewRecord.idFor(nearId)),
+                Set.copyOf(verified.findings()), "put around the command, neither is committed either");
         assertEquals(0, verified.report().get("reviewed").asInt());
         assertEquals(1, verified.report().get("awaitingReview").asInt());
+    }
+
+    /**
+     * IAM cannot require the command's attribute_not_exists: a review the reviewer puts over its own
+     * before the hour is sealed, re-signed, is named by the commitment review archived when it stored the
+     * first, which the reviewer's create-only write cannot replace.
+     */
+    @Test
+    void aReviewOverwrittenByTheReviewerBeforeItsHourIsSealedIsNamedFromItsCommitment() {
+        assertEquals(0, commands.review("--attempt", nearId, "--outcome", "DENIED", "--reason", "another person").status());
+        var rewritten = AuditItem.of(item(ReviewRecord.idFor(nearId))).with(AuditAttribute.REVIEW_OUTCOME, "APPROVED");
+        var signed = reviewer.itemKeyHolder().signItem(rewritten);
+
+        reviewer.putItem(signed.attributes());
+        var refused = assertThrows(S3Exception.class, () -> scenario.stack().s3().putObject(b -> b
+                        .bucket(LocalStack.SEAL_ARCHIVE_BUCKET).ifNoneMatch("*")
+                        .key(LocalStack.commitmentPrefix(scenario.table()) + Commitment.of(signed.attributes()).relativeKey()),
+                RequestBody.fromBytes(Commitment.of(signed.attributes()).content())));
+        var verified = commands.verify("--json");
+
+        assertEquals(412, refused.statusCode(), "the commitment is create-only");
+        assertEquals(1, verified.status(), verified.out());
+        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + ReviewRecord.idFor(nearId)), verified.findings());
     }
 
     /** IAM cannot require the command's attribute_not_exists: a review overwritten once sealed is named. */
@@ -147,6 +177,8 @@ class ReviewIT {
         var review = new Review(new DynamoDbReviewLedger(scenario.stack().dynamoDb(), scenario.table()),
                 new SignatureCheck(List.of(KmsEvidenceSigner.publicKey(new AwsClients(Settings.awsAccess(
                         scenario.environment())).kms(), LocalKms.KEY_ARN))), reviewer.itemKeyHolder(),
+                new S3CommitmentArchive(scenario.stack().s3(), LocalStack.SEAL_ARCHIVE_BUCKET,
+                        LocalStack.commitmentPrefix(scenario.table())),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
         var request = new ReviewRecord.Request(ReviewRecord.Outcome.DENIED, "another person", "reviewer", false);
         assertTrue(review.record(nearId, request) instanceof Review.Result.Recorded);
@@ -157,7 +189,8 @@ class ReviewIT {
         var verified = commands.verify("--json");
 
         assertEquals(1, verified.status(), verified.out());
-        assertEquals(List.of("CHANGED_AFTER_SEALING " + ReviewRecord.idFor(nearId)), verified.findings());
+        assertEquals(List.of("CHANGED_AFTER_COMMITMENT " + ReviewRecord.idFor(nearId), "CHANGED_AFTER_SEALING "
+                + ReviewRecord.idFor(nearId)), verified.findings().stream().sorted().toList());
         assertEquals(1, verified.report().get("reviewed").asInt(), "its signature holds: it is counted, and named as changed");
     }
 

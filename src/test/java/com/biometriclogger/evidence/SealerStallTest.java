@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,10 @@ class SealerStallTest {
 
         assertEquals(List.of("2026-05-03T09"), first.refused());
         assertEquals(List.of("2026-05-03T10"), first.sealedPeriods());
+        ledger.archive.reads.clear();
+        ledger.sealAt("2026-05-03T12:07:00Z");
+        assertEquals(Map.of("2026-05-03T08", 1, "2026-05-03T09", 1, "2026-05-03T10", 1, "2026-05-03T11", 1),
+                ledger.archive.reads, "a run reads each archived hour of its look-back once, the refused one too");
         assertEquals(List.of("2026-05-03T11"), next.sealedPeriods());
         var h10 = ledger.hour("2026-05-03T10").head();
         assertEquals(CanonicalForm.linkDigest(ledger.archive.read("2026-05-03T08").get(0)), h10.previousSeal());

@@ -114,7 +114,8 @@ class SignedAttributesIT {
         var args = List.of("--table", scenario.table(), "--no-progress", "--json",
                 "--public-key", LocalKeyFileSigner.publicKeyFile(stack.signingKeyFile()).toString(),
                 "--seal-public-key", LocalKeyFileSigner.publicKeyFile(stack.sealSigningKeyFile()).toString(),
-                "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/" + LocalStack.sealArchivePrefix(scenario.table()));
+                "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/" + LocalStack.sealArchivePrefix(scenario.table()),
+                "--commitments", LocalStack.commitmentArchive(scenario.table()));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status = VerifyCommand.run(args.toArray(String[]::new), scenario.environment(),

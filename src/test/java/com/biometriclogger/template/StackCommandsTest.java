@@ -32,6 +32,9 @@ class StackCommandsTest {
                 + " --upload-prefix uploads/ --reference-prefix references/"
                 + " --commitments s3://" + outputs.get("SealArchiveBucketName") + "/commitments/ --subject SUBJECT --legal-basis BASIS --request REQUEST",
                 outputs.get("EraseCommand"));
+        assertEquals("target/bin/review --table " + AUDIT_TABLE + " --kms-key-id arn:aws:kms:eu-west-1:123456789012:key/"
+                + "0d1e2f30-0000-4000-8000-000000000002 --commitments s3://" + outputs.get("SealArchiveBucketName")
+                + "/commitments/", outputs.get("ReviewCommand"), "review commits its records as erase does");
         assertEquals("aws dynamodb scan --table-name " + AUDIT_TABLE, outputs.get("ScanCommand"));
     }
 

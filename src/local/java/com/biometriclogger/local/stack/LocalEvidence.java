@@ -12,7 +12,6 @@ import com.biometriclogger.evidence.Sealer;
 import com.biometriclogger.handler.Wiring;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,11 +38,12 @@ public final class LocalEvidence {
                 out, err);
     }
 
-    /** What a user types after {@code verify} for this stack's table: both keys and the seal archive. */
+    /** What a user types after {@code verify} for this stack's table: both keys, the seal archive and the commitments. */
     public static List<String> verifyArguments(String table, String... extra) {
         List<String> args = new ArrayList<>(List.of("--table", table, "--kms-key-id", LocalKms.KEY_ARN,
                 "--seal-kms-key-id", LocalKms.SEAL_KEY_ARN,
-                "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/" + LocalStack.sealArchivePrefix(table)));
+                "--seal-archive", "s3://" + LocalStack.SEAL_ARCHIVE_BUCKET + "/" + LocalStack.sealArchivePrefix(table),
+                "--commitments", LocalStack.commitmentArchive(table)));
         args.addAll(List.of(extra));
         return args;
     }
@@ -60,10 +60,12 @@ public final class LocalEvidence {
 
     /**
      * Copies {@code table}, its seals, their archived copies and its decisions' commitments to
-     * {@code <table>-tampered}, then tampers with the copy the ways verify must catch: one decision
-     * changed, one sealed item deleted, one item forged from another's attributes and signature; and,
-     * as a holder of the item-signing key would, one decision changed and re-signed, and one item
-     * deleted together with its hour's seal before the sealer runs again.
+     * {@code <table>-tampered}, then tampers with the copy the ways verify must catch. In its sealed
+     * hours: one decision changed, one item deleted, one item forged from another's attributes and
+     * signature; and, as a holder of the item-signing key would, one decision changed and re-signed, and
+     * one item deleted together with its hour's seal before the sealer runs again. After the newest seal:
+     * a decision not sealed yet changed and re-signed (when there is one), and a version-1 seal archived
+     * for the next hour the sealer would seal (a downgrade).
      *
      * @return one line per change made
      */
@@ -71,10 +73,14 @@ public final class LocalEvidence {
         var dynamoDb = stack.dynamoDb();
         stack.createAuditTable(copy);
         var items = copyAll(dynamoDb, table, copy);
-        copyAll(dynamoDb, LocalStack.sealTableName(table), LocalStack.sealTableName(copy));
+        var newestSeal = copyAll(dynamoDb, LocalStack.sealTableName(table), LocalStack.sealTableName(copy)).stream()
+                .map(seal -> SealPeriod.parse(seal.get(SealRecord.PERIOD).s())).max(Comparator.naturalOrder()).orElseThrow();
         copyArchive(stack, LocalStack.sealArchivePrefix(table), LocalStack.sealArchivePrefix(copy));
         copyArchive(stack, LocalStack.commitmentPrefix(table), LocalStack.commitmentPrefix(copy));
         items.sort(Comparator.comparing(item -> item.get(OBJECT_KEY.stored()).s()));
+        var unsealed = items.stream().filter(item -> SealPeriod.parse(item.get(SEAL_PERIOD.stored()).s()).isAfter(newestSeal))
+                .toList();
+        items.removeAll(unsealed);
         List<String> changes = new ArrayList<>();
         var altered = items.stream().filter(item -> !"AUTHORIZED".equals(item.get(DECISION.stored()).s())).findFirst().orElseThrow();
         dynamoDb.updateItem(b -> b.tableName(copy).key(key(altered))
@@ -90,33 +96,38 @@ public final class LocalEvidence {
         dynamoDb.putItem(b -> b.tableName(copy).item(forged));
         changes.add("inserted a forged item for uploads/demo/intruder.jpg (another item's signature)");
         if (items.size() > 4) {
-            var resigned = items.get(3);
-            var content = strings(resigned);
-            content.put(DECISION.stored(), "AUTHORIZED".equals(content.get(DECISION.stored())) ? "UNAUTHORIZED" : "AUTHORIZED");
-            var signed = new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN))
-                    .sign(content);
-            dynamoDb.putItem(b -> b.tableName(copy).item(attributeValues(signed)));
-            changes.add("changed " + content.get(OBJECT_KEY.stored()) + " to " + content.get(DECISION.stored())
-                    + " and re-signed it with the item key (as a holder of kms:Sign could)");
+            changes.add(resigned(stack, copy, items.get(3), "") + " (as a holder of kms:Sign could)");
             var gone = items.get(2);
             String period = gone.get(SEAL_PERIOD.stored()).s();
             dynamoDb.deleteItem(b -> b.tableName(copy).key(key(gone)));
             dynamoDb.deleteItem(b -> b.tableName(LocalStack.sealTableName(copy))
                     .key(Map.of(SealRecord.SEAL_ID, AttributeValue.fromS(SealRecord.sealId(period, 0)))));
-            var resealed = sealer(stack, copy, Clock.systemUTC()).sealThrough(Instant.now().plus(Duration.ofHours(1)));
+            var resealed = sealer(stack, copy, Clock.systemUTC()).sealThrough(newestSeal.end());
             changes.add("deleted the item of " + gone.get(OBJECT_KEY.stored()).s() + " and its hour's seal, then ran the "
                     + "sealer: it restored the seal from the archive (" + resealed.restored() + ") instead of sealing the hour again");
         }
-        changes.add(downgrade(stack, copy));
+        unsealed.stream().findFirst().ifPresent(fresh -> changes.add(resigned(stack, copy, fresh,
+                ", decided in hour " + fresh.get(SEAL_PERIOD.stored()).s() + ", not sealed yet,") + " (as the function's role could)"));
+        changes.add(downgrade(stack, copy, newestSeal.next()));
         return changes;
     }
 
+    /** Turns the decision over and signs the result with the item key, as the function's role or a holder of kms:Sign can. */
+    private static String resigned(LocalStack stack, String copy, Map<String, AttributeValue> item, String when) {
+        var content = strings(item);
+        content.put(DECISION.stored(), "AUTHORIZED".equals(content.get(DECISION.stored())) ? "UNAUTHORIZED" : "AUTHORIZED");
+        var signed = new EvidenceSigning(LocalKeyFileSigner.load(stack.signingKeyFile()).as(LocalKms.KEY_ARN)).sign(content);
+        stack.dynamoDb().putItem(b -> b.tableName(copy).item(attributeValues(signed)));
+        return "changed " + content.get(OBJECT_KEY.stored()) + when + " to " + content.get(DECISION.stored())
+                + " and re-signed it with the item key";
+    }
+
     /**
-     * The seal role archives (and files in the seal table) a version-1 seal, ids only, for the coming
-     * hour before the sealer gets there, so that hour's decisions could later be rewritten unnamed.
+     * The seal role archives (and files in the seal table) a version-1 seal, ids only, for the next hour
+     * before the sealer gets there, so that hour's decisions could later be rewritten unnamed.
      */
-    private static String downgrade(LocalStack stack, String copy) {
-        String hour = SealPeriod.containing(Instant.now()).next().toString();
+    private static String downgrade(LocalStack stack, String copy, SealPeriod next) {
+        String hour = next.toString();
         var seal = new EvidenceSigning(LocalKeyFileSigner.load(stack.sealSigningKeyFile()).as(LocalKms.SEAL_KEY_ARN))
                 .sign(Map.of(SealRecord.SEAL_ID, SealRecord.sealId(hour, 0), SealRecord.PERIOD, hour, SealRecord.PART, "0",
                         SealRecord.PART_COUNT, "1", SealRecord.ITEM_COUNT, "0", SealRecord.ATTEMPT_IDS, "",
@@ -124,7 +135,7 @@ public final class LocalEvidence {
         new S3SealArchive(stack.s3(), LocalStack.SEAL_ARCHIVE_BUCKET, LocalStack.sealArchivePrefix(copy))
                 .putOnce(hour, List.of(seal));
         stack.dynamoDb().putItem(b -> b.tableName(LocalStack.sealTableName(copy)).item(attributeValues(seal)));
-        return "archived a version-1 seal (ids only) for the coming hour " + hour + " with the seal key, so that "
+        return "archived a version-1 seal (ids only) for " + hour + ", the next hour to seal, with the seal key, so that "
                 + "its decisions could be rewritten unnamed (a downgrade)";
     }
 

@@ -3,6 +3,7 @@ package com.biometriclogger.local.tools;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.evidence.SealPeriod;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
@@ -13,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -24,6 +23,13 @@ final class LocalDemo {
 
     /** The verify report as a page (docs/report.md): of the tampered copy in memory, else of the table. */
     static final Path REPORT = Path.of("target", "local-report.html");
+
+    /**
+     * How far back the in-memory demo dates its decisions (all but the last): their hour is then over
+     * and can be sealed, the hour after it is the next the sealer would seal, and the current hour holds
+     * a decision no seal covers yet, as in a deployment, so that the tampered copy can show each.
+     */
+    private static final Duration DATED_BACK = Duration.ofHours(2);
 
     private LocalDemo() {
     }
@@ -38,19 +44,24 @@ final class LocalDemo {
             boolean detectOnly = options.detectOnly();
             var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
             out.println(LocalProfile.explanation(detectOnly));
-            var handler = LocalMain.handler(stack, detectOnly);
+            var live = LocalMain.handler(stack, detectOnly, Clock.systemUTC());
+            // In memory, all but the last decision are dated two hours back, so that their hour is over and
+            // sealed as a deployment seals it, and the last is left in its hour, not sealed yet, as deployed.
+            var datedBack = dataDir != null ? live
+                    : LocalMain.handler(stack, detectOnly, Clock.offset(Clock.systemUTC(), DATED_BACK.negated()));
             Map<String, Long> outcomes = new TreeMap<>();
             long sequence = System.currentTimeMillis() << 8;
             S3EventNotificationRecord last = null;
-            for (var upload : uploads) {
+            for (int i = 0; i < uploads.size(); i++) {
+                var upload = uploads.get(i);
                 var put = stack.s3().putObject(b -> b.bucket(LocalMain.BUCKET).key(upload.key()), RequestBody.fromBytes(upload.bytes()));
                 last = S3Events.objectCreated(LocalStack.REGION, LocalMain.BUCKET, upload.key(), upload.bytes().length, put, ++sequence);
-                var result = LocalMain.deliver(handler, last);
+                var result = LocalMain.deliver(i == uploads.size() - 1 ? live : datedBack, last);
                 out.println("  judged " + LocalMain.judged(last, result));
                 count(outcomes, result);
             }
             // S3 delivers at least once: the same notification again must not make a second item.
-            count(outcomes, LocalMain.deliver(handler, last));
+            count(outcomes, LocalMain.deliver(live, last));
             var items = AuditTablePrinter.scan(stack.dynamoDb(), LocalMain.TABLE);
             out.println();
             AuditTablePrinter.print(items, out);
@@ -63,22 +74,23 @@ final class LocalDemo {
     }
 
     /**
-     * Seals, verifies the table, then verifies a tampered copy. In memory the demo seals the hour
-     * it has just written in at once; with a data directory that would make a later run in the same
-     * hour look like insertions after sealing, so there only finished hours are sealed, as deployed.
+     * Seals, verifies the table, then verifies a tampered copy. In memory the demo seals the hour its
+     * decisions are dated in ({@link #DATED_BACK}); with a data directory, whose decisions are dated when
+     * made, only finished hours are sealed, as deployed.
      */
     private static void showEvidence(LocalStack stack, boolean persistent, PrintStream out, PrintStream err) {
         out.println();
-        var now = Instant.now();
         var sealer = LocalEvidence.sealer(stack, LocalMain.TABLE, Clock.systemUTC());
-        var sealed = persistent ? sealer.sealDue() : sealer.sealThrough(now.plus(Duration.ofHours(1)));
-        out.printf("sealed %s covering %s%s%n", Plural.of(sealed.sealedPeriods().size(), "hour"),
-                Plural.of(sealed.itemsSealed(), "item"),
-                persistent ? " (finished hours only, as deployed)"
-                        : " (the current hour at once; a deployment seals each hour 5 minutes after it ends)");
+        var sealed = persistent ? sealer.sealDue()
+                : sealer.sealThrough(SealPeriod.containing(Instant.now().minus(DATED_BACK)).end());
+        out.println(TextWrap.wrap("", "  ", String.format("sealed %s covering %s%s", Plural.of(sealed.sealedPeriods().size(),
+                "hour"), Plural.of(sealed.itemsSealed(), "item"), persistent ? " (finished hours only, as deployed)"
+                        : " (the demo dated all decisions but the last " + DATED_BACK.toHours() + " hours back, so "
+                        + "their hour is over and sealed, as a deployment seals each hour 5 minutes after it ends; "
+                        + "the last waits for its hour's seal)")));
         out.println();
         out.println("verify --rederive on " + LocalMain.TABLE + " (target/bin/verify runs the same against --serve's stack):");
-        verify(stack, LocalMain.TABLE, out, err, persistent ? new String[] {"--rederive", "--html", REPORT.toString()}
+        LocalEvidence.verify(stack, LocalMain.TABLE, out, err, persistent ? new String[] {"--rederive", "--html", REPORT.toString()}
                 : new String[] {"--rederive"});
         if (!persistent) {
             out.println();
@@ -86,19 +98,13 @@ final class LocalDemo {
             out.println("verify finding deliberate tampering: a copy, " + copy + ", changed as insiders could:");
             LocalEvidence.tamperedCopy(stack, LocalMain.TABLE, copy).forEach(change -> out.println(TextWrap.wrap("  ", "    ", change)));
             out.println();
-            verify(stack, copy, out, err, "--rederive", "--html", REPORT.toString());
+            LocalEvidence.verify(stack, copy, out, err, "--rederive", "--html", REPORT.toString());
         }
         out.println();
         out.println("next: target/bin/local --serve keeps the stack up for your own uploads (docs/local.md)");
         out.println("      " + REPORT + " shows this report as a page (docs/report.md)");
     }
 
-    /** With the table's commitments, as the stack's outputs give them: they name what is done before an hour is sealed. */
-    private static void verify(LocalStack stack, String table, PrintStream out, PrintStream err, String... extra) {
-        var args = new ArrayList<>(List.of(extra));
-        args.addAll(List.of("--commitments", LocalStack.commitmentArchive(table)));
-        LocalEvidence.verify(stack, table, out, err, args.toArray(String[]::new));
-    }
 
     private static void count(Map<String, Long> outcomes, DecisionReport.RecordResult result) {
         String label = result.outcome() == Outcome.AUDITED ? result.decision().name() : result.outcome().name();

@@ -7,6 +7,7 @@ import com.biometriclogger.config.ConfigurationException;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.handler.DecisionHandler;
+import com.biometriclogger.handler.Wiring;
 import com.biometriclogger.local.faces.ModelFaceBackend;
 import com.biometriclogger.local.stack.LocalContext;
 import com.biometriclogger.local.stack.LocalStack;
@@ -149,9 +150,14 @@ public final class LocalMain {
     }
 
     static DecisionHandler handler(LocalStack stack, boolean detectOnly) {
+        return handler(stack, detectOnly, Clock.systemUTC());
+    }
+
+    /** @param clock when the decisions are dated (the demo dates some back, so their hour can be sealed) */
+    static DecisionHandler handler(LocalStack stack, boolean detectOnly, Clock clock) {
         Map<String, String> env = new HashMap<>(stack.functionEnvironment(BUCKET, TABLE));
         env.putAll(LocalProfile.settings(detectOnly));
-        return DecisionHandler.fromEnvironment(env);
+        return DecisionHandler.fromEnvironment(env, Wiring.Seams.NONE.withClock(clock));
     }
 
     static DecisionReport.RecordResult deliver(DecisionHandler handler, S3EventNotificationRecord record) {

@@ -67,12 +67,13 @@ final class DocBlocks {
     }
 
     /**
-     * An output as it is on any run: ids, fingerprints and hours left out, the counts of hours sealed
+     * An output as it is on any run: ids, digests, fingerprints, instants and hours left out, the counts of hours sealed
      * (they depend on how near the hour's end the run is) and of items (7 in the page's run and most
      * others; one run of this test has counted 8, not explained yet).
      */
     static String comparable(String output) {
         return output.replaceAll("[0-9a-f]{64}", "<sha256>").replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d UTC", "<hour> UTC")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<instant>")
                 .replaceAll("(?m)^  (hours sealed|not yet sealed) .*\n", "")
                 .replaceAll("(?m)^(  items checked|  signatures valid) +\\d+$", "$1 <count>")
                 .replaceAll("(?m)^\\d+ items, \\d+ seal parts? \\(\\d+ hours?\\), \\d+ inclusion proofs?", "<counts>").strip();

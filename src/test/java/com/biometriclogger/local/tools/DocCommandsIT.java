@@ -90,8 +90,9 @@ class DocCommandsIT {
                 return run.status();
             }).toList(), "the edit is found by verify and by the bundle checker; the untouched item verifies with openssl");
             assertEquals("ALERT UNEXPECTED_MODIFY: MODIFY of audit item " + attemptId + " in table " + LocalMain.TABLE
-                    + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify (it names the item "
-                    + "SIGNATURE_INVALID or CHANGED_AFTER_SEALING) and look the caller up in CloudTrail.",
+                    + "; changed attributes: decision. Nothing of ours modifies a stored item: run verify with --commitments "
+                    + "(CHANGED_AFTER_COMMITMENT, re-signed or not, sealed or not; SIGNATURE_INVALID unless re-signed) and look "
+                    + "the caller up in CloudTrail.",
                     serve.awaitMessage("ALERT UNEXPECTED_MODIFY", "CloudTrail."),
                     "--serve prints the alert the change alarm raised for the edit");
         } finally {
@@ -225,9 +226,10 @@ class DocCommandsIT {
 
         var reports = run.out().split("verify finding deliberate tampering", -1);
         assertEquals(2, reports.length, run.out());
-        assertTrue(reports[0].contains("signatures valid       11") && reports[0].contains("not yet sealed         0 items")
+        assertTrue(reports[0].contains("signatures valid       11") && reports[0].contains("not yet sealed         1 item\n")
                 && reports[0].strip().endsWith("RESULT: INTACT"), reports[0]);
-        assertFalse(run.out().contains("commitments were not checked"), "both verifies read the commitments: " + run.out());
+        assertEquals(2, run.out().lines().filter(line -> line.startsWith("  commitments            s3://")).count(),
+                "both verifies read the commitments: " + run.out());
         String changes = reports[1].replaceAll("\\s+", " ");
         assertTrue(changes.contains("changed references/astronaut.jpg from ENROLLED to AUTHORIZED"), reports[1]);
         assertTrue(changes.contains("and re-signed it with the item key"), reports[1]);
@@ -235,12 +237,20 @@ class DocCommandsIT {
         Map<String, Long> problems = reports[1].lines().filter(l -> l.matches("^[A-Z_]+ +[0-9a-f]{64}.*"))
                 .collect(Collectors.groupingBy(l -> l.split(" ", -1)[0], Collectors.counting()));
         assertEquals(Map.of("SIGNATURE_INVALID", 2L, "CHANGED_AFTER_SEALING", 2L, "DELETED_AFTER_SEALING", 2L, "NOT_IN_SEAL", 1L,
-                "DECISION_DOES_NOT_FOLLOW", 1L, "CHANGED_AFTER_COMMITMENT", 2L, "DELETED_AFTER_COMMITMENT", 2L), problems,
-                "the changed, re-signed, deleted, forged and unsealed items, the changes also against their commitments: "
+                "DECISION_DOES_NOT_FOLLOW", 1L, "CHANGED_AFTER_COMMITMENT", 3L, "DELETED_AFTER_COMMITMENT", 2L), problems,
+                "the changed, re-signed, deleted, forged and inserted items, the changes also against their commitments: "
                 + reports[1]);
-        assertTrue(changes.contains("archived a version-1 seal (ids only) for the coming hour"), reports[1]);
+        assertTrue(changes.contains("uploads/astronaut/notes.jpg, decided in hour "), reports[1]);
+        assertTrue(changes.contains(", not sealed yet, to AUTHORIZED and re-signed it with the item key"), reports[1]);
+        Map<String, List<String>> bySubject = reports[1].lines().filter(l -> l.matches("^[A-Z_]+ +[0-9a-f]{64}.*"))
+                .collect(Collectors.groupingBy(l -> l.split(" +", -1)[1], Collectors.mapping(l -> l.split(" ", -1)[0],
+                        Collectors.toList())));
+        assertEquals(1, bySubject.values().stream().filter(List.of("CHANGED_AFTER_COMMITMENT")::equals).count(),
+                "the unsealed rewrite, named by its commitment alone: " + reports[1]);
+        assertTrue(changes.contains("archived a version-1 seal (ids only) for "), reports[1]);
+        assertTrue(changes.contains(", the next hour to seal, with the seal key"), reports[1]);
         assertEquals(1, reports[1].lines().filter(l -> l.startsWith("SEAL_DOWNGRADED ")).count(), reports[1]);
-        assertTrue(reports[1].contains("RESULT: 13 PROBLEMS FOUND\n\nnext: target/bin/local --serve"), reports[1]);
+        assertTrue(reports[1].contains("RESULT: 14 PROBLEMS FOUND\n\nnext: target/bin/local --serve"), reports[1]);
         assertTrue(reports[1].contains(LocalDemo.REPORT + " shows this report as a page"), reports[1]);
         String result = reports[1].lines().filter(line -> line.startsWith("RESULT: ")).findFirst().orElseThrow();
         assertTrue(readReport().contains(result), "the page of the tampered copy says " + result);
