@@ -1,10 +1,12 @@
 package com.biometriclogger.config;
 
 import com.biometriclogger.aws.AwsAccess;
+import com.biometriclogger.decision.LockoutRule;
 import com.biometriclogger.decision.PolicyThresholds;
 import com.biometriclogger.decision.SimilarityThresholds;
 import com.biometriclogger.decision.UploadScope;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,8 @@ public record Settings(
         Identity identity,
         String signingKeyArn,
         Commitments commitments,
-        AwsAccess aws) {
+        AwsAccess aws,
+        Optional<LockoutRule> lockout) {
 
     /**
      * Where each decision's commitment goes: the Object Lock archive, under a prefix of its own (the
@@ -95,11 +98,16 @@ public record Settings(
         var commitments = new Commitments(reader.required("COMMITMENT_ARCHIVE_BUCKET"),
                 reader.optional("COMMITMENT_ARCHIVE_PREFIX").orElse("commitments/"));
         var aws = reader.awsAccess();
+        // On by default (issue 29's 5 in 15 minutes); LOCKOUT_FAILURES=0 turns it off.
+        int lockoutFailures = reader.whole("LOCKOUT_FAILURES", LockoutRule.DEFAULT.limit(), 0, 100);
+        int lockoutMinutes = reader.whole("LOCKOUT_WINDOW_MINUTES", (int) LockoutRule.DEFAULT.window().toMinutes(), 1, 1440);
         reader.failIfAnyProblem();
+        var lockout = lockoutFailures == 0 ? Optional.<LockoutRule>empty()
+                : Optional.of(new LockoutRule(lockoutFailures, Duration.ofMinutes(lockoutMinutes)));
         var identity = new Identity(mode, referencePrefix, new SimilarityThresholds(minSimilarity, reviewSimilarity));
         var scope = new UploadScope(bucket, prefix,
                 identity.mode() == Mode.MATCH ? Optional.of(identity.referencePrefix()) : Optional.empty());
-        return new Settings(table, scope, thresholds, identity, signingKeyArn, commitments, aws);
+        return new Settings(table, scope, thresholds, identity, signingKeyArn, commitments, aws, lockout);
     }
 
     static final class Reader {
@@ -139,6 +147,23 @@ public record Settings(
                         + ", got '" + raw.get() + "'");
                 return defaultValue;
             }
+        }
+
+        int whole(String name, int defaultValue, int min, int max) {
+            var raw = optional(name);
+            if (raw.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException notWhole) {
+                // named below with the range
+            }
+            problems.add(name + " must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+            return defaultValue;
         }
 
         boolean bool(String name, boolean defaultValue) {

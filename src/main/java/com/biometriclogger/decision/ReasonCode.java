@@ -34,5 +34,8 @@ public enum ReasonCode {
     NEAR_MATCH,
     NO_SUBJECT,
     REFERENCE_GONE,
-    REFERENCE_UNUSABLE
+    REFERENCE_UNUSABLE,
+
+    /** UNAUTHORIZED: too many failures against the subject lately ({@link LockoutRule}); nothing was compared. */
+    LOCKED_OUT
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Creates the tables as template.yaml declares them: the audit table from its schema (partition key
- * {@code attemptId}, index on {@code sealPeriod}) and the seal table (partition key {@code sealId}).
+ * {@code attemptId}, its indexes) and the seal table (partition key {@code sealId}).
  */
 public final class AuditTable {
 
@@ -25,7 +25,8 @@ public final class AuditTable {
             AuditItemSchema.createTable(AuditItemSchema.table(dynamoDb, tableName));
             dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         } catch (ResourceInUseException alreadyThere) {
-            // --data-dir keeps the table between runs.
+            // --data-dir keeps the table between runs, maybe from before an index existed.
+            AuditItemSchema.addMissingIndexes(dynamoDb, tableName);
         }
     }
 
