@@ -1,10 +1,17 @@
 package com.biometriclogger.decision;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Counts a subject's recent failures before its upload is judged (see {@link LockoutRule}). */
 public interface Lockout {
+
+    /** The attributes only a decision that counted carries. */
+    Set<AuditAttribute> ONLY_WHILE_COUNTING = Collections.unmodifiableSet(EnumSet.of(AuditAttribute.FAILURES_COUNTED,
+            AuditAttribute.LOCKOUT_LIMIT, AuditAttribute.LOCKOUT_WINDOW_SECONDS, AuditAttribute.FAILED_SUBJECT_ID));
 
     /** Counts nothing: items then carry no lockout attributes, exactly as before lockout existed. */
     Lockout OFF = (subjectId, at) -> Optional.empty();

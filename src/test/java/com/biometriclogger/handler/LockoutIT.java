@@ -6,7 +6,10 @@ import com.biometriclogger.decision.AuditItem;
 import com.biometriclogger.decision.AuditLog;
 import com.biometriclogger.local.samples.TestImages;
 import com.biometriclogger.local.stack.S3Events;
+import com.biometriclogger.template.CloudWatchJsonFilter;
+import com.biometriclogger.template.MetricFilters;
 import com.biometriclogger.testing.LocalStackExtension;
+import com.biometriclogger.testing.LogCapture;
 import com.biometriclogger.testing.Scenario;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +98,22 @@ class LockoutIT {
         }
 
         assertEquals("AUTHORIZED  4", outcome(attempt("alice", T0.plusSeconds(11), MATCH)));
+    }
+
+    /** The lockout alarm's filter, over the function's production log lines: one lockout moves it, failures do not. */
+    @Test
+    void eachLockoutAndNothingElseMovesTheLockoutAlarm() {
+        String logs = LogCapture.productionLogsOf(() -> {
+            for (int i = 1; i <= 5; i++) {
+                attempt("alice", T0.plusSeconds(i), NO_MATCH);
+            }
+            attempt("alice", T0.plusSeconds(6), MATCH);
+        });
+
+        String pattern = MetricFilters.patternAlarmedBy("LockoutAlarm", "VerifyFunction");
+        var moving = logs.lines().filter(line -> CloudWatchJsonFilter.matches(pattern, line)).toList();
+        assertEquals(1, moving.size(), logs);
+        assertEquals(true, moving.get(0).contains("\"level\":\"INFO\""), moving.get(0));
     }
 
     /**
