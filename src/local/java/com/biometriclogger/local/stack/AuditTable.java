@@ -5,6 +5,7 @@ import com.biometriclogger.aws.DynamoDbSealStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -26,7 +27,21 @@ public final class AuditTable {
             dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         } catch (ResourceInUseException alreadyThere) {
             // --data-dir keeps the table between runs, maybe from before an index existed.
-            AuditItemSchema.addMissingIndexes(dynamoDb, tableName);
+            addMissingIndexes(dynamoDb, tableName);
+        }
+    }
+
+    /** Adds the indexes an earlier version's table lacks and waits until they can be read, as a stack update does. */
+    public static void addMissingIndexes(DynamoDbClient dynamoDb, String tableName) {
+        AuditItemSchema.addMissingIndexes(dynamoDb, tableName);
+        while (dynamoDb.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes().stream()
+                .anyMatch(index -> index.indexStatus() != IndexStatus.ACTIVE)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + tableName + "'s indexes were created", e);
+            }
         }
     }
 
