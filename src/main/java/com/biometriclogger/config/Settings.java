@@ -1,10 +1,12 @@
 package com.biometriclogger.config;
 
 import com.biometriclogger.aws.AwsAccess;
+import com.biometriclogger.decision.LockoutRule;
 import com.biometriclogger.decision.PolicyThresholds;
 import com.biometriclogger.decision.SimilarityThresholds;
 import com.biometriclogger.decision.UploadScope;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,8 @@ public record Settings(
         Identity identity,
         String signingKeyArn,
         Commitments commitments,
-        AwsAccess aws) {
+        AwsAccess aws,
+        Optional<LockoutRule> lockout) {
 
     /**
      * Where each decision's commitment goes: the Object Lock archive, under a prefix of its own (the
@@ -96,11 +99,17 @@ public record Settings(
         var commitments = new Commitments(reader.required("COMMITMENT_ARCHIVE_BUCKET"),
                 reader.optional("COMMITMENT_ARCHIVE_PREFIX").orElse("commitments/"));
         var aws = reader.awsAccess();
+        // On by default (issue 29's 5 in 15 minutes); LOCKOUT_FAILURES=0 turns it off.
+        int lockoutFailures = reader.wholeNumber("LOCKOUT_FAILURES", 0, 100).orElse(LockoutRule.DEFAULT.limit());
+        int lockoutMinutes = reader.wholeNumber("LOCKOUT_WINDOW_MINUTES", 1, 1440)
+                .orElse((int) LockoutRule.DEFAULT.window().toMinutes());
         reader.failIfAnyProblem();
+        var lockout = lockoutFailures == 0 ? Optional.<LockoutRule>empty()
+                : Optional.of(new LockoutRule(lockoutFailures, Duration.ofMinutes(lockoutMinutes)));
         var identity = new Identity(mode, referencePrefix, new SimilarityThresholds(minSimilarity, reviewSimilarity));
         var scope = new UploadScope(bucket, prefix,
                 identity.mode() == Mode.MATCH ? Optional.of(identity.referencePrefix()) : Optional.empty());
-        return new Settings(table, scope, thresholds, identity, signingKeyArn, commitments, aws);
+        return new Settings(table, scope, thresholds, identity, signingKeyArn, commitments, aws, lockout);
     }
 
     static final class Reader {

@@ -71,6 +71,14 @@ public enum AuditAttribute {
     REVIEW_REASON("reviewReason"),
     /** Who reviewed: the caller's ARN (the local user on the local stack). */
     REVIEWED_BY("reviewedBy"),
+    /** How many failures against the subject the decision counted before judging ({@link LockoutRule}), at most the limit. */
+    FAILURES_COUNTED("failuresCounted"),
+    /** The failures that lock a subject out, as the decision counted them. */
+    LOCKOUT_LIMIT("lockoutLimit"),
+    /** The window failures are counted in, in whole seconds. */
+    LOCKOUT_WINDOW_SECONDS("lockoutWindowSeconds"),
+    /** The subject, on a decision the lockout counts as a failure only: the key of the failures-by-subject index. */
+    FAILED_SUBJECT_ID("failedSubjectId"),
     /** The hour (UTC) the item is sealed in; stamped with the signature, from {@link #DECIDED_AT}. */
     SEAL_PERIOD("sealPeriod"),
     /** The key that signed the item; seals carry it too. */

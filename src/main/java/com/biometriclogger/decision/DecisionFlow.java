@@ -3,8 +3,10 @@ package com.biometriclogger.decision;
 import com.biometriclogger.decision.DecisionReport.Outcome;
 import com.biometriclogger.decision.DecisionReport.RecordResult;
 import com.biometriclogger.decision.FaceAnalyzer.FaceAttribute;
+import com.biometriclogger.decision.Lockout.FailureCount;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,13 +38,16 @@ public final class DecisionFlow {
     private final Clock clock;
     private final Duration minimumReserve;
     private final Set<FaceAttribute> wantedAttributes;
+    private final Lockout lockout;
 
     /**
      * @param minimumReserve the least time left in which another record is started (as long as the
      *                       slowest record of the invocation so far, if that is more)
+     * @param lockout        counts a subject's recent failures before its upload is judged
      */
     public DecisionFlow(UploadScope scope, ImageSource images, FaceAnalyzer faces, ThresholdPolicy policy,
-                        Identification identification, AuditLog auditLog, Clock clock, Duration minimumReserve) {
+                        Identification identification, AuditLog auditLog, Clock clock, Duration minimumReserve,
+                        Lockout lockout) {
         this.scope = scope;
         this.images = images;
         this.faces = faces;
@@ -52,6 +57,7 @@ public final class DecisionFlow {
         this.clock = clock;
         this.minimumReserve = minimumReserve;
         this.wantedAttributes = wantedAttributes(policy);
+        this.lockout = lockout;
     }
 
     /**
@@ -162,16 +168,18 @@ public final class DecisionFlow {
             stored = images.read(event.object());
         } catch (UnjudgeableImageException unreadable) {
             timings.readMs = millisSince(timings.started);
-            return alreadyAudited(event, Optional.empty()).orElseGet(() ->
-                    record(event, Judgement.unjudgeable(Optional.empty(), unreadable), invocation, timings));
+            return alreadyAudited(event, Optional.empty()).orElseGet(() -> record(event,
+                    Judgement.unjudgeable(Optional.empty(), unreadable), invocation, timings, now()));
         }
         timings.readMs = millisSince(timings.started);
         var upload = event.as(stored.version());
         if (!upload.object().equals(event.object())) {
             MDC.put("versionId", upload.object().versionId());
         }
+        // One instant for the lockout's count and the decision's date, so verify re-counts the very window counted.
+        Instant at = now();
         return alreadyAudited(upload, stored.content().sha256())
-                .orElseGet(() -> record(upload, judge(upload, stored.content(), timings), invocation, timings));
+                .orElseGet(() -> record(upload, judge(upload, stored.content(), timings, at), invocation, timings, at));
     }
 
     /** The pre-check: an upload already audited costs one consistent read, no Rekognition call and no signature. */
@@ -186,9 +194,15 @@ public final class DecisionFlow {
         return Optional.of(RecordResult.duplicate(upload.object(), sha256.orElse(null), RecordResult.FOUND_BEFORE_JUDGING));
     }
 
-    private RecordResult record(UploadedImage upload, Judgement judgement, Invocation invocation, Timings timings) {
-        var item = AuditItems.of(upload, judgement.content(), judgement.analysis(), judgement.verdict(),
-                policy.thresholds(), judgement.identity(), invocation, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private RecordResult record(UploadedImage upload, Judgement judgement, Invocation invocation, Timings timings,
+                                Instant decidedAt) {
+        var judged = AuditItems.of(upload, judgement.content(), judgement.analysis(), judgement.verdict(),
+                policy.thresholds(), judgement.identity(), invocation, decidedAt);
+        var item = judgement.failures().map(count -> count.recordedIn(judged, judgement.verdict())).orElse(judged);
         long writeStarted = System.nanoTime();
         boolean written = auditLog.recordOnce(item);
         timings.writeMs = millisSince(writeStarted);
@@ -200,32 +214,42 @@ public final class DecisionFlow {
 
     /** Everything learnt about one upload, ready to be recorded. */
     private record Judgement(Optional<ImageContent> content, Optional<FaceAnalysis> analysis, Verdict verdict,
-                             IdentityFacts identity) {
+                             IdentityFacts identity, Optional<FailureCount> failures) {
 
+        /** No subject is recorded, so no count either: verify could not re-count it. */
         static Judgement unjudgeable(Optional<ImageContent> content, UnjudgeableImageException why) {
             LOG.atInfo().addKeyValue("reason", why.reason()).log("image cannot be judged: {}", why.getMessage());
-            return new Judgement(content, Optional.empty(), Verdict.rejected(why.reason()), IdentityFacts.NONE);
+            return new Judgement(content, Optional.empty(), Verdict.rejected(why.reason()), IdentityFacts.NONE,
+                    Optional.empty());
         }
     }
 
-    private Judgement judge(UploadedImage upload, ImageContent content, Timings timings) {
+    private Judgement judge(UploadedImage upload, ImageContent content, Timings timings, Instant at) {
         var rejection = ImageScreen.rejectionOf(content);
         if (rejection.isPresent()) {
             return new Judgement(Optional.of(content), Optional.empty(), Verdict.rejected(rejection.get()),
-                    IdentityFacts.NONE);
+                    IdentityFacts.NONE, Optional.empty());
         }
         if (!content.hasBytes() && !upload.object().isVersioned()) {
             // Too large to send inline, it would go by an S3 reference that no version pins: Rekognition
             // could judge whatever the key holds by then, under this image's hash.
             return new Judgement(Optional.of(content), Optional.empty(), Verdict.rejected(ReasonCode.UNVERSIONED_TOO_LARGE),
-                    IdentityFacts.NONE);
+                    IdentityFacts.NONE, Optional.empty());
+        }
+        // Counted before any Rekognition call: a locked-out upload is compared with nothing, so it teaches nothing.
+        var uncompared = identification.uncompared(upload);
+        var failures = uncompared.flatMap(facts -> lockout.count(facts.subjectId(), at));
+        if (failures.filter(FailureCount::lockedOut).isPresent()) {
+            return new Judgement(Optional.of(content), Optional.empty(),
+                    new Verdict(Decision.UNAUTHORIZED, List.of(ReasonCode.LOCKED_OUT)), uncompared.orElseThrow(), failures);
         }
         try {
             long detectStarted = System.nanoTime();
             var analysis = faces.analyze(upload.object(), content, wantedAttributes);
             timings.detectMs = millisSince(detectStarted);
             var identified = identification.identify(upload, content, policy.judge(analysis));
-            return new Judgement(Optional.of(content), Optional.of(analysis), identified.verdict(), identified.facts());
+            return new Judgement(Optional.of(content), Optional.of(analysis), identified.verdict(), identified.facts(),
+                    failures);
         } catch (UnjudgeableImageException undetectable) {
             return Judgement.unjudgeable(Optional.of(content), undetectable);
         }

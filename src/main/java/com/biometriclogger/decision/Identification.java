@@ -1,5 +1,7 @@
 package com.biometriclogger.decision;
 
+import java.util.Optional;
+
 /**
  * What identity adds to a quality verdict: nothing in a detect-only deployment, a 1:1 comparison
  * with the subject's enrolled reference otherwise ({@link IdentityMatcher}).
@@ -14,4 +16,12 @@ public interface Identification {
 
     /** @param quality the threshold policy's verdict on the upload's faces */
     Result identify(UploadedImage upload, ImageContent content, Verdict quality);
+
+    /**
+     * What is recorded about an upload refused before its faces are looked at (a lockout): its subject, when
+     * uploads are matched to subjects. Empty for a reference, an upload naming no subject, and detect-only.
+     */
+    default Optional<IdentityFacts> uncompared(UploadedImage upload) {
+        return Optional.empty();
+    }
 }

@@ -47,6 +47,12 @@ public final class IdentityMatcher implements Identification {
         return notCompared(upload, quality);
     }
 
+    @Override
+    public Optional<IdentityFacts> uncompared(UploadedImage upload) {
+        return isReference(upload) ? Optional.empty()
+                : subjectOf(upload).map(subject -> IdentityFacts.notCompared(subject, thresholds));
+    }
+
     boolean isReference(UploadedImage image) {
         return layout.isReference(image.key());
     }

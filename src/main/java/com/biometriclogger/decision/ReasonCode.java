@@ -36,5 +36,8 @@ public enum ReasonCode {
     REFERENCE_GONE,
     REFERENCE_UNUSABLE,
     /** REJECTED enrolment: the subject already has {@link ReferenceLayout#MAX_PER_SUBJECT} references. */
-    TOO_MANY_REFERENCES
+    TOO_MANY_REFERENCES,
+
+    /** UNAUTHORIZED: too many failures against the subject lately ({@link LockoutRule}); nothing was compared. */
+    LOCKED_OUT
 }

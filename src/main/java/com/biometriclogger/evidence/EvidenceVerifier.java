@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * ({@link SealChain}); each item's timing; each sealed item gone from the table against the erasure
  * record that may account for it ({@link ErasureAccounts}); each review record against the decision it
  * names ({@link ReviewAccounts}); optionally each decision against its
- * figures and each image against its hash. Items are fed one at a time, so a table of any size is
+ * figures and its lockout count against the ledger ({@link LockoutAccounts}), and each image against its hash. Items are fed one at a time, so a table of any size is
  * checked in one pass; this front owns the findings and the counts.
  */
 public final class EvidenceVerifier {
@@ -53,6 +53,7 @@ public final class EvidenceVerifier {
     private Optional<SealPeriod> statedCutover = Optional.empty();
     private final ForwardFiledErasures forwardFiled = new ForwardFiledErasures();
     private final ReviewAccounts reviews = new ReviewAccounts();
+    private final LockoutAccounts lockouts = new LockoutAccounts();
     private int itemsChecked;
     private int signaturesValid;
     private int decisionsRederived;
@@ -104,6 +105,7 @@ public final class EvidenceVerifier {
             signaturesValid++;
             if (erasure) {
                 erasures.addRecord(attributes, id, findings::add);
+                decisionCheck.ifPresent(check -> lockouts.addErasure(attributes));
             } else if (ReviewRecord.isReview(attributes)) {
                 reviews.addRecord(attributes, id, findings::add);
             } else {
@@ -174,6 +176,7 @@ public final class EvidenceVerifier {
         commitments.checkUncommitted(items, sealed.keySet(), findings::add);
         var reviewed = reviews.check(items.presentIds()::contains, erasures::accountsFor, findings::add);
         chain.checkContinuity(findings::add);
+        decisionCheck.ifPresent(check -> lockouts.check(findings::add));
         var current = SealPeriod.containing(now);
         var beingWritten = forwardFiled.check(sealed, current, findings::add);
         chain.checkItemPeriods(ForwardFiledErasures.without(items.idsByPeriod(), beingWritten), genesis, current,
@@ -246,6 +249,7 @@ public final class EvidenceVerifier {
     }
 
     private void checkDecision(RecordedDecisionCheck check, Map<String, String> attributes, String id) {
+        lockouts.addDecision(attributes, id, findings::add);
         check.rederive(attributes).ifPresent(outcome -> {
             decisionsRederived++;
             outcome.contradiction().ifPresent(why -> findings.add(new Finding(Problem.DECISION_DOES_NOT_FOLLOW, id, why)));

@@ -4,6 +4,7 @@ import com.biometriclogger.aws.AuditItemSchema;
 import com.biometriclogger.aws.AwsClients;
 import com.biometriclogger.aws.DynamoDbAuditLog;
 import com.biometriclogger.aws.DynamoDbEvidenceTable;
+import com.biometriclogger.aws.DynamoDbFailureIndex;
 import com.biometriclogger.aws.DynamoDbPeriodIndex;
 import com.biometriclogger.aws.DynamoDbSealStore;
 import com.biometriclogger.aws.KmsEvidenceSigner;
@@ -21,6 +22,7 @@ import com.biometriclogger.decision.AuditLog;
 import com.biometriclogger.decision.DecisionFlow;
 import com.biometriclogger.decision.Identification;
 import com.biometriclogger.decision.IdentityMatcher;
+import com.biometriclogger.decision.Lockout;
 import com.biometriclogger.decision.ThresholdPolicy;
 import com.biometriclogger.evidence.ChangeAlarm;
 import com.biometriclogger.evidence.EvidenceSigning;
@@ -102,7 +104,9 @@ public final class Wiring {
                 identification,
                 seams.auditLog().apply(auditLog),
                 seams.clock(),
-                RECORD_RESERVE);
+                RECORD_RESERVE,
+                settings.lockout().map(rule -> Lockout.counting(rule, new DynamoDbFailureIndex(dynamoDb,
+                        settings.auditTableName()))).orElse(Lockout.OFF));
         return new VerificationFunction(flow, new SnapStartPriming(s3, rekognition, dynamoDb, kms));
     }
 

@@ -35,9 +35,10 @@ class AuditItemSchemaTest {
             "faceCount", AttributeValue.fromS("1"),
             "sha256", AttributeValue.fromS("ab".repeat(32)));
 
+    /** As PutItem maps it (absent attributes left out, never stored as NULL: an index key may not be one). */
     @Test
     void anItemIsStoredAsTopLevelStringAttributesUnderTheirOwnNames() {
-        assertEquals(ITEM_MAP, AuditItemSchema.SCHEMA.itemToMap(ITEM, false));
+        assertEquals(ITEM_MAP, AuditItemSchema.SCHEMA.itemToMap(ITEM, true));
     }
 
     @Test
@@ -79,5 +80,8 @@ class AuditItemSchemaTest {
         assertEquals("sealPeriod", metadata.indexPartitionKey(AuditItemSchema.SEAL_PERIOD_INDEX));
         assertEquals(Optional.of("attemptId"), metadata.indexSortKey(AuditItemSchema.SEAL_PERIOD_INDEX));
         assertEquals("bySealPeriod", AuditItemSchema.SEAL_PERIOD_INDEX);
+        assertEquals("failedSubjectId", metadata.indexPartitionKey(AuditItemSchema.FAILURES_INDEX));
+        assertEquals(Optional.of("decidedAtEpochMillis"), metadata.indexSortKey(AuditItemSchema.FAILURES_INDEX));
+        assertEquals("failuresBySubject", AuditItemSchema.FAILURES_INDEX);
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.aws.AwsAccess;
+import com.biometriclogger.decision.LockoutRule;
 import com.biometriclogger.decision.PolicyThresholds;
 import com.biometriclogger.decision.SimilarityThresholds;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,10 @@ class SettingsTest {
             "MIN_SHARPNESS, NaN, 'MIN_SHARPNESS must be a number from 0 to 100, got ''NaN'''",
             "REVIEW_SIMILARITY, 96, 'REVIEW_SIMILARITY must be a number from 0 to 95, got ''96'''",
             "REQUIRE_EYES_OPEN, yes, 'REQUIRE_EYES_OPEN must be true or false, got ''yes'''",
+            "LOCKOUT_FAILURES, 2.5, 'LOCKOUT_FAILURES must be a whole number from 0 to 100, got ''2.5'''",
+            "LOCKOUT_FAILURES, -1, 'LOCKOUT_FAILURES must be a whole number from 0 to 100, got ''-1'''",
+            "LOCKOUT_WINDOW_MINUTES, 0, 'LOCKOUT_WINDOW_MINUTES must be a whole number from 1 to 1440, got ''0'''",
+            "LOCKOUT_WINDOW_MINUTES, 1441, 'LOCKOUT_WINDOW_MINUTES must be a whole number from 1 to 1440, got ''1441'''",
             "AWS_ENDPOINT_URL_S3, localhost:9000, 'AWS_ENDPOINT_URL_S3 must be a URL such as http://127.0.0.1:9000, got ''localhost:9000'''"})
     void anInvalidSettingFailsNamingTheVariable(String variable, String value, String message) {
         var env = minimal();
@@ -99,6 +105,17 @@ class SettingsTest {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.2/creds");
 
         assertEquals(new AwsAccess.Credentials.Container(), Settings.fromEnvironment(env).aws().credentials());
+    }
+
+    @Test
+    void theLockoutIsFiveFailuresInFifteenMinutesByDefaultAndZeroTurnsItOff() {
+        assertEquals(Optional.of(new LockoutRule(5, Duration.ofMinutes(15))), Settings.fromEnvironment(minimal()).lockout());
+        var env = minimal();
+        env.put("LOCKOUT_FAILURES", "3");
+        env.put("LOCKOUT_WINDOW_MINUTES", "60");
+        assertEquals(Optional.of(new LockoutRule(3, Duration.ofHours(1))), Settings.fromEnvironment(env).lockout());
+        env.put("LOCKOUT_FAILURES", "0");
+        assertEquals(Optional.empty(), Settings.fromEnvironment(env).lockout());
     }
 
     @Test

@@ -83,7 +83,8 @@ class AuditItemsTest {
     private static Map<String, String> expected(Map<String, String> overrides) {
         var item = new TreeMap<String, String>();
         for (var attribute : AuditAttribute.values()) {
-            if (!ErasureRecord.ONLY_ON_ERASURES.contains(attribute) && !ReviewRecord.ONLY_ON_REVIEWS.contains(attribute)) {
+            if (!ErasureRecord.ONLY_ON_ERASURES.contains(attribute) && !ReviewRecord.ONLY_ON_REVIEWS.contains(attribute)
+                    && !Lockout.ONLY_WHILE_COUNTING.contains(attribute)) {
                 item.put(attribute.stored(), "");
             }
         }

@@ -250,7 +250,7 @@ class DecisionFlowTest {
     private DecisionFlow flow(Identification strategy) {
         return new DecisionFlow(new UploadScope(Optional.empty(), "uploads/", Optional.of("references/")), images, faces,
                 new ThresholdPolicy(PolicyThresholds.defaults()), strategy, auditLog,
-                Clock.fixed(Instant.parse("2026-05-03T08:14:00.250Z"), ZoneOffset.UTC), Duration.ofSeconds(3));
+                Clock.fixed(Instant.parse("2026-05-03T08:14:00.250Z"), ZoneOffset.UTC), Duration.ofSeconds(3), Lockout.OFF);
     }
 
     private void givenAGoodFace(UploadedImage upload, String hashByte) {

@@ -116,4 +116,16 @@ class AlarmWiringTest {
         assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
         assertEquals(List.of(Map.of("Ref", "AlertTopic")), alarm.get("AlarmActions"));
     }
+
+    @Test
+    void everyLockoutRaisesAnAlarm() {
+        var filter = properties("LockoutsMetricFilter");
+        assertEquals("{ $.reasons = \"LOCKED_OUT\" && $.outcome = \"AUDITED\" }", filter.get("FilterPattern"));
+        assertEquals(Map.of("Ref", "VerifyFunctionLogGroup"), filter.get("LogGroupName"));
+        var alarm = properties("LockoutAlarm");
+        assertEquals("Lockouts", alarm.get("MetricName"));
+        assertEquals(1, alarm.get("Threshold"));
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
+        assertEquals(List.of(Map.of("Ref", "AlertTopic")), alarm.get("AlarmActions"));
+    }
 }

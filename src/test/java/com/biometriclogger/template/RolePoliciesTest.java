@@ -35,6 +35,7 @@ class RolePoliciesTest {
         expected.put("TellMissingReferences", List.of(List.of("s3:ListBucket"), stackSub(BUCKET)));
         expected.put("WriteAuditItems", List.of(List.of("dynamodb:PutItem"), getAtt("AuditTable", "Arn")));
         expected.put("ReadEnrolments", List.of(List.of("dynamodb:GetItem"), getAtt("AuditTable", "Arn")));
+        expected.put("CountFailures", List.of(List.of("dynamodb:Query"), Map.of("Fn::Sub", "${AuditTable.Arn}/index/failuresBySubject")));
         expected.put("AnalyseFaces", List.of(List.of("rekognition:DetectFaces", "rekognition:CompareFaces"), "*"));
         expected.put("UseDataKey", List.of(List.of("kms:Decrypt", "kms:GenerateDataKey"), getAtt("DataKey", "Arn")));
         expected.put("SignEvidence", List.of(List.of("kms:Sign"), ITEM_KEY));

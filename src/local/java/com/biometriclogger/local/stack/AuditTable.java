@@ -5,6 +5,7 @@ import com.biometriclogger.aws.DynamoDbSealStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Creates the tables as template.yaml declares them: the audit table from its schema (partition key
- * {@code attemptId}, index on {@code sealPeriod}) and the seal table (partition key {@code sealId}).
+ * {@code attemptId}, its indexes) and the seal table (partition key {@code sealId}).
  */
 public final class AuditTable {
 
@@ -25,7 +26,22 @@ public final class AuditTable {
             AuditItemSchema.createTable(AuditItemSchema.table(dynamoDb, tableName));
             dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         } catch (ResourceInUseException alreadyThere) {
-            // --data-dir keeps the table between runs.
+            // --data-dir keeps the table between runs, maybe from before an index existed.
+            addMissingIndexes(dynamoDb, tableName);
+        }
+    }
+
+    /** Adds the indexes an earlier version's table lacks and waits until they can be read, as a stack update does. */
+    public static void addMissingIndexes(DynamoDbClient dynamoDb, String tableName) {
+        AuditItemSchema.addMissingIndexes(dynamoDb, tableName);
+        while (dynamoDb.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes().stream()
+                .anyMatch(index -> index.indexStatus() != IndexStatus.ACTIVE)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + tableName + "'s indexes were created", e);
+            }
         }
     }
 
