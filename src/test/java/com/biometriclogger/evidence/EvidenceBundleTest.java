@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,9 +114,31 @@ class EvidenceBundleTest {
         assertFalse(some.isEmpty());
     }
 
+    @Test
+    void anOpenEndedRangeKeepsEverythingOnItsSideAndNothingUndated() throws IOException {
+        var undated = new HashMap<>(ledger.items.get(id("a1")));
+        undated.put("attemptId", id("ee"));
+        undated.put("decidedAt", "soon");
+
+        var fromMay4 = export(bundle.resolve("from"), Optional.of(LocalDate.parse("2026-05-04")), Optional.empty(), true, 0,
+                List.of(undated));
+        var toMay3 = export(bundle.resolve("to"), Optional.empty(), Optional.of(LocalDate.parse("2026-05-03")), true, 0,
+                List.of(undated));
+
+        assertEquals(List.of(id("b1"), id("c1")), attemptIds(fromMay4.resolve("items.jsonl")));
+        assertEquals(List.of(id("a1")), attemptIds(toMay3.resolve("items.jsonl")));
+        assertEquals("2026-05-03T23", FlatJson.parse(Files.readString(toMay3.resolve(BundleManifest.FILE))).get("lastHour"));
+    }
+
     private Path export(Optional<LocalDate> from, Optional<LocalDate> to, boolean fromArchive, int problems) {
+        return export(bundle, from, to, fromArchive, problems, List.of());
+    }
+
+    private Path export(Path bundle, Optional<LocalDate> from, Optional<LocalDate> to, boolean fromArchive, int problems,
+                        List<Map<String, String>> extraItems) {
         var exported = new EvidenceBundle(bundle, List.of(ledger.itemKey), List.of(ledger.sealKey), from, to, fromArchive);
         ledger.items.values().forEach(item -> exported.addItem(new HashMap<>(item)));
+        extraItems.forEach(exported::addItem);
         ledger.table.values().forEach(exported::addSeal);
         ledger.archive.hours.keySet().forEach(hour -> exported.addArchivedSeal(ledger.parts(hour)));
         exported.finish("{\"intact\":" + (problems == 0) + "}\n", problems, EXPORTED);
