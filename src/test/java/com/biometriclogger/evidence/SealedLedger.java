@@ -46,10 +46,18 @@ final class SealedLedger {
 
     /** A signed decision, filed under the hour of {@code decidedAt}. */
     Map<String, String> add(String id, String decidedAt) {
-        var item = itemSigning.signItem(AuditItem.of(Map.of("attemptId", id, "objectKey", "uploads/" + id + ".jpg",
-                "decision", "UNAUTHORIZED", "reasons", "NO_FACE", "decidedAt", decidedAt))).attributes();
-        items.put(id, new HashMap<>(item));
+        items.put(id, new HashMap<>(signed(id, decidedAt)));
         return items.get(id);
+    }
+
+    /** A decision signed with the item key, not yet in the table. */
+    Map<String, String> signed(String id, String decidedAt) {
+        return itemSigning.signItem(AuditItem.of(attributes(id, decidedAt))).attributes();
+    }
+
+    static Map<String, String> attributes(String id, String decidedAt) {
+        return Map.of("attemptId", id, "objectKey", "uploads/" + id + ".jpg", "decision", "UNAUTHORIZED",
+                "reasons", "NO_FACE", "decidedAt", decidedAt);
     }
 
     /** Runs the sealer as its schedule would at {@code now}. */
