@@ -2,6 +2,7 @@ package com.biometriclogger.local.tools;
 
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.util.TextWrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,7 @@ final class ServeInstructions {
                 Upload with the awscli (any JPEG or PNG with one face will do; this one ships with the project):
 
                 %s
-                  aws dynamodb scan --table-name %s --endpoint-url %s \\
-                      --query 'Items[].[objectKey.S,decision.S,attemptId.S]' --output text
+                %s
 
                 Run the function on one event, like `sam local invoke -e` (any file in events/; --bucket points
                 its records at this bucket), on an object's current version, or run the seal function:
@@ -44,7 +44,10 @@ final class ServeInstructions {
                 deployed change alarm publishes on the alert topic.
                 New uploads are judged as they arrive. Ctrl-C stops the stack.
                 """.formatted(commandLine("  ", exports(stack, detectOnly)), copyCommands(stack, detectOnly),
-                LocalMain.TABLE, stack.dynamoDbEndpoint(), LocalMain.BUCKET, detectOnly ? LocalMain.PREFIX + "me.jpg" : LocalMain.PREFIX + "me/1.jpg",
+                commandLine("  ", List.of("aws", "dynamodb", "scan", "--table-name", LocalMain.TABLE, "--endpoint-url",
+                        stack.dynamoDbEndpoint().toString(), "--query", "'Items[].[objectKey.S,decision.S,attemptId.S]'",
+                        "--output", "text")),
+                LocalMain.BUCKET, detectOnly ? LocalMain.PREFIX + "me.jpg" : LocalMain.PREFIX + "me/1.jpg",
                 commandLine("  ", verifyCommand()));
     }
 
@@ -68,7 +71,7 @@ final class ServeInstructions {
 
     /**
      * A command as a user pastes it: each option with its value, continued with a backslash so that
-     * no line passes column 110.
+     * no line, backslash included, passes {@link TextWrap#MAX_COLUMNS}.
      */
     static String commandLine(String indent, List<String> words) {
         List<String> units = new ArrayList<>();
@@ -79,7 +82,7 @@ final class ServeInstructions {
         var text = new StringBuilder(indent);
         int lineStart = 0;
         for (int u = 0; u < units.size(); u++) {
-            if (u > 0 && text.length() - lineStart + 1 + units.get(u).length() > 108) {
+            if (u > 0 && text.length() - lineStart + 1 + units.get(u).length() > TextWrap.MAX_COLUMNS - " \\".length()) {
                 text.append(" \\\n");
                 lineStart = text.length();
                 text.append(indent).append("    ");
