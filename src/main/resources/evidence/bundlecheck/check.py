@@ -93,6 +93,17 @@ def signed_hours(seals, signatures, problems):
     return hours
 
 
+def say_finding(problem, subject):
+    """The code, then the subject shown safely; a subject too long for the line goes on in chunks
+    under its start, cut anywhere, so the chunks joined give it back exactly."""
+    head = "%-24s " % problem
+    width = strict.COLUMNS - len(head)
+    text = strict.shown(subject)
+    print(head + text[:width])
+    for start in range(width, len(text), width):
+        print(" " * len(head) + text[start:start + width])
+
+
 def report(carried, stated, heads, counts, problems):
     items, seals, hours, proofs, erased, unsealed = counts
     for key in carried:
@@ -117,5 +128,5 @@ def report(carried, stated, heads, counts, problems):
     if unsealed:
         say("%s not yet sealed (after the newest seal), as verify counts them" % plural(len(unsealed), "item"))
     for problem, subject in problems:
-        say("%-24s %s" % (problem, subject))
+        say_finding(problem, subject)
     print("RESULT: INTACT" if not problems else "RESULT: %s FOUND" % plural(len(problems), "PROBLEM").upper())

@@ -48,7 +48,7 @@ final class ServeProcess {
         return serve;
     }
 
-    /** The export command as printed, its continuation lines indented by four spaces, as in docs/local.md. */
+    /** The export command as printed, its continuation lines indented by two spaces, as in docs/local.md. */
     String printedExport() {
         int first = 0;
         while (!lines.get(first).strip().startsWith("export ")) {
@@ -56,7 +56,7 @@ final class ServeProcess {
         }
         var export = new StringBuilder(lines.get(first).strip());
         for (int i = first; lines.get(i).endsWith("\\"); i++) {
-            export.append("\n    ").append(lines.get(i + 1).strip());
+            export.append("\n  ").append(lines.get(i + 1).strip());
         }
         return export.toString();
     }
