@@ -89,7 +89,8 @@ class LocalMainTest {
     void aDirectoryHoldingSourcesIsRefusedToo(@TempDir Path project) throws Exception {
         Files.createDirectories(project.resolve("src/main"));
 
-        var result = run(Map.of(), "--serve", "--data-dir", project.toString());
+        // The demo, not --serve: were the guard gone, this would end (exit 0) instead of serving for ever.
+        var result = run(Map.of(), "--data-dir", project.toString());
 
         assertEquals(1, result.status());
         assertEquals("error: --data-dir " + project.toAbsolutePath() + " is a project directory (it holds src): choose a new "
