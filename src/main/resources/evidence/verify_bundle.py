@@ -62,7 +62,7 @@ def main(argv):
                                                for key in carried))
         return check.run(bundle, carried, options.expect_head)
     except strict.CannotRun as e:
-        print(strict.shown("verify_bundle: %s" % e), file=sys.stderr)
+        strict.say("verify_bundle: %s" % e, file=sys.stderr)
         return 2
 
 

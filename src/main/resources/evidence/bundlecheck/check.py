@@ -4,7 +4,7 @@ import os
 import tempfile
 
 from . import keys, ledger, manifest, strict
-from .strict import shown
+from .strict import say
 
 
 def plural(count, noun):
@@ -93,27 +93,40 @@ def signed_hours(seals, signatures, problems):
     return hours
 
 
+def say_finding(problem, subject):
+    """The code, then the subject shown safely; a subject too long for the line goes on in chunks
+    under its start, cut anywhere, so the chunks joined give it back exactly."""
+    head = "%-24s " % problem
+    width = strict.COLUMNS - len(head)
+    text = strict.shown(subject)
+    print(head + text[:width])
+    for start in range(width, len(text), width):
+        print(" " * len(head) + text[start:start + width])
+
+
 def report(carried, stated, heads, counts, problems):
     items, seals, hours, proofs, erased, unsealed = counts
     for key in carried:
-        print(shown("%s key %s: public key sha256:%s %s" % (key.role, key.key_id or "(bare)", key.fingerprint,
-              "expected" if key.expected else "NOT EXPECTED: ignored, nothing it signed is trusted")))
+        say("%s key %s" % (key.role, key.key_id or "(bare)"))
+        say("public key sha256:%s%s" % (key.fingerprint, " expected" if key.expected else ""), indent="  ")
+        if not key.expected:
+            say("NOT EXPECTED: ignored, nothing it signed is trusted", indent="  ")
     if stated.seal_source == "table":
-        print("WARNING: no seal archive was configured when this bundle was made: its seals are the seal table's "
-              "copies, which the seal role could have rewritten")
+        say("WARNING: no seal archive was configured when this bundle was made: its seals are the seal table's "
+            "copies, which the seal role could have rewritten")
     start = "genesis" if stated.start_head is None else "head %s (height %d)" % (stated.start_head, stated.start_height)
-    print(shown("range %s UTC to %s UTC, sealed through %s, chained from %s"
-                % (stated.first_hour, stated.last_hour, stated.sealed_through + " UTC" if stated.sealed_through
-                   else "no hour", start)))
+    say("range %s UTC to %s UTC, sealed through %s, chained from %s"
+        % (stated.first_hour, stated.last_hour, stated.sealed_through + " UTC" if stated.sealed_through
+           else "no hour", start))
     if heads:
         newest = max(heads)
-        print(shown("newest head: %s UTC, digest %s (compare it with the head you were given)"
-                    % (newest, ledger.link_digest(heads[newest]))))
-    print("%s, %s (%s), %s, %d erased, %s"
-          % (plural(len(items), "item"), plural(len(seals), "seal part"), plural(len(hours), "hour"),
-             plural(len(proofs), "inclusion proof"), erased, plural(len(problems), "problem")))
+        say("newest head: %s UTC (compare its digest with the head you were given)" % newest)
+        say("digest %s" % ledger.link_digest(heads[newest]), indent="  ")
+    say("%s, %s (%s), %s, %d erased, %s"
+        % (plural(len(items), "item"), plural(len(seals), "seal part"), plural(len(hours), "hour"),
+           plural(len(proofs), "inclusion proof"), erased, plural(len(problems), "problem")))
     if unsealed:
-        print("%s not yet sealed (after the newest seal), as verify counts them" % plural(len(unsealed), "item"))
+        say("%s not yet sealed (after the newest seal), as verify counts them" % plural(len(unsealed), "item"))
     for problem, subject in problems:
-        print(shown("%-24s %s" % (problem, subject)))
+        say_finding(problem, subject)
     print("RESULT: INTACT" if not problems else "RESULT: %s FOUND" % plural(len(problems), "PROBLEM").upper())

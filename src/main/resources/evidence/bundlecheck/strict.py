@@ -7,6 +7,7 @@ mean something other to this checker than to another reader of the same file.
 import datetime
 import json
 import re
+import textwrap
 import unicodedata
 
 HOUR = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}\Z")
@@ -114,6 +115,17 @@ def is_hour(period):
         return True
     except ValueError:
         return False
+
+
+COLUMNS = 100  # as verify's output (TextWrap.MAX_COLUMNS): every line fits a terminal that wide
+
+
+def say(text, indent="", file=None):
+    """Prints text shown safely, wrapped to COLUMNS; each line it continues on is indented two more
+    spaces than its first, which starts with indent."""
+    for line in textwrap.wrap(shown(text), width=COLUMNS, initial_indent=indent, subsequent_indent=indent + "  ",
+                              break_on_hyphens=False):
+        print(line, file=file)
 
 
 def shown(text):

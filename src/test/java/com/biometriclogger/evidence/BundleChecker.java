@@ -19,16 +19,27 @@ public final class BundleChecker {
 
     /** A finding line: its code, then its subject. */
     private static final Pattern FINDING = Pattern.compile("([A-Z][A-Z_]+) +(.*)");
+    /** Where the checker starts a finding's subject (after the code, padded to 24): its chunks go on there. */
+    private static final int FINDING_SUBJECT_COLUMN = 25;
 
     private BundleChecker() {
     }
 
     public record Run(int status, String out) {
 
-        /** Each finding as {@code CODE subject}, in the order printed. */
+        /** Each finding as {@code CODE subject}, in the order printed; a long subject's chunks, under its start, joined. */
         public List<String> findings() {
-            return out.lines().map(FINDING::matcher).filter(java.util.regex.Matcher::matches)
-                    .map(m -> m.group(1) + " " + m.group(2)).toList();
+            List<String> findings = new ArrayList<>();
+            String under = " ".repeat(FINDING_SUBJECT_COLUMN);
+            for (String line : out.lines().toList()) {
+                var finding = FINDING.matcher(line);
+                if (finding.matches()) {
+                    findings.add(finding.group(1) + " " + finding.group(2));
+                } else if (line.startsWith(under) && !findings.isEmpty()) {
+                    findings.set(findings.size() - 1, findings.get(findings.size() - 1) + line.substring(under.length()));
+                }
+            }
+            return findings;
         }
 
         public String result() {

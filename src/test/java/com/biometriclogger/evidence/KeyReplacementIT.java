@@ -88,7 +88,7 @@ class KeyReplacementIT {
         var withFirst = checkBundle(first);
 
         assertEquals(0, withBoth.status(), withBoth.out());
-        assertTrue(withBoth.out().contains("item key " + LocalKms.REPLACEMENT_KEY_ARN + ": public key sha256:"), withBoth.out());
+        assertTrue(withBoth.out().contains("item key " + LocalKms.REPLACEMENT_KEY_ARN + "\n  public key sha256:"), withBoth.out());
         assertEquals(1, withFirst.status(), withFirst.out());
         for (String id : secondKeyItems) {
             assertTrue(withFirst.out().contains("UNTRUSTED_KEY            " + id), withFirst.out());

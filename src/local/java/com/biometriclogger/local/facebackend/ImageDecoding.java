@@ -9,13 +9,20 @@ import javax.imageio.ImageReader;
 
 /**
  * Decodes an image the endpoint was sent, refusing what the service refuses: anything but a JPEG
- * or PNG that decodes completely. ImageIO fills a cut-off JPEG with grey and only warns; the
- * service answers InvalidImageFormatException, so a warning is a refusal here.
+ * or PNG that decodes completely, and anything under its minimum size. ImageIO fills a cut-off
+ * JPEG with grey and only warns; the service answers InvalidImageFormatException, so a warning is
+ * a refusal here.
  */
 final class ImageDecoding {
 
     /** Refuse to decode more pixels than this: a few bytes of PNG header can claim gigapixels. */
     static final long MAX_PIXELS = 40_000_000L;
+
+    /**
+     * The service's minimum width and height ("Guidelines and quotas in Amazon Rekognition": "The
+     * minimum image dimensions is 80 pixels for both height and width").
+     */
+    static final int MIN_SIDE = 80;
 
     private ImageDecoding() {
     }
@@ -37,6 +44,9 @@ final class ImageDecoding {
                 var incomplete = new AtomicReference<String>();
                 reader.addIIOReadWarningListener((source, warning) -> incomplete.compareAndSet(null, warning));
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (reader.getWidth(0) < MIN_SIDE || reader.getHeight(0) < MIN_SIDE) {
+                    throw RekognitionError.invalidParameter();
+                }
                 if (pixels > MAX_PIXELS) {
                     throw RekognitionError.imageTooLarge("Image dimensions " + reader.getWidth(0) + "x"
                             + reader.getHeight(0) + " exceed the limit of " + MAX_PIXELS + " pixels");

@@ -20,6 +20,15 @@ public final class RekognitionError extends Exception {
         return new RekognitionError(400, "ImageTooLargeException", message);
     }
 
+    /**
+     * What the service answers for a request it will not judge though well-formed: an image under
+     * its minimum size, a CompareFaces source without a face. The message is the one the service
+     * sends (botocore issue 1366 quotes it for an image under 80 pixels), whatever the cause.
+     */
+    public static RekognitionError invalidParameter() {
+        return new RekognitionError(400, "InvalidParameterException", "Request has invalid parameters");
+    }
+
     public static RekognitionError throttling() {
         return new RekognitionError(400, "ThrottlingException", "Rate exceeded");
     }

@@ -79,7 +79,7 @@ public final class ModelFaceBackend implements FaceDetectionBackend {
         var sourcePixels = RgbImage.of(source.pixels());
         var sourceBox = models.detect(sourcePixels).stream()
                 .max(Comparator.comparingDouble(b -> b.width() * b.height()))
-                .orElseThrow(() -> new RekognitionError(400, "InvalidParameterException", "Request has invalid parameters"));
+                .orElseThrow(RekognitionError::invalidParameter);
         float[] reference = models.embedding(sourcePixels, models.landmarks(sourcePixels, sourceBox));
         var targetPixels = RgbImage.of(target.pixels());
         List<ObjectNode> matches = new ArrayList<>();

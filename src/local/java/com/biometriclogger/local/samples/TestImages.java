@@ -18,9 +18,15 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** 64×64, about 3 KB: cheap enough to make a thousand of. */
+    /**
+     * The side of the small images: just over the service's 80-pixel minimum (the local endpoint
+     * refuses smaller ones, as the service does), about 6 KB, cheap enough to make a thousand of.
+     */
+    public static final int SMALL_SIDE = 96;
+
+    /** {@link #SMALL_SIDE} square. */
     public static byte[] jpeg(long seed) {
-        return jpeg(seed, 64);
+        return jpeg(seed, SMALL_SIDE);
     }
 
     /** {@code side}×{@code side}; noise compresses to about 0.6 bytes a pixel. */
@@ -29,7 +35,7 @@ public final class TestImages {
     }
 
     public static byte[] png(long seed) {
-        return encode(noise(seed, 64, 64), "png");
+        return encode(noise(seed, SMALL_SIDE, SMALL_SIDE), "png");
     }
 
     /** A PNG of random noise: incompressible, so {@code side}² × 3 bytes or a little more. */

@@ -152,7 +152,7 @@ public final class LocalRekognition implements AutoCloseable {
                 throw RekognitionError.imageTooLarge("Image size is too large: " + bytes.length + " bytes");
             }
         } else {
-            throw new RekognitionError(400, "InvalidParameterException", "Request has invalid parameters");
+            throw RekognitionError.invalidParameter();
         }
         return DecodedImage.of(bytes);
     }

@@ -40,6 +40,8 @@ public final class LocalMain {
     static final String TABLE = "biometric-logger-local-audit";
     static final String PREFIX = "uploads/";
     static final String REFERENCE_PREFIX = "references/";
+    /** What makes a directory a project's (this one's or another's), never a --data-dir. */
+    private static final List<String> PROJECT_MARKERS = List.of("pom.xml", ".git", "src");
 
     static final String USAGE = """
             usage: target/bin/local [--data-dir DIR] [--detect-only]
@@ -182,10 +184,15 @@ public final class LocalMain {
         if (dataDir == null) {
             return null;
         }
+        // An empty path is the working directory: the project, in the README's flow.
+        if (dataDir.toString().isBlank()) {
+            throw new IllegalStateException("--data-dir needs a directory, e.g. --data-dir target/local-data");
+        }
         // S3Proxy would serve the directory's files as objects and --serve would judge them all.
-        if (Files.exists(dataDir.resolve("pom.xml")) || Files.exists(dataDir.resolve(".git"))) {
-            throw new IllegalStateException("--data-dir " + dataDir.toAbsolutePath() + " is a project directory: "
-                    + "choose a new or empty one, e.g. --data-dir target/local-data");
+        var markers = PROJECT_MARKERS.stream().filter(marker -> Files.exists(dataDir.resolve(marker))).toList();
+        if (!markers.isEmpty()) {
+            throw new IllegalStateException("--data-dir " + dataDir.toAbsolutePath().normalize() + " is a project directory (it holds "
+                    + String.join(", ", markers) + "): choose a new or empty one, e.g. --data-dir target/local-data");
         }
         try {
             Files.createDirectories(dataDir.resolve("s3"));

@@ -25,7 +25,7 @@ record LocalOptions(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalSt
                 case "--serve" -> mode = Mode.SERVE;
                 case "invoke" -> mode = Mode.INVOKE;
                 case "seal" -> mode = Mode.SEAL;
-                case "--data-dir" -> dataDir = dataDir(value(args, ++i, "--data-dir"));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "-e", "--event" -> {
                     eventFiles.add(Path.of(value(args, ++i, "-e")));
                     // `-e events/*.json`: the shell's expansion, every file up to the next option.
@@ -63,14 +63,6 @@ record LocalOptions(Mode mode, Path dataDir, LocalInvoke.Request invoke, LocalSt
             // Reported below with the expected form.
         }
         throw new IllegalArgumentException("--ports takes five port numbers S3,DYNAMODB,REKOGNITION,KMS,SNS, got " + value);
-    }
-
-    /** An empty value would be the working directory: the project, whose files S3Proxy would serve as objects. */
-    private static Path dataDir(String value) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("--data-dir needs a directory, e.g. --data-dir target/local-data");
-        }
-        return Path.of(value);
     }
 
     private static String value(String[] args, int index, String flag) {

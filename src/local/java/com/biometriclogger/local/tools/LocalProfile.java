@@ -21,12 +21,12 @@ public final class LocalProfile {
         return settings;
     }
 
-    /** Printed at start-up, one line per point, to fit a terminal. */
+    /** Printed at start-up, one line per point, each within {@code TextWrap.MAX_COLUMNS}. */
     public static String explanation(boolean detectOnly) {
         return "local profile:\n"
                 + (detectOnly ? "  identity matching is OFF (VERIFICATION_MODE=DETECT_ONLY)\n"
-                        : "  identity matching is ON (VERIFICATION_MODE=MATCH: CompareFaces with the bundled face-embedding model)\n")
-                + "  face count, confidence, yaw, pitch, roll, brightness, sharpness and eyes open are ON (the bundled models)\n"
+                        : "  identity matching is ON (VERIFICATION_MODE=MATCH: CompareFaces, by the bundled embedding model)\n")
+                + "  face count, confidence, yaw, pitch, roll, brightness, sharpness, eyes open are ON (bundled models)\n"
                 + "  the sunglasses check is OFF (no bundled model measures it; on AWS, Rekognition does and it is on)";
     }
 }

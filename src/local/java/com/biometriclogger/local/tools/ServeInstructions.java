@@ -2,6 +2,7 @@ package com.biometriclogger.local.tools;
 
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalStack;
+import com.biometriclogger.util.TextWrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,14 @@ final class ServeInstructions {
                 Upload with the awscli (any JPEG or PNG with one face will do; this one ships with the project):
 
                 %s
-                  aws dynamodb scan --table-name %s --endpoint-url %s \\
-                      --query 'Items[].[objectKey.S,decision.S,attemptId.S]' --output text
+                %s
 
                 Run the function on one event, like `sam local invoke -e` (any file in events/; --bucket points
                 its records at this bucket), on an object's current version, or run the seal function:
 
-                  target/bin/local invoke -e events/single-upload.json --bucket %s
-                  target/bin/local invoke --key %s
-                  target/bin/local invoke -e events/hourly-seal.json
+                target/bin/local invoke -e events/single-upload.json --bucket %s
+                target/bin/local invoke --key %s
+                target/bin/local invoke -e events/hourly-seal.json
 
                 Check the evidence (signatures, seals, decisions; --json for a machine):
 
@@ -43,9 +43,12 @@ final class ServeInstructions {
                 A change made to the tables by hand (update-item, delete-item) prints an ALERT line: what the
                 deployed change alarm publishes on the alert topic.
                 New uploads are judged as they arrive. Ctrl-C stops the stack.
-                """.formatted(commandLine("  ", exports(stack, detectOnly)), copyCommands(stack, detectOnly),
-                LocalMain.TABLE, stack.dynamoDbEndpoint(), LocalMain.BUCKET, detectOnly ? LocalMain.PREFIX + "me.jpg" : LocalMain.PREFIX + "me/1.jpg",
-                commandLine("  ", verifyCommand()));
+                """.formatted(commandLine(exports(stack, detectOnly)), copyCommands(stack, detectOnly),
+                commandLine(List.of("aws", "dynamodb", "scan", "--table-name", LocalMain.TABLE, "--endpoint-url",
+                        stack.dynamoDbEndpoint().toString(), "--query", "'Items[].[objectKey.S,decision.S,attemptId.S]'",
+                        "--output", "text")),
+                LocalMain.BUCKET, detectOnly ? LocalMain.PREFIX + "me.jpg" : LocalMain.PREFIX + "me/1.jpg",
+                commandLine(verifyCommand()));
     }
 
     /** Everything the function, invoke and verify read, as {@code --serve}'s stack sets it. */
@@ -67,22 +70,28 @@ final class ServeInstructions {
     }
 
     /**
-     * A command as a user pastes it: each option with its value, continued with a backslash so that
-     * no line passes column 110.
+     * Each continuation line's indent: two spaces, so the longest unit (the seal key's ARN with its
+     * variable, 96 columns) still fits with its backslash.
      */
-    static String commandLine(String indent, List<String> words) {
+    private static final String CONTINUATION = "  ";
+
+    /**
+     * A command as a user pastes it, from the first column: each option with its value, continued
+     * with a backslash so that no line, backslash included, passes {@link TextWrap#MAX_COLUMNS}.
+     */
+    static String commandLine(List<String> words) {
         List<String> units = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             boolean takesValue = words.get(i).startsWith("--") && i + 1 < words.size() && !words.get(i + 1).startsWith("--");
             units.add(takesValue ? words.get(i) + " " + words.get(++i) : words.get(i));
         }
-        var text = new StringBuilder(indent);
+        var text = new StringBuilder();
         int lineStart = 0;
         for (int u = 0; u < units.size(); u++) {
-            if (u > 0 && text.length() - lineStart + 1 + units.get(u).length() > 108) {
+            if (u > 0 && text.length() - lineStart + 1 + units.get(u).length() > TextWrap.MAX_COLUMNS - " \\".length()) {
                 text.append(" \\\n");
                 lineStart = text.length();
-                text.append(indent).append("    ");
+                text.append(CONTINUATION);
             } else if (u > 0) {
                 text.append(' ');
             }
@@ -97,7 +106,7 @@ final class ServeInstructions {
     /** Enrol first, then upload, as deployed; detect-only judges any upload under the prefix. */
     private static String copyCommands(LocalStack stack, boolean detectOnly) {
         var keys = detectOnly ? List.of(LocalMain.PREFIX + "me.jpg") : List.of(LocalMain.REFERENCE_PREFIX + "me.jpg", LocalMain.PREFIX + "me/1.jpg");
-        return keys.stream().map(key -> commandLine("  ", List.of("aws", "s3", "cp", SAMPLE, "s3://" + LocalMain.BUCKET + "/" + key,
+        return keys.stream().map(key -> commandLine(List.of("aws", "s3", "cp", SAMPLE, "s3://" + LocalMain.BUCKET + "/" + key,
                 "--endpoint-url", stack.s3Endpoint().toString()))).collect(Collectors.joining("\n"));
     }
 }

@@ -1,6 +1,8 @@
 package com.biometriclogger.local.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.biometriclogger.local.stack.FreePort;
@@ -62,12 +64,13 @@ class LocalMainTest {
     }
 
     @Test
-    void anEmptyDataDirIsRefused() {
-        var result = run(Map.of(), "--serve", "--data-dir", "");
+    void anEmptyDataDirIsRefusedInOneLine() {
+        for (String empty : List.of("", " ")) {
+            var result = run(Map.of(), "--serve", "--data-dir", empty);
 
-        assertEquals(2, result.status());
-        assertEquals("error: --data-dir needs a directory, e.g. --data-dir target/local-data", result.err().lines().findFirst()
-                .orElseThrow());
+            assertEquals(1, result.status());
+            assertEquals("error: --data-dir needs a directory, e.g. --data-dir target/local-data\n", result.err());
+        }
     }
 
     @Test
@@ -77,9 +80,34 @@ class LocalMainTest {
         var result = run(Map.of(), "--serve", "--data-dir", project.toString());
 
         assertEquals(1, result.status());
-        assertEquals("error: --data-dir " + project.toAbsolutePath() + " is a project directory: choose a new or empty one, "
-                + "e.g. --data-dir target/local-data\n", result.err());
+        assertEquals("error: --data-dir " + project.toAbsolutePath() + " is a project directory (it holds pom.xml): choose a new "
+                + "or empty one, e.g. --data-dir target/local-data\n", result.err());
         assertEquals(List.of("pom.xml"), List.of(project.toFile().list()), "nothing written into it");
+    }
+
+    @Test
+    void aDirectoryHoldingSourcesIsRefusedToo(@TempDir Path project) throws Exception {
+        Files.createDirectories(project.resolve("src/main"));
+
+        // The demo, not --serve: were the guard gone, this would end (exit 0) instead of serving for ever.
+        var result = run(Map.of(), "--data-dir", project.toString());
+
+        assertEquals(1, result.status());
+        assertEquals("error: --data-dir " + project.toAbsolutePath() + " is a project directory (it holds src): choose a new "
+                + "or empty one, e.g. --data-dir target/local-data\n", result.err());
+        assertEquals(List.of("src"), List.of(project.toFile().list()), "nothing written into it");
+    }
+
+    /** The README's shell is in the repository root: `--data-dir .` there is refused before S3Proxy would serve it. */
+    @Test
+    void theRepositoryRootIsRefused() {
+        var root = Path.of("").toAbsolutePath();
+
+        var error = assertThrows(IllegalStateException.class, () -> LocalMain.usableDataDir(Path.of(".")));
+
+        assertTrue(error.getMessage().startsWith("--data-dir " + root + " is a project directory (it holds pom.xml, "), error.getMessage());
+        assertTrue(error.getMessage().endsWith("src): choose a new or empty one, e.g. --data-dir target/local-data"), error.getMessage());
+        assertFalse(Files.exists(root.resolve("s3")) || Files.exists(root.resolve("dynamodb")), "nothing written into it");
     }
 
     @Test
