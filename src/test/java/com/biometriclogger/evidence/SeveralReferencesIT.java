@@ -139,7 +139,8 @@ class SeveralReferencesIT {
 
         assertEquals(0, run.status(), run.out() + run.err());
         var left = scenario.stack().s3().listObjectVersionsPaginator(b -> b.bucket(scenario.bucket())).versions().stream()
-                .map(version -> version.key()).toList();
+                .map(version -> version.key()).distinct().toList();
+        // Keys, not versions: a PUT the client retried under load can leave the bystander two versions.
         assertEquals(List.of("references/alice.bob/glasses.jpg"), left, "every version of alice's references goes, another subject's stays");
         assertTrue(scenario.auditItems().stream().noneMatch(i -> i.containsKey("objectKey")
                 && i.get("objectKey").s().startsWith("references/alice")), "the enrolment items go too");
