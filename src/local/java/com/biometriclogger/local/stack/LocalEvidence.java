@@ -3,6 +3,7 @@ package com.biometriclogger.local.stack;
 import static com.biometriclogger.decision.AuditAttribute.*;
 
 import com.biometriclogger.aws.S3SealArchive;
+import com.biometriclogger.cli.ReviewCommand;
 import com.biometriclogger.cli.VerifyCommand;
 import com.biometriclogger.config.SealSettings;
 import com.biometriclogger.evidence.EvidenceSigning;
@@ -36,6 +37,14 @@ public final class LocalEvidence {
     public static int verify(LocalStack stack, String table, PrintStream out, PrintStream err, String... extra) {
         return VerifyCommand.run(verifyArguments(table, extra).toArray(String[]::new), stack.functionEnvironment("", table),
                 out, err);
+    }
+
+    /** The review command exactly as a reviewer runs it against a deployment, here against this stack. */
+    public static int review(LocalStack stack, String table, PrintStream out, PrintStream err, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--table", table, "--kms-key-id", LocalKms.KEY_ARN,
+                "--commitments", LocalStack.commitmentArchive(table)));
+        args.addAll(List.of(extra));
+        return ReviewCommand.run(args.toArray(String[]::new), stack.functionEnvironment("", table), out, err);
     }
 
     /** What a user types after {@code verify} for this stack's table: both keys, the seal archive and the commitments. */
@@ -77,6 +86,8 @@ public final class LocalEvidence {
                 .map(seal -> SealPeriod.parse(seal.get(SealRecord.PERIOD).s())).max(Comparator.naturalOrder()).orElseThrow();
         copyArchive(stack, LocalStack.sealArchivePrefix(table), LocalStack.sealArchivePrefix(copy));
         copyArchive(stack, LocalStack.commitmentPrefix(table), LocalStack.commitmentPrefix(copy));
+        // The changes below are to decisions; review records (no object key) are copied as they are.
+        items.removeIf(item -> !item.containsKey(OBJECT_KEY.stored()));
         items.sort(Comparator.comparing(item -> item.get(OBJECT_KEY.stored()).s()));
         var unsealed = items.stream().filter(item -> SealPeriod.parse(item.get(SEAL_PERIOD.stored()).s()).isAfter(newestSeal))
                 .toList();

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Prints the audit table's items (the rows {@code aws dynamodb scan} returns) as a table a person
- * reads in a terminal: within 100 columns (one reason a line), the image first, figures to one decimal (the items keep
- * every digit), the attempt id shortened as git shortens commits.
+ * reads in a terminal: within 100 columns (one reason a line), the image first and under it the reference it was
+ * compared with, figures to one decimal (the items keep every digit), the attempt id shortened as git shortens commits.
  */
 final class AuditTablePrinter {
 
@@ -29,6 +29,8 @@ final class AuditTablePrinter {
             new Column(SIMILARITY.stored(), item -> oneDecimal(text(item, SIMILARITY.stored()))),
             new Column(ATTEMPT_ID.stored(), item -> shortened(text(item, ATTEMPT_ID.stored()))));
     private static final int REASONS_COLUMN = 2;
+    /** Starts the line under a compared upload's key that names the reference it was compared with. */
+    static final String REFERENCE_MARK = "  vs ";
 
     private AuditTablePrinter() {
     }
@@ -50,10 +52,13 @@ final class AuditTablePrinter {
             String[] reasons = row[REASONS_COLUMN].split(",", -1);
             row[REASONS_COLUMN] = reasons[0];
             lines.add(row);
-            for (int r = 1; r < reasons.length; r++) {
+            // A subject may have several references: the one compared (the match, else the closest) under the key.
+            String reference = text(item, SIMILARITY.stored()).isEmpty() ? "" : text(item, REFERENCE_KEY.stored());
+            for (int r = 1; r < Math.max(reasons.length, reference.isEmpty() ? 1 : 2); r++) {
                 String[] more = new String[COLUMNS.size()];
                 Arrays.fill(more, "");
-                more[REASONS_COLUMN] = reasons[r];
+                more[REASONS_COLUMN] = r < reasons.length ? reasons[r] : "";
+                more[0] = r == 1 && !reference.isEmpty() ? REFERENCE_MARK + reference : "";
                 lines.add(more);
             }
         }

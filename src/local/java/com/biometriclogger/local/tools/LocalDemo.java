@@ -1,22 +1,35 @@
 package com.biometriclogger.local.tools;
 
+import static com.biometriclogger.decision.AuditAttribute.ATTEMPT_ID;
+import static com.biometriclogger.decision.AuditAttribute.DECISION;
+
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.biometriclogger.decision.Decision;
 import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.DecisionReport.Outcome;
+import com.biometriclogger.decision.ReviewRecord;
 import com.biometriclogger.evidence.SealPeriod;
+import com.biometriclogger.local.facebackend.FaceDetectionBackend;
+import com.biometriclogger.local.faces.ModelFaceBackend;
 import com.biometriclogger.local.stack.LocalEvidence;
 import com.biometriclogger.local.stack.LocalStack;
 import com.biometriclogger.local.stack.S3Events;
 import com.biometriclogger.util.Plural;
 import com.biometriclogger.util.TextWrap;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The local main job without arguments: the bundled samples through the real handler, the audit table, the evidence check. */
 final class LocalDemo {
@@ -31,6 +44,9 @@ final class LocalDemo {
      */
     private static final Duration DATED_BACK = Duration.ofHours(2);
 
+    /** Who the demo's review is recorded as ({@code --reviewed-by}; on AWS, the reviewer role's ARN). */
+    private static final String REVIEWER = "local-reviewer";
+
     private LocalDemo() {
     }
 
@@ -39,10 +55,12 @@ final class LocalDemo {
         Path dataDir = LocalMain.usableDataDir(options.dataDir());
         // The models take seconds to load on a busy machine: say at once that something is happening.
         out.println("starting the local stack on loopback (S3, DynamoDB, Rekognition with face models, KMS, SNS)");
-        try (var stack = LocalMain.startStack(LocalStack.Ports.ANY, dataDir)) {
+        boolean detectOnly = options.detectOnly();
+        var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
+        FaceDetectionBackend models = ModelFaceBackend.withSharedModels();
+        try (var stack = LocalMain.startStack(detectOnly ? models : DemoUploads.fixing(models, uploads), LocalStack.Ports.ANY,
+                dataDir)) {
             LocalMain.createUploadBucket(stack, out);
-            boolean detectOnly = options.detectOnly();
-            var uploads = detectOnly ? DemoUploads.detectOnly() : DemoUploads.verify();
             out.println(LocalProfile.explanation(detectOnly));
             var live = LocalMain.handler(stack, detectOnly, Clock.systemUTC());
             // In memory, all but the last decision are dated two hours back, so that their hour is over and
@@ -68,6 +86,9 @@ final class LocalDemo {
             out.println();
             out.printf("%d images, %d deliveries: %s%n%d items in %s; %.1f s%n", uploads.size(), uploads.size() + 1,
                     outcomes, items.size(), LocalMain.TABLE, (System.nanoTime() - started) / 1e9);
+            if (!detectOnly) {
+                review(stack, items, out, err);
+            }
             showEvidence(stack, dataDir != null, out, err);
         }
         return 0;
@@ -89,13 +110,15 @@ final class LocalDemo {
                         + "their hour is over and sealed, as a deployment seals each hour 5 minutes after it ends; "
                         + "the last waits for its hour's seal)")));
         out.println();
-        out.println("verify --rederive on " + LocalMain.TABLE + " (target/bin/verify runs the same against --serve's stack):");
+        out.println(TextWrap.wrap("", "  ", "verify --rederive on " + LocalMain.TABLE
+                + " (target/bin/verify runs the same against --serve's stack):"));
         LocalEvidence.verify(stack, LocalMain.TABLE, out, err, persistent ? new String[] {"--rederive", "--html", REPORT.toString()}
                 : new String[] {"--rederive"});
         if (!persistent) {
             out.println();
             String copy = LocalMain.TABLE + "-tampered";
-            out.println("verify finding deliberate tampering: a copy, " + copy + ", changed as insiders could:");
+            out.println(TextWrap.wrap("", "  ", "verify finding deliberate tampering: a copy, " + copy
+                    + ", changed as insiders could:"));
             LocalEvidence.tamperedCopy(stack, LocalMain.TABLE, copy).forEach(change -> out.println(TextWrap.wrap("  ", "    ", change)));
             out.println();
             LocalEvidence.verify(stack, copy, out, err, "--rederive", "--html", REPORT.toString());
@@ -105,6 +128,30 @@ final class LocalDemo {
         out.println("      " + REPORT + " shows this report as a page (docs/report.md)");
     }
 
+    /**
+     * A person reviews the decision the review band left open, through the review command as
+     * {@code target/bin/review} runs it, so that verify then counts the signed review record.
+     */
+    private static void review(LocalStack stack, List<Map<String, AttributeValue>> items, PrintStream out, PrintStream err) {
+        out.println();
+        out.println(TextWrap.wrap("", "  ", "review of the decision awaiting one (target/bin/review records the same "
+                + "against --serve's stack):"));
+        Set<String> ids = items.stream().map(item -> item.get(ATTEMPT_ID.stored()).s()).collect(Collectors.toSet());
+        var pending = items.stream()
+                .filter(item -> item.containsKey(DECISION.stored())
+                        && Decision.REVIEW_REQUIRED.name().equals(item.get(DECISION.stored()).s()))
+                .map(item -> item.get(ATTEMPT_ID.stored()).s())
+                .filter(id -> !ids.contains(ReviewRecord.idFor(id))).findFirst();
+        if (pending.isEmpty()) {
+            out.println("  none awaits review: each REVIEW_REQUIRED decision has its review record");
+            return;
+        }
+        var recorded = new ByteArrayOutputStream();
+        LocalEvidence.review(stack, LocalMain.TABLE, new PrintStream(recorded, true, StandardCharsets.UTF_8), err,
+                "--attempt", pending.get(), "--outcome", "APPROVED", "--reviewed-by", REVIEWER,
+                "--reason", "the upload shows the enrolled person: a brightened copy of the reference photo");
+        recorded.toString(StandardCharsets.UTF_8).lines().forEach(line -> out.println(TextWrap.wrap("  ", "    ", line)));
+    }
 
     private static void count(Map<String, Long> outcomes, DecisionReport.RecordResult result) {
         String label = result.outcome() == Outcome.AUDITED ? result.decision().name() : result.outcome().name();

@@ -8,6 +8,7 @@ import com.biometriclogger.decision.DecisionReport;
 import com.biometriclogger.decision.RetryableDecisionException;
 import com.biometriclogger.handler.DecisionHandler;
 import com.biometriclogger.handler.Wiring;
+import com.biometriclogger.local.facebackend.FaceDetectionBackend;
 import com.biometriclogger.local.faces.ModelFaceBackend;
 import com.biometriclogger.local.stack.LocalContext;
 import com.biometriclogger.local.stack.LocalStack;
@@ -137,7 +138,11 @@ public final class LocalMain {
     }
 
     static LocalStack startStack(LocalStack.Ports ports, Path dataDir) {
-        var stack = LocalStack.start(ModelFaceBackend.withSharedModels(), ports, dataDir);
+        return startStack(ModelFaceBackend.withSharedModels(), ports, dataDir);
+    }
+
+    static LocalStack startStack(FaceDetectionBackend faces, LocalStack.Ports ports, Path dataDir) {
+        var stack = LocalStack.start(faces, ports, dataDir);
         stack.createAuditTable(TABLE);
         return stack;
     }
