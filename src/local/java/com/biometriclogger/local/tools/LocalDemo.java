@@ -84,8 +84,8 @@ final class LocalDemo {
             out.println();
             AuditTablePrinter.print(items, out);
             out.println();
-            out.printf("%d images, %d deliveries: %s%n%d items in %s; %.1f s%n", uploads.size(), uploads.size() + 1,
-                    outcomes, items.size(), LocalMain.TABLE, (System.nanoTime() - started) / 1e9);
+            out.println(TextWrap.wrap("", "  ", uploads.size() + " images, " + (uploads.size() + 1) + " deliveries: " + outcomes));
+            out.printf("%d items in %s; %.1f s%n", items.size(), LocalMain.TABLE, (System.nanoTime() - started) / 1e9);
             if (!detectOnly) {
                 review(stack, items, out, err);
             }

@@ -219,13 +219,18 @@ class DocCommandsIT {
         }
     }
 
-    /** The demo: every outcome once, the evidence intact, a tampered copy named, every line under 120 columns. */
+    /**
+     * The demo: every outcome once (a review, a second reference deciding, a lockout among them), the evidence
+     * intact and the review counted, a tampered copy named, the demo's own lines within the columns.
+     */
     private static void checkDemo(Run run) {
         assertEquals(0, run.status(), run.both());
         assertTrue(run.out().contains("identity matching is ON (VERIFICATION_MODE=MATCH"), run.out());
         assertTrue(run.out().contains("  the sunglasses check is OFF"), run.out());
-        assertTrue(run.out().contains("11 images, 12 deliveries: {AUTHORIZED=3, DUPLICATE=1, ENROLLED=2, REJECTED=1, "
-                + "UNAUTHORIZED=5}\n11 items in " + LocalMain.TABLE), run.both());
+        assertTrue(run.out().contains("  review band ON: similarity 80 to under 95 is REVIEW_REQUIRED"), run.out());
+        assertTrue(run.out().contains("  lockout after 2 failures in 15 minutes (LOCKOUT_FAILURES=2;"), run.out());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("17 images, 18 deliveries: {AUTHORIZED=4, DUPLICATE=1, ENROLLED=3, "
+                + "REJECTED=1, REVIEW_REQUIRED=1, UNAUTHORIZED=8} 17 items in " + LocalMain.TABLE), run.both());
         var rows = LocalMainIT.rows(run.out());
         assertEquals(LocalMainIT.VERIFY_DECISIONS, rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().decision() + " " + e.getValue().reasons())));
@@ -233,10 +238,18 @@ class DocCommandsIT {
             assertTrue(Float.parseFloat(rows.get(genuine).similarity()) >= 95f, genuine + " in\n" + run.out());
         }
         assertEquals("0.0", rows.get(LocalMainIT.IMPOSTOR).similarity(), "one decimal: " + run.out());
+        assertEquals("references/hopper/mirrored.jpg", rows.get(LocalMainIT.SECOND_REFERENCE_MATCH).reference(),
+                "the second reference decided: " + run.out());
+        assertEquals("90.0", rows.get(LocalMainIT.REVIEW_BAND).similarity(), run.out());
+        assertEquals("", rows.get("uploads/hopper/transformed-rotate.jpg").reference(), "locked out: compared with none");
+        assertTrue(run.out().replaceAll("\\s+", " ").matches(".* recorded review-[0-9a-f]{64}: APPROVED "
+                + "\\(REVIEW_REQUIRED\\) by local-reviewer at .*"), "the review, recorded as target/bin/review records it: "
+                + run.out());
 
         var reports = run.out().split("verify finding deliberate tampering", -1);
         assertEquals(2, reports.length, run.out());
-        assertTrue(reports[0].contains("signatures valid       11") && reports[0].contains("not yet sealed         1 item\n")
+        assertTrue(reports[0].contains("signatures valid       18") && reports[0].contains("not yet sealed         2 items\n")
+                && reports[0].contains("reviewed               1 (by a person, under a valid review record; 0 awaiting")
                 && reports[0].strip().endsWith("RESULT: INTACT"), reports[0]);
         assertEquals(2, run.out().lines().filter(line -> line.startsWith("  commitments            s3://")).count(),
                 "both verifies read the commitments: " + run.out());
@@ -268,6 +281,10 @@ class DocCommandsIT {
                 + run.out());
         assertEquals(rows.keySet(), run.out().lines().filter(line -> line.startsWith("  judged "))
                 .map(line -> line.split(" +", -1)[2]).collect(Collectors.toSet()), "a line per image as it is judged");
+        String demoLines = run.out().split("\nevidence in ", -1)[0] + reports[0].substring(reports[0].lastIndexOf("RESULT: "))
+                + reports[1].substring(0, reports[1].indexOf("\nevidence in "));
+        assertEquals(List.of(), demoLines.lines().filter(line -> line.codePointCount(0, line.length()) > TextWrap.MAX_COLUMNS)
+                .toList(), "the demo's own lines fit the columns (verify's own report is its business)");
         assertEquals(List.of(), run.out().lines().filter(line -> line.codePointCount(0, line.length()) >= 120).toList(),
                 "every line fits a 120-column terminal");
         assertFalse(run.out().contains("Initializing DynamoDB Local"), "no DynamoDB Local banner: " + run.both());

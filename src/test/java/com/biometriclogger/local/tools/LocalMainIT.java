@@ -35,27 +35,38 @@ class LocalMainIT {
     static final String GENUINE_1 = "uploads/astronaut/transformed-mirror.jpg";
     static final String GENUINE_2 = "uploads/astronaut/transformed-rotate.jpg";
     static final String IMPOSTOR = "uploads/astronaut/grace_hopper.jpg";
+    /** Its first reference's comparison is fixed below the threshold, so the second reference decides. */
+    static final String SECOND_REFERENCE_MATCH = "uploads/hopper/fixed-first-miss.jpg";
+    /** Its comparison is fixed at 90, in the local profile's review band. */
+    static final String REVIEW_BAND = "uploads/astronaut/fixed-similarity.jpg";
 
     /** Decision and reasons of each upload of the VERIFY demo. */
     static final Map<String, String> VERIFY_DECISIONS = Map.ofEntries(
             Map.entry("references/astronaut.jpg", "ENROLLED "),
             Map.entry("references/hopper.jpg", "ENROLLED "),
+            Map.entry("references/hopper/mirrored.jpg", "ENROLLED "),
             Map.entry(GENUINE_1, "AUTHORIZED "),
             Map.entry(GENUINE_2, "AUTHORIZED "),
             Map.entry("uploads/hopper/transformed-grey.jpg", "AUTHORIZED "),
+            Map.entry(SECOND_REFERENCE_MATCH, "AUTHORIZED "),
+            Map.entry(REVIEW_BAND, "REVIEW_REQUIRED NEAR_MATCH"),
             Map.entry(IMPOSTOR, "UNAUTHORIZED NO_MATCH"),
             Map.entry("uploads/carol/transformed-half-size.jpg", "UNAUTHORIZED NOT_ENROLLED"),
+            Map.entry("uploads/hopper/astronaut.jpg", "UNAUTHORIZED NO_MATCH"),
+            Map.entry("uploads/hopper/astronaut-grey.jpg", "UNAUTHORIZED NO_MATCH"),
+            Map.entry("uploads/hopper/transformed-rotate.jpg", "UNAUTHORIZED LOCKED_OUT"),
             Map.entry("uploads/astronaut/camera.jpg", "UNAUTHORIZED POSE_OUT_OF_RANGE,EYES_CLOSED"),
             Map.entry("uploads/astronaut/coffee.jpg", "UNAUTHORIZED NO_FACE"),
             Map.entry("uploads/astronaut/chelsea.jpg", "UNAUTHORIZED NO_FACE"),
             Map.entry("uploads/astronaut/notes.jpg", "REJECTED UNSUPPORTED_FORMAT"));
 
-    record Row(String decision, String reasons, String similarity) {
+    /** @param reference the reference it was compared with, empty when it was compared with none */
+    record Row(String decision, String reasons, String similarity, String reference) {
     }
 
     /**
      * The printed audit table's rows by object key (objectKey, decision, reasons?, similarity?, attemptId),
-     * each further reason on a line of its own below its row.
+     * each further reason on a line of its own below its row, the first of those lines naming the reference.
      */
     static Map<String, Row> rows(String output) {
         Map<String, Row> rows = new java.util.TreeMap<>();
@@ -67,11 +78,15 @@ class LocalMainIT {
                 int i = 2;
                 String reasons = t[i].matches("[A-Z_]+") ? t[i++] : "";
                 String similarity = t[i].matches("\\d+\\.\\d") ? t[i] : "";
-                rows.put(t[0], new Row(t[1], reasons, similarity));
+                rows.put(t[0], new Row(t[1], reasons, similarity, ""));
                 last = t[0];
+            } else if (line.startsWith(AuditTablePrinter.REFERENCE_MARK) && rows.containsKey(last)) {
+                var row = rows.get(last);
+                rows.put(last, new Row(row.decision(), t.length > 2 ? row.reasons() + "," + t[2] : row.reasons(),
+                        row.similarity(), t[1]));
             } else if (line.startsWith(" ") && rows.containsKey(last)) {
                 var row = rows.get(last);
-                rows.put(last, new Row(row.decision(), row.reasons() + "," + t[0], row.similarity()));
+                rows.put(last, new Row(row.decision(), row.reasons() + "," + t[0], row.similarity(), row.reference()));
             }
         }
         return rows;
@@ -97,11 +112,13 @@ class LocalMainIT {
         var run = run("--data-dir", dataDir.toString());
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("signatures valid       11"), run.out());
-        assertTrue(run.out().contains("not yet sealed         11 items"), "a data dir seals finished hours only: " + run.out());
+        // 17 decisions and the record of the review the demo recorded.
+        assertTrue(run.out().contains("signatures valid       18"), run.out());
+        assertTrue(run.out().contains("not yet sealed         18 items"), "a data dir seals finished hours only: " + run.out());
+        assertTrue(run.out().contains("reviewed               1 (by a person"), run.out());
         assertTrue(run.out().contains("RESULT: INTACT\n\nnext: "), "the last line says what to try next: " + run.out());
 
-        var items = storedItems();
+        var items = storedItems().stream().filter(item -> item.containsKey("objectKey")).toList();
         assertEquals(VERIFY_DECISIONS, items.stream().collect(Collectors.toMap(
                 item -> item.get("objectKey"), item -> item.get("decision") + " " + item.get("reasons"))));
         var genuine = items.stream().filter(i -> i.get("objectKey").equals(GENUINE_2)).findFirst().orElseThrow();
@@ -110,6 +127,8 @@ class LocalMainIT {
         assertEquals("608de74f5f29e464d80cbeeb885fb03b9cb10b7c98623a4a57e8d808cd5e3b26", genuine.get("referenceSha256"));
         assertTrue(Float.parseFloat(genuine.get("similarity")) >= 95f, genuine.toString());
         assertTrue(genuine.get("policy").contains("maxYaw=45;maxPitch=45;maxRoll=45"), genuine.get("policy"));
+        var second = items.stream().filter(i -> i.get("objectKey").equals(SECOND_REFERENCE_MATCH)).findFirst().orElseThrow();
+        assertEquals("references/hopper/mirrored.jpg", second.get("referenceKey"), second.toString());
     }
 
     @Test
@@ -120,8 +139,10 @@ class LocalMainIT {
         // The bucket on disk is unversioned: the same bytes under the same key are the same object
         // state (same eTag), so the second run's uploads are duplicates of the first run's.
         assertEquals(0, second.status(), second.err());
-        assertTrue(second.out().contains("11 items in " + LocalMain.TABLE), second.out());
-        assertTrue(second.out().contains("signatures valid       11"), second.out());
+        assertTrue(second.out().contains("18 items in " + LocalMain.TABLE), second.out());
+        assertTrue(second.out().contains("signatures valid       18"), second.out());
+        assertTrue(second.out().contains("none awaits review: each REVIEW_REQUIRED decision has its review record"),
+                "the first run's review stands, none is recorded twice: " + second.out());
     }
 
     @Test
