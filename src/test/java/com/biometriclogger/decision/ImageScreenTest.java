@@ -43,6 +43,15 @@ class ImageScreenTest {
         assertEquals(Optional.empty(), ImageScreen.rejectionOf(content(60, pngHead(4032, 3024))));
     }
 
+    /** Each byte of the big-endian sizes counts: a bomb may put its size in the high bytes alone. */
+    @Test
+    void everyByteOfTheHeaderSizesCountsDownToTheShortestHeader() {
+        assertEquals(Optional.of(ReasonCode.DIMENSIONS_TOO_LARGE), ImageScreen.rejectionOf(content(60, pngHead(1 << 24, 7))));
+        assertEquals(Optional.of(ReasonCode.DIMENSIONS_TOO_LARGE), ImageScreen.rejectionOf(content(60, pngHead(1 << 16, 2000))));
+        byte[] shortest = java.util.Arrays.copyOf(pngHead(100_000, 100_000), 24);
+        assertEquals(Optional.of(ReasonCode.DIMENSIONS_TOO_LARGE), ImageScreen.rejectionOf(content(60, shortest)));
+    }
+
     private static byte[] pngHead(int width, int height) {
         return java.nio.ByteBuffer.allocate(32).put(PNG_HEAD).putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII))
                 .putInt(width).putInt(height).array();
